@@ -1,0 +1,82 @@
+/// Runs evaluation queries through the engine and scores the rankings against judgments.
+public struct Evaluator: Sendable {
+  /// The figures for one query.
+  public struct QueryResult: Sendable, Hashable {
+    /// The query id.
+    public var queryId: String
+    /// nDCG@10.
+    public var ndcgAt10: Double
+    /// Average precision over the whole run depth.
+    public var averagePrecision: Double
+    /// Recall@100.
+    public var recallAt100: Double
+    /// Reciprocal rank within the first 10.
+    public var reciprocalRankAt10: Double
+    /// Precision@10.
+    public var precisionAt10: Double
+  }
+
+  /// The figures averaged over judged queries, with the per-query ones.
+  public struct Summary: Sendable {
+    /// Mean nDCG@10.
+    public var ndcgAt10: Double
+    /// Mean average precision.
+    public var meanAveragePrecision: Double
+    /// Mean Recall@100.
+    public var recallAt100: Double
+    /// Mean reciprocal rank@10.
+    public var meanReciprocalRankAt10: Double
+    /// Mean precision@10.
+    public var precisionAt10: Double
+    /// Per judged query, in query id order.
+    public var queries: [QueryResult]
+    /// The run in TREC format (`qid Q0 docid rank score tag`).
+    public var runLines: [String]
+  }
+
+  /// The engine evaluated.
+  public let engine: SearchEngine
+  /// How many documents each query retrieves (trec_eval's run depth).
+  public let depth: Int
+
+  /// Creates an evaluator.
+  public init(engine: SearchEngine, depth: Int = 1000) {
+    self.engine = engine
+    self.depth = depth
+  }
+
+  /// Runs every query and averages the metrics over the queries that have a relevant judgment.
+  public func evaluate(queries: [EvaluationQuery], judgments: Judgments, tag: String = "rankscope") throws -> Summary {
+    var runLines: [String] = []
+    var rankings: [String: [(id: String, score: Double)]] = [:]
+    for query in queries {
+      let response = try engine.search(SearchRequest(query: query.text, limit: depth))
+      // trec_eval orders a run by score, ties by document id descending.
+      let ranked = response.hits.map { (id: $0.id, score: $0.score) }
+        .sorted { $0.score != $1.score ? $0.score > $1.score : $0.id > $1.id }
+      rankings[query.id] = ranked
+      for (index, hit) in ranked.enumerated() {
+        runLines.append("\(query.id) Q0 \(hit.id) \(index + 1) \(hit.score) \(tag)")
+      }
+    }
+    var results: [QueryResult] = []
+    for queryId in judgments.judgedQueryIds {
+      let grades = (rankings[queryId] ?? []).map { judgments.grade(query: queryId, document: $0.id) }
+      let judged = Array(judgments.grades[queryId, default: [:]].values)
+      let relevantCount = judged.filter { $0 > 0 }.count
+      results.append(QueryResult(
+        queryId: queryId,
+        ndcgAt10: RankingMetrics.normalizedDiscountedCumulativeGain(ranked: grades, judged: judged, cutoff: 10),
+        averagePrecision: RankingMetrics.averagePrecision(ranked: grades, relevantCount: relevantCount),
+        recallAt100: RankingMetrics.recall(ranked: grades, relevantCount: relevantCount, cutoff: 100),
+        reciprocalRankAt10: RankingMetrics.reciprocalRank(ranked: grades, cutoff: 10),
+        precisionAt10: RankingMetrics.precision(ranked: grades, cutoff: 10)))
+    }
+    func mean(_ value: (QueryResult) -> Double) -> Double {
+      results.isEmpty ? 0 : results.reduce(0) { $0 + value($1) } / Double(results.count)
+    }
+    return Summary(ndcgAt10: mean(\.ndcgAt10), meanAveragePrecision: mean(\.averagePrecision),
+                   recallAt100: mean(\.recallAt100), meanReciprocalRankAt10: mean(\.reciprocalRankAt10),
+                   precisionAt10: mean(\.precisionAt10), queries: results, runLines: runLines)
+  }
+}

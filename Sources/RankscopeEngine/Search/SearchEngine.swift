@@ -1,0 +1,147 @@
+import Foundation
+
+/// The engine façade: runs a query through every stage of the pipeline against one index.
+///
+/// Stages today: `understand` (parse filters, analyze terms), `retrieve` (BM25F over all matching
+/// documents, filters applied), `rank` (top-k), `page` (ids and explanations of the returned hits).
+/// Thread-safe: the index is immutable and each search allocates its own scratch space.
+public final class SearchEngine: Sendable {
+  /// The index searched.
+  public let reader: IndexReader
+  private let parser: QueryParser
+
+  /// The schema of the index.
+  public var schema: Schema { reader.schema }
+  /// Number of documents in the index.
+  public var documentCount: Int { reader.documentCount }
+
+  /// Creates an engine over an open index.
+  public init(reader: IndexReader) {
+    self.reader = reader
+    parser = QueryParser(schema: reader.schema)
+  }
+
+  /// Opens the index directory at `directory`.
+  public static func open(directory: URL) throws -> SearchEngine {
+    SearchEngine(reader: try IndexReader.open(directory: directory.path))
+  }
+
+  /// Builds an index in memory from JSON Lines (strict: a bad line throws).
+  public static func inMemory(schema: Schema, jsonLines: String) throws -> SearchEngine {
+    let report = try DocumentImporter(schema: schema, mode: .strict).importLines(jsonLines, file: "<memory>")
+    var builder = IndexBuilder(schema: schema)
+    for document in report.documents { builder.add(document) }
+    return SearchEngine(reader: try IndexReader.inMemory(files: builder.serialize(), schema: schema))
+  }
+
+  /// Parses a query without running it.
+  public func parse(_ query: String) throws -> ParsedQuery { try parser.parse(query) }
+
+  /// Runs `request` through the pipeline.
+  public func search(_ request: SearchRequest) throws -> SearchResponse {
+    var trace: [StageTrace] = []
+    var clock = StageClock()
+    let parsed = try parser.parse(request.query)
+    let filters = parsed.filters + request.filters
+    let scorer = BM25FScorer(reader: reader)
+    let terms = try scorer.resolve(parsed.terms)
+    trace.append(StageTrace(name: "understand", inputCount: 1, outputCount: terms.count, seconds: clock.lap()))
+
+    let filter = try DocumentFilter.evaluate(filters, reader: reader)
+    var candidates: [Int]
+    var scores: [Double]
+    if parsed.terms.isEmpty {
+      // A filter-only query returns the filtered documents in index order, all scoring 0.
+      candidates = filter.map { allowed in allowed.allowed.indices.filter { allowed.allowed[$0] } } ?? []
+      scores = []
+    } else {
+      (scores, candidates) = try scorer.scoreAll(terms)
+      if let filter { candidates.removeAll { !filter.allowed[$0] } }
+    }
+    trace.append(StageTrace(name: "retrieve", inputCount: filter?.count ?? reader.documentCount,
+                            outputCount: candidates.count, seconds: clock.lap()))
+
+    let limit = max(0, request.limit)
+    let top = scores.isEmpty
+      ? Array(candidates.prefix(limit)).map { (document: $0, score: 0.0) }
+      : TopK.select(candidates, count: limit) { scores[$0] }
+    trace.append(StageTrace(name: "rank", inputCount: candidates.count, outputCount: top.count,
+                            cutoffScore: top.last?.score, seconds: clock.lap()))
+
+    var hits: [SearchHit] = []
+    hits.reserveCapacity(top.count)
+    for (offset, entry) in top.enumerated() {
+      var explanation: Explanation?
+      if request.explain {
+        let retrieval = scores.isEmpty
+          ? Explanation.leaf(0, "no query terms: matched by filters only (\(filters.map(\.description).joined(separator: " ")))")
+          : try scorer.explain(terms, document: entry.document)
+        explanation = .sum("final score", [Explanation(value: retrieval.value, label: "retrieve · \(retrieval.label)",
+                                                        combination: retrieval.combination, children: retrieval.children)])
+      }
+      hits.append(SearchHit(documentNumber: entry.document, id: try reader.id(of: entry.document), rank: offset + 1,
+                            score: entry.score, explanation: explanation))
+    }
+    trace.append(StageTrace(name: "page", inputCount: top.count, outputCount: hits.count, seconds: clock.lap()))
+    return SearchResponse(parsedQuery: ParsedQuery(text: parsed.text, terms: parsed.terms, filters: filters),
+                          hits: hits, totalMatches: candidates.count, trace: trace)
+  }
+
+  /// The stored JSON object of a document.
+  public func storedDocument(_ documentNumber: Int) throws -> JSONValue {
+    try reader.storedDocument(documentNumber)
+  }
+}
+
+/// Measures consecutive stage times on the monotonic clock.
+struct StageClock {
+  private var last = DispatchTime.now().uptimeNanoseconds
+
+  /// Seconds since the previous lap (or since creation).
+  mutating func lap() -> Double {
+    let now = DispatchTime.now().uptimeNanoseconds
+    defer { last = now }
+    return Double(now - last) / 1e9
+  }
+}
+
+/// Selects the best `count` items by score, ties broken by the smaller document number.
+enum TopK {
+  /// The top `count` documents by `score`, best first.
+  static func select(_ documents: [Int], count: Int, score: (Int) -> Double) -> [(document: Int, score: Double)] {
+    guard count > 0, !documents.isEmpty else { return [] }
+    func better(_ left: (document: Int, score: Double), _ right: (document: Int, score: Double)) -> Bool {
+      left.score != right.score ? left.score > right.score : left.document < right.document
+    }
+    // A min-heap of the best seen so far: its root is the worst kept.
+    var heap: [(document: Int, score: Double)] = []
+    heap.reserveCapacity(min(count, documents.count))
+    for document in documents {
+      let entry = (document: document, score: score(document))
+      if heap.count < count {
+        heap.append(entry)
+        var child = heap.count - 1
+        while child > 0 {
+          let parent = (child - 1) / 2
+          guard better(heap[parent], heap[child]) else { break }
+          heap.swapAt(parent, child)
+          child = parent
+        }
+      } else if better(entry, heap[0]) {
+        heap[0] = entry
+        var parent = 0
+        while true {
+          let left = 2 * parent + 1
+          let right = left + 1
+          var worst = parent
+          if left < heap.count, better(heap[worst], heap[left]) { worst = left }
+          if right < heap.count, better(heap[worst], heap[right]) { worst = right }
+          if worst == parent { break }
+          heap.swapAt(parent, worst)
+          parent = worst
+        }
+      }
+    }
+    return heap.sorted(by: better)
+  }
+}

@@ -1,0 +1,47 @@
+/// A search: query text (which may carry filters such as `type:video price<50`), extra filters, and paging.
+public struct SearchRequest: Sendable, Hashable {
+  /// The query as the user typed it.
+  public var query: String
+  /// Filters applied in addition to those written in the query.
+  public var filters: [Filter]
+  /// How many hits to return.
+  public var limit: Int
+  /// Whether to build an explanation for every returned hit.
+  public var explain: Bool
+
+  /// Creates a request.
+  public init(query: String, filters: [Filter] = [], limit: Int = 10, explain: Bool = false) {
+    self.query = query
+    self.filters = filters
+    self.limit = limit
+    self.explain = explain
+  }
+}
+
+/// A condition a document must meet to be returned; it never changes a score.
+public enum Filter: Sendable, Hashable, CustomStringConvertible {
+  /// The keyword field has one of `values` (compared after the field's keyword analysis).
+  case keyword(field: String, values: [String])
+  /// The numeric field lies in the range; a missing value never matches.
+  case range(field: String, lower: Double?, lowerInclusive: Bool, upper: Double?, upperInclusive: Bool)
+  /// The inner filter does not match.
+  indirect case not(Filter)
+
+  public var description: String {
+    switch self {
+    case .keyword(let field, let values):
+      return "\(field):\(values.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: ","))"
+    case .range(let field, let lower, let lowerInclusive, let upper, let upperInclusive):
+      var parts: [String] = []
+      if let lower { parts.append("\(field)\(lowerInclusive ? ">=" : ">")\(Self.format(lower))") }
+      if let upper { parts.append("\(field)\(upperInclusive ? "<=" : "<")\(Self.format(upper))") }
+      return parts.joined(separator: " ")
+    case .not(let inner):
+      return "-\(inner)"
+    }
+  }
+
+  private static func format(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+  }
+}

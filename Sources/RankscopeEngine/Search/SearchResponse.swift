@@ -1,0 +1,102 @@
+/// What a search returns: ranked hits, how many documents matched, and a trace of every stage.
+public struct SearchResponse: Sendable {
+  /// The query as parsed: its terms per field and its filters.
+  public var parsedQuery: ParsedQuery
+  /// The hits, best first.
+  public var hits: [SearchHit]
+  /// How many documents matched the query and filters (before the cut to `limit`).
+  public var totalMatches: Int
+  /// One entry per pipeline stage, in order.
+  public var trace: [StageTrace]
+
+  /// Creates a response.
+  public init(parsedQuery: ParsedQuery, hits: [SearchHit], totalMatches: Int, trace: [StageTrace]) {
+    self.parsedQuery = parsedQuery
+    self.hits = hits
+    self.totalMatches = totalMatches
+    self.trace = trace
+  }
+
+  /// Total time of all stages, in seconds.
+  public var totalSeconds: Double { trace.reduce(0) { $0 + $1.seconds } }
+}
+
+/// One ranked result.
+public struct SearchHit: Sendable, Hashable {
+  /// The internal document number in the index.
+  public var documentNumber: Int
+  /// The document's id.
+  public var id: String
+  /// Rank, starting at 1.
+  public var rank: Int
+  /// The final score; equal to `explanation.value` exactly when an explanation was asked for.
+  public var score: Double
+  /// The score breakdown, when the request asked for one.
+  public var explanation: Explanation?
+
+  /// Creates a hit.
+  public init(documentNumber: Int, id: String, rank: Int, score: Double, explanation: Explanation? = nil) {
+    self.documentNumber = documentNumber
+    self.id = id
+    self.rank = rank
+    self.score = score
+    self.explanation = explanation
+  }
+}
+
+/// What one pipeline stage did for a query.
+public struct StageTrace: Sendable, Hashable {
+  /// The stage's name, e.g. `understand`, `retrieve`, `page`.
+  public var name: String
+  /// Candidates handed in.
+  public var inputCount: Int
+  /// Candidates handed out.
+  public var outputCount: Int
+  /// Score of the last candidate kept, when the stage cut the list.
+  public var cutoffScore: Double?
+  /// Time the stage took, in seconds.
+  public var seconds: Double
+
+  /// Creates a trace entry.
+  public init(name: String, inputCount: Int, outputCount: Int, cutoffScore: Double? = nil, seconds: Double) {
+    self.name = name
+    self.inputCount = inputCount
+    self.outputCount = outputCount
+    self.cutoffScore = cutoffScore
+    self.seconds = seconds
+  }
+}
+
+/// A query after parsing: the free text, its analyzed terms, and the filters it carried.
+public struct ParsedQuery: Sendable, Hashable {
+  /// One distinct query term: the term each text field's analyzer makes of it, and how often it occurs.
+  public struct Term: Sendable, Hashable {
+    /// The term as shown: the first field term it analyzes to.
+    public var text: String
+    /// The analyzed term for each text field in schema order (`nil` where that field's analyzer drops it).
+    public var fieldTerms: [String?]
+    /// How many times the query contains it.
+    public var queryFrequency: Int
+
+    /// Creates a term.
+    public init(text: String, fieldTerms: [String?], queryFrequency: Int) {
+      self.text = text
+      self.fieldTerms = fieldTerms
+      self.queryFrequency = queryFrequency
+    }
+  }
+
+  /// The free text left after filters were taken out.
+  public var text: String
+  /// Distinct analyzed terms in order of first appearance.
+  public var terms: [Term]
+  /// Filters written in the query.
+  public var filters: [Filter]
+
+  /// Creates a parsed query.
+  public init(text: String, terms: [Term], filters: [Filter]) {
+    self.text = text
+    self.terms = terms
+    self.filters = filters
+  }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import RankscopeEngine
+
+/// `rankscope eval`: trec_eval-style metrics of an index's BM25F ranking against judgments.
+struct EvalCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "eval",
+    abstract: "Evaluate ranking quality: nDCG@10, MAP, Recall@100 and MRR@10 over judged queries.",
+    discussion: """
+      Metrics follow trec_eval's definitions: grades above 0 are relevant, nDCG gains are the grades,
+      the run is ordered by score (ties by document id, descending), and every metric is averaged over
+      the queries that have at least one relevant judgment.
+
+      Examples:
+        rankscope eval                              # the sample world's judgments
+        rankscope eval --index cacm-index --queries queries.jsonl --qrels qrels.tsv --run-out cacm.run
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+  @Option(help: "Index directory (default: the sample world's index).")
+  var index: String?
+
+  @Option(help: "Queries, JSON Lines {\"id\", \"text\"} (default: the sample world's).")
+  var queries: String?
+
+  @Option(help: "Judgments in TREC qrels form: qid 0 docid grade (default: the sample world's).")
+  var qrels: String?
+
+  @Option(help: "Write the run in TREC format to this file.")
+  var runOut: String?
+
+  @Option(help: "Documents retrieved per query.")
+  var depth = 1000
+
+  @Option(help: "Output format: table or json.")
+  var format: Format = .table
+
+  @Flag(help: "Also print each query's figures.")
+  var perQuery = false
+
+  func run() throws {
+    var queriesPath = queries
+    var qrelsPath = qrels
+    if queriesPath == nil || qrelsPath == nil {
+      let sampleData = try Locations.sampleData()
+      queriesPath = queriesPath ?? sampleData.appendingPathComponent("judgments/queries.jsonl").path
+      qrelsPath = qrelsPath ?? sampleData.appendingPathComponent("judgments/qrels.txt").path
+    }
+    let engine = try Locations.openIndex(index, quiet: format == .json)
+    let summary = try Evaluator(engine: engine, depth: depth)
+      .evaluate(queries: try EvaluationQuery.read(path: queriesPath!), judgments: try Judgments.read(path: qrelsPath!))
+    if let runOut {
+      try SafeFile.write(summary.runLines.joined(separator: "\n") + "\n", to: runOut)
+    }
+    switch format {
+    case .json:
+      print(JSONWriter.string(.object([
+        JSONMember("queries", .number(Double(summary.queries.count))),
+        JSONMember("nDCG@10", .number(round4(summary.ndcgAt10))),
+        JSONMember("MAP", .number(round4(summary.meanAveragePrecision))),
+        JSONMember("Recall@100", .number(round4(summary.recallAt100))),
+        JSONMember("MRR@10", .number(round4(summary.meanReciprocalRankAt10))),
+        JSONMember("P@10", .number(round4(summary.precisionAt10))),
+      ])))
+    case .table:
+      print("judged queries: \(summary.queries.count)")
+      print(String(format: "nDCG@10 %.4f | MAP %.4f | Recall@100 %.4f | MRR@10 %.4f | P@10 %.4f", summary.ndcgAt10,
+                   summary.meanAveragePrecision, summary.recallAt100, summary.meanReciprocalRankAt10, summary.precisionAt10))
+      if perQuery {
+        for query in summary.queries {
+          print(String(format: "  %@  nDCG@10 %.4f  AP %.4f  R@100 %.4f  RR@10 %.4f", query.queryId, query.ndcgAt10,
+                       query.averagePrecision, query.recallAt100, query.reciprocalRankAt10))
+        }
+      }
+    }
+  }
+
+  private func round4(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+}
+
+/// Writes text files safely: to a temporary file beside the target, then renamed over it.
+enum SafeFile {
+  static func write(_ text: String, to path: String) throws {
+    let target = URL(fileURLWithPath: path)
+    let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).tmp-\(getpid())")
+    do {
+      try Data(text.utf8).write(to: temporary)
+      guard rename(temporary.path, target.path) == 0 else { throw CommandFailure(String(cString: strerror(errno))) }
+    } catch {
+      try? FileManager.default.removeItem(at: temporary)
+      throw CommandFailure("cannot write \(path): \(error)")
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import RankscopeEngine
+
+/// `rankscope index`: build and inspect index directories.
+struct IndexCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "index",
+    abstract: "Build or inspect an index.",
+    subcommands: [Build.self, Info.self])
+
+  /// `rankscope index build`.
+  struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Build an index directory from a JSON Lines documents file.",
+      discussion: """
+        Without --schema the schema is inferred from the first 1,000 documents and printed. Bad lines are
+        reported with file, line and reason; by default they are skipped and counted, --strict stops at the
+        first. The index is written to a temporary directory and renamed into place, so a failed build
+        leaves any previous index whole.
+
+        Examples:
+          rankscope index build                       # (re)build the sample world's index
+          rankscope index build --documents pins.jsonl --schema schema.json --out pins-index
+          rankscope index build --documents docs.jsonl --out docs-index --strict
+        """)
+
+    @Option(help: "Documents, one JSON object a line (default: the sample world's pins).")
+    var documents: String?
+
+    @Option(help: "Schema file (JSON); inferred from the documents when omitted.")
+    var schema: String?
+
+    @Option(help: "Index directory to write (default: the sample world's index).")
+    var out: String?
+
+    @Flag(help: "Stop at the first bad line instead of skipping it.")
+    var strict = false
+
+    func run() throws {
+      let documentsPath: String
+      let outputPath: String
+      var schemaPath = schema
+      if let documents {
+        documentsPath = documents
+        guard let out else { throw CommandFailure("--out is required with --documents") }
+        outputPath = out
+      } else {
+        let sampleData = try Locations.sampleData()
+        documentsPath = sampleData.appendingPathComponent("pins.jsonl").path
+        schemaPath = schemaPath ?? sampleData.appendingPathComponent("schema.json").path
+        outputPath = out ?? Locations.sampleIndex(for: sampleData).path
+      }
+      let resolvedSchema: Schema
+      if let schemaPath {
+        resolvedSchema = try IndexBuild.readSchema(path: schemaPath)
+      } else {
+        guard let data = FileManager.default.contents(atPath: documentsPath) else {
+          throw IndexError.unreadable(path: documentsPath, reason: "no such file")
+        }
+        resolvedSchema = SchemaInference.infer(fromJSONLines: Array(data))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        FileHandle.standardError.write(Data("Inferred schema (save it, edit it, pass it with --schema):\n".utf8))
+        FileHandle.standardError.write(try encoder.encode(resolvedSchema) + Data("\n".utf8))
+      }
+      var bar = ProgressBar()
+      let report = try IndexBuild.run(documentsPath: documentsPath, schema: resolvedSchema,
+                                      mode: strict ? .strict : .lenient, output: outputPath) {
+        bar.update(stage: $0, fraction: $1)
+      }
+      bar.finish(message: "Indexed \(report.documentCount) documents, \(report.termCount) terms → \(outputPath)")
+      if !report.skipped.isEmpty {
+        var reasons: [String: Int] = [:]
+        for issue in report.skipped { reasons[issue.reason.split(separator: "(").first.map(String.init) ?? issue.reason, default: 0] += 1 }
+        print("Skipped \(report.skipped.count) of \(report.linesRead) lines:")
+        for issue in report.skipped.prefix(10) { print("  \(issue)") }
+        if report.skipped.count > 10 { print("  … and \(report.skipped.count - 10) more") }
+      }
+    }
+  }
+
+  /// `rankscope index info`.
+  struct Info: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Print an index's manifest: counts, fields, files and checksums.",
+      discussion: "Example:\n  rankscope index info --index pins-index")
+
+    @Option(help: "Index directory (default: the sample world's index).")
+    var index: String?
+
+    func run() throws {
+      let engine = try Locations.openIndex(index)
+      let manifest = engine.reader.manifest
+      print("documents: \(manifest.documentCount)  terms: \(manifest.termCount)  format version: \(manifest.formatVersion)")
+      print("built from: \(manifest.build.source) (\(manifest.build.linesRead) lines, \(manifest.build.linesSkipped) skipped)")
+      print("k1: \(manifest.schema.k1)")
+      for field in manifest.schema.fields {
+        var line = "  \(field.name): \(field.type.rawValue)"
+        if field.type == .text {
+          let position = manifest.schema.textFields.firstIndex { $0.name == field.name } ?? 0
+          line += String(format: "  weight %.2f  b %.2f  avg length %.2f  stemmer %@", field.weight, field.b,
+                         engine.reader.averageFieldLength(field: position), field.analyzer.stemmer.rawValue)
+        }
+        if let dimension = field.dimension { line += "  dimension \(dimension)" }
+        print(line)
+      }
+      for file in manifest.files { print("  \(file.name)  \(file.bytes) bytes  xxh64 \(file.xxhash64)") }
+    }
+  }
+}

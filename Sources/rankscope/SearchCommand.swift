@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import RankscopeEngine
+
+/// `rankscope search`: one query, printed as a table or JSON.
+struct SearchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "search",
+    abstract: "Run one query and print the ranked hits.",
+    discussion: """
+      Filters can be written in the query (type:video price<50 -type:image category:"home decor") or
+      given with --filter. Scores are BM25F; --explain prints each hit's exact score breakdown.
+
+      Examples:
+        rankscope search "farmhouse kitchen"
+        rankscope search "wedding cake" --filter "type:video" -k 5 --explain
+        rankscope search "linen dress price<80" --format json --index my-index
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+  @Argument(help: "The query text, filters allowed.")
+  var query: String
+
+  @Option(help: "Index directory (default: the sample world's index).")
+  var index: String?
+
+  @Flag(help: "Include each hit's score explanation.")
+  var explain = false
+
+  @Option(help: "Output format: table or json.")
+  var format: Format = .table
+
+  @Option(help: "A filter such as type:video or price<50 (repeatable).")
+  var filter: [String] = []
+
+  @Option(name: [.customShort("k"), .long], help: "Number of hits.")
+  var limit = 10
+
+  func validate() throws {
+    guard limit >= 0 else { throw ValidationError("-k must be zero or more") }
+  }
+
+  func run() throws {
+    let engine = try Locations.openIndex(index, quiet: format == .json)
+    var filters: [Filter] = []
+    for text in filter {
+      let parsed = try engine.parse(text)
+      guard parsed.terms.isEmpty, !parsed.filters.isEmpty else {
+        throw CommandFailure("--filter '\(text)' is not a filter on a keyword or numeric field (keyword: \(engine.schema.keywordFields.map(\.name).joined(separator: ", ")); numeric: \(engine.schema.numericFields.map(\.name).joined(separator: ", ")))")
+      }
+      filters += parsed.filters
+    }
+    let response = try engine.search(SearchRequest(query: query, filters: filters, limit: limit, explain: explain))
+    switch format {
+    case .json:
+      let value = try response.json(query: query) { try engine.storedDocument($0.documentNumber) }
+      print(JSONWriter.string(value))
+    case .table:
+      print(try HitTable.render(response, engine: engine, width: TerminalWidth.current))
+    }
+  }
+}
+
+/// The width of standard output's terminal, or 100 when it is not one.
+enum TerminalWidth {
+  static var current: Int {
+    var size = winsize()
+    if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 { return Int(size.ws_col) }
+    return 100
+  }
+}
+
+/// Renders hits as an aligned text table, with explanations indented under their hits.
+enum HitTable {
+  static func render(_ response: SearchResponse, engine: SearchEngine, width: Int) throws -> String {
+    let display = engine.schema.display
+    var lines: [String] = []
+    let filters = response.parsedQuery.filters.map(\.description).joined(separator: " ")
+    lines.append("\(response.totalMatches) matches" + (filters.isEmpty ? "" : " · filters: \(filters)")
+                 + " · \(String(format: "%.2f", response.totalSeconds * 1000)) ms")
+    if response.hits.isEmpty {
+      lines.append(response.parsedQuery.terms.isEmpty && response.parsedQuery.filters.isEmpty
+                   ? "(the query has no searchable terms)" : "(no hits)")
+      return lines.joined(separator: "\n")
+    }
+    for hit in response.hits {
+      let stored = try engine.storedDocument(hit.documentNumber)
+      let title = display.title.flatMap { stored[$0]?.displayText } ?? hit.id
+      let details = display.details.compactMap { key -> String? in
+        guard let text = stored[key]?.displayText, !text.isEmpty else { return nil }
+        return "\(key): \(text)"
+      }.joined(separator: "  ")
+      let head = "\(pad(String(hit.rank), 3)). \(pad(Explanation.format(hit.score), 8)) \(hit.id)  "
+      let room = max(10, width - head.count)
+      lines.append(head + truncate(title, room))
+      if !details.isEmpty { lines.append(String(repeating: " ", count: 15) + truncate(details, max(10, width - 15))) }
+      if let explanation = hit.explanation { lines.append(explanation.renderText(indent: "     ")) }
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  private static func pad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+  }
+
+  private static func truncate(_ text: String, _ width: Int) -> String {
+    text.count <= width ? text : String(text.prefix(width - 1)) + "…"
+  }
+}

@@ -27,13 +27,13 @@ let package = Package(
       ],
       path: "Sources/rankscope"),
     .testTarget(name: "RankscopeEngineTests", dependencies: ["RankscopeEngine"],
-                path: "Tests/RankscopeEngineTests"),
+                path: "Tests/RankscopeEngineTests", exclude: ["Fixtures"]),
     .testTarget(name: "RankscopeSampleWorldTests", dependencies: ["RankscopeSampleWorld", "RankscopeEngine"],
                 path: "Tests/RankscopeSampleWorldTests"),
     .testTarget(name: "RankscopeUITests", dependencies: ["RankscopeUI", "RankscopeEngine"],
                 path: "Tests/RankscopeUITests", exclude: ["__Snapshots__"]),
-    .testTarget(name: "RankscopeEndToEndTests", dependencies: ["RankscopeEngine"],
-                path: "Tests/RankscopeEndToEndTests"),
+    .testTarget(name: "RankscopeEndToEndTests", dependencies: ["RankscopeEngine", "rankscope"],
+                path: "Tests/RankscopeEndToEndTests", exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v6]
 )

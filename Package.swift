@@ -12,7 +12,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
   ],
   targets: [
-    .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", pkgConfig: "ncursesw",
+    .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw",
                    providers: [.apt(["libncurses-dev"])]),
     .target(name: "RankscopeEngine", path: "Sources/RankscopeEngine"),
     .target(name: "RankscopeSampleWorld", path: "Sources/RankscopeSampleWorld"),

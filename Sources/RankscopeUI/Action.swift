@@ -1,0 +1,25 @@
+import RankscopeEngine
+
+/// Something that happens to the explorer: a key, a finished search, a resize.
+public enum Action: Sendable {
+  /// A key press; resolved through `KeyBindings.table` with the current focus.
+  case key(Key)
+  /// A command, as if its key had been pressed.
+  case command(Command)
+  /// Text typed or pasted into the query bar at the cursor.
+  case insert(String)
+  /// Replaces the whole query (e.g. the initial query from the command line) and searches.
+  case setQuery(String)
+  /// The search issued with `generation` finished.
+  case searchCompleted(generation: Int, result: Result<SearchOutcome, SearchFailure>)
+  /// The terminal now has this size.
+  case resize(width: Int, height: Int)
+}
+
+/// Work the reducer asks the run loop to do.
+public enum Effect: Sendable, Hashable {
+  /// Run this search in the background and deliver `Action.searchCompleted` with the same generation.
+  case search(SearchRequest, generation: Int)
+  /// Stop the explorer.
+  case quit
+}

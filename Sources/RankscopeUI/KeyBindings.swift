@@ -1,0 +1,185 @@
+/// A panel that can hold the keyboard focus, in Tab order.
+public enum Focus: String, Sendable, Hashable, CaseIterable {
+  case query, results, explanation
+}
+
+/// Something the user can ask for with a key; `KeyBindings.table` maps keys to commands.
+public enum Command: Hashable, Sendable {
+  // Everywhere
+  case quit, toggleHelp, closeHelp, focusNext, focusPrevious, focusQuery, focusResults, focusExplanation
+  // Query bar
+  case insertTypedCharacter, deleteBackward, deleteForward, cursorLeft, cursorRight, cursorHome, cursorEnd
+  case clearQuery, deleteWordBackward
+  // Results
+  case selectPrevious, selectNext, selectPageUp, selectPageDown, selectFirst, selectLast
+  // Explanation
+  case nodePrevious, nodeNext, nodePageUp, nodePageDown, nodeFirst, nodeLast
+  case unfold, fold, toggleFold, expandAll, collapseAll
+  // Help overlay
+  case helpScrollUp, helpScrollDown, helpPageUp, helpPageDown
+}
+
+/// Where a binding applies.
+public enum BindingScope: String, Sendable, Hashable, CaseIterable {
+  /// While the help overlay is shown (checked first).
+  case help
+  /// In the query bar.
+  case query
+  /// In the results list.
+  case results
+  /// In the explanation tree.
+  case explanation
+  /// In every panel (checked after the focused panel's bindings).
+  case global
+
+  /// The heading shown in the help overlay.
+  public var title: String {
+    switch self {
+    case .help: return "Help overlay"
+    case .query: return "Query bar"
+    case .results: return "Results"
+    case .explanation: return "Explanation"
+    case .global: return "Everywhere"
+    }
+  }
+
+  /// The scope of a focused panel.
+  public init(_ focus: Focus) {
+    switch focus {
+    case .query: self = .query
+    case .results: self = .results
+    case .explanation: self = .explanation
+    }
+  }
+}
+
+/// Which keys a binding reacts to.
+public enum KeyPattern: Hashable, Sendable {
+  /// Exactly this key.
+  case key(Key)
+  /// Any printable character not bound otherwise (typing).
+  case anyPrintable
+
+  /// How the pattern is written in the help overlay.
+  public var label: String {
+    switch self {
+    case .key(let key): return key.label
+    case .anyPrintable: return "text"
+    }
+  }
+}
+
+/// One row of the key-binding table: keys, where they apply, what they do and how help describes it.
+public struct KeyBinding: Hashable, Sendable {
+  /// The keys, in the order help lists them.
+  public var patterns: [KeyPattern]
+  /// Where the binding applies.
+  public var scope: BindingScope
+  /// What the keys do.
+  public var command: Command
+  /// A short description for the help overlay.
+  public var summary: String
+
+  /// Creates a binding.
+  public init(_ keys: [Key], _ scope: BindingScope, _ command: Command, _ summary: String) {
+    self.patterns = keys.map(KeyPattern.key)
+    self.scope = scope
+    self.command = command
+    self.summary = summary
+  }
+
+  /// Creates a binding with explicit patterns.
+  public init(patterns: [KeyPattern], scope: BindingScope, command: Command, summary: String) {
+    self.patterns = patterns
+    self.scope = scope
+    self.command = command
+    self.summary = summary
+  }
+
+  /// The keys as written in the help overlay, e.g. `↑ k`.
+  public var keyLabel: String { patterns.map(\.label).joined(separator: " ") }
+}
+
+/// The one key-binding table: the reducer resolves keys with it and the help overlay lists it.
+public enum KeyBindings {
+  /// Every binding, in the order the help overlay shows them.
+  public static let table: [KeyBinding] = [
+    // Everywhere
+    KeyBinding([.tab], .global, .focusNext, "next panel"),
+    KeyBinding([.backTab], .global, .focusPrevious, "previous panel"),
+    KeyBinding([.character("?"), .function(1)], .global, .toggleHelp, "show or hide this help"),
+    KeyBinding([.control("c"), .control("q")], .global, .quit, "quit"),
+    KeyBinding([.escape], .global, .focusQuery, "back to the query bar"),
+    // Query bar
+    KeyBinding(patterns: [.anyPrintable], scope: .query, command: .insertTypedCharacter,
+               summary: "type the query; results follow each key"),
+    KeyBinding([.backspace], .query, .deleteBackward, "delete the character before the cursor"),
+    KeyBinding([.delete, .control("d")], .query, .deleteForward, "delete the character under the cursor"),
+    KeyBinding([.left, .control("b")], .query, .cursorLeft, "move the cursor left"),
+    KeyBinding([.right, .control("f")], .query, .cursorRight, "move the cursor right"),
+    KeyBinding([.home, .control("a")], .query, .cursorHome, "cursor to the start"),
+    KeyBinding([.end, .control("e")], .query, .cursorEnd, "cursor to the end"),
+    KeyBinding([.control("u")], .query, .clearQuery, "clear the query"),
+    KeyBinding([.control("w")], .query, .deleteWordBackward, "delete the word before the cursor"),
+    KeyBinding([.up], .query, .selectPrevious, "previous result"),
+    KeyBinding([.down], .query, .selectNext, "next result"),
+    KeyBinding([.pageUp], .query, .selectPageUp, "results page up"),
+    KeyBinding([.pageDown], .query, .selectPageDown, "results page down"),
+    KeyBinding([.enter], .query, .focusResults, "go to the results"),
+    // Results
+    KeyBinding([.up, .character("k")], .results, .selectPrevious, "previous result"),
+    KeyBinding([.down, .character("j")], .results, .selectNext, "next result"),
+    KeyBinding([.pageUp], .results, .selectPageUp, "page up"),
+    KeyBinding([.pageDown], .results, .selectPageDown, "page down"),
+    KeyBinding([.home, .character("g")], .results, .selectFirst, "first result"),
+    KeyBinding([.end, .character("G")], .results, .selectLast, "last result"),
+    KeyBinding([.enter, .right, .character("l")], .results, .focusExplanation, "explain the selected result"),
+    KeyBinding([.character("/")], .results, .focusQuery, "edit the query"),
+    KeyBinding([.character("q")], .results, .quit, "quit"),
+    // Explanation
+    KeyBinding([.up, .character("k")], .explanation, .nodePrevious, "previous node"),
+    KeyBinding([.down, .character("j")], .explanation, .nodeNext, "next node"),
+    KeyBinding([.pageUp], .explanation, .nodePageUp, "page up"),
+    KeyBinding([.pageDown], .explanation, .nodePageDown, "page down"),
+    KeyBinding([.home, .character("g")], .explanation, .nodeFirst, "first node"),
+    KeyBinding([.end, .character("G")], .explanation, .nodeLast, "last node"),
+    KeyBinding([.right, .character("l")], .explanation, .unfold, "unfold (or go to the first child)"),
+    KeyBinding([.left, .character("h")], .explanation, .fold, "fold (or go to the parent)"),
+    KeyBinding([.enter, .character(" ")], .explanation, .toggleFold, "fold or unfold"),
+    KeyBinding([.character("e"), .character("+")], .explanation, .expandAll, "expand all"),
+    KeyBinding([.character("c"), .character("-")], .explanation, .collapseAll, "collapse all"),
+    KeyBinding([.character("["), .character("p")], .explanation, .selectPrevious, "explain the previous result"),
+    KeyBinding([.character("]"), .character("n")], .explanation, .selectNext, "explain the next result"),
+    KeyBinding([.character("/")], .explanation, .focusQuery, "edit the query"),
+    KeyBinding([.character("q")], .explanation, .quit, "quit"),
+    // Help overlay
+    KeyBinding([.up, .character("k")], .help, .helpScrollUp, "scroll up"),
+    KeyBinding([.down, .character("j")], .help, .helpScrollDown, "scroll down"),
+    KeyBinding([.pageUp], .help, .helpPageUp, "page up"),
+    KeyBinding([.pageDown], .help, .helpPageDown, "page down"),
+    KeyBinding([.escape, .character("q"), .enter], .help, .closeHelp, "close the help"),
+  ]
+
+  /// The binding `key` triggers with `focus` in the keyboard focus, or `nil` when the key does nothing.
+  ///
+  /// Order: the help overlay's bindings (when it is shown), the focused panel's, then the global ones; typed
+  /// characters fall through to `insertTypedCharacter` in the query bar. While help is shown nothing else
+  /// but global bindings applies.
+  public static func binding(for key: Key, focus: Focus, helpVisible: Bool) -> KeyBinding? {
+    let scopes: [BindingScope] = helpVisible ? [.help, .global] : [BindingScope(focus), .global]
+    for scope in scopes {
+      if let found = table.first(where: { $0.scope == scope && $0.patterns.contains(.key(key)) }) {
+        return found
+      }
+    }
+    if !helpVisible, case .character = key {
+      return table.first { $0.scope == BindingScope(focus) && $0.patterns.contains(.anyPrintable) }
+    }
+    return nil
+  }
+
+  /// Bindings of one scope, in table order.
+  public static func bindings(in scope: BindingScope) -> [KeyBinding] {
+    table.filter { $0.scope == scope }
+  }
+}

@@ -1,0 +1,219 @@
+import RankscopeEngine
+
+/// Applies `action` to `state` and returns the work the run loop must do. Pure: no I/O, no clock.
+///
+/// Every edit of the query increments `state.generation` and asks for a search of that generation; a
+/// finished search whose generation is not the latest is dropped, so stale results never replace fresh ones.
+public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+  var effects: [Effect] = []
+  switch action {
+  case .key(let key):
+    guard let binding = KeyBindings.binding(for: key, focus: state.focus, helpVisible: state.isHelpVisible)
+    else { return [] }
+    if binding.command == .insertTypedCharacter {
+      guard case .character(let character) = key else { return [] }
+      effects = insertText(&state, String(character))
+    } else {
+      effects = apply(binding.command, to: &state)
+    }
+  case .command(let command):
+    effects = apply(command, to: &state)
+  case .insert(let text):
+    effects = insertText(&state, text)
+  case .setQuery(let text):
+    state.query = QueryEditor(text)
+    effects = queryChanged(&state)
+  case .searchCompleted(let generation, let result):
+    guard generation == state.generation else { return [] }  // stale: a newer query is on its way
+    state.completedGeneration = generation
+    switch result {
+    case .success(let outcome):
+      state.outcome = outcome
+      state.errorMessage = nil
+      state.selection = 0
+      state.resultsScroll = 0
+      resetExplanation(&state)
+    case .failure(let failure):
+      // Keep the previous results on screen; the status line shows what went wrong.
+      state.errorMessage = failure.message
+    }
+  case .resize(let width, let height):
+    state.width = max(0, width)
+    state.height = max(0, height)
+  }
+  normalize(&state)
+  return effects
+}
+
+/// Inserts typed or pasted text (control characters and line breaks become spaces).
+private func insertText(_ state: inout AppState, _ text: String) -> [Effect] {
+  let cleaned = String(text.map { character -> Character in
+    guard let first = character.unicodeScalars.first else { return character }
+    return DisplayWidth.isControl(first) ? " " : character
+  })
+  guard !cleaned.isEmpty else { return [] }
+  if state.focus != .query { state.focus = .query }
+  state.query.insert(cleaned)
+  return queryChanged(&state)
+}
+
+/// Starts a new query generation after an edit: a search effect, or cleared results for an empty query.
+private func queryChanged(_ state: inout AppState) -> [Effect] {
+  state.generation += 1
+  if state.query.text.allSatisfy(\.isWhitespace) {
+    state.completedGeneration = state.generation
+    state.outcome = nil
+    state.errorMessage = nil
+    state.selection = 0
+    state.resultsScroll = 0
+    state.explanation = ExplanationViewState()
+    return []
+  }
+  return [.search(state.currentRequest, generation: state.generation)]
+}
+
+/// Carries out one command.
+private func apply(_ command: Command, to state: inout AppState) -> [Effect] {
+  let layout = state.layout
+  let resultPage = max(1, layout.results.height)
+  let explanationPage = max(1, layout.explanation?.height ?? 1)
+  switch command {
+  case .quit:
+    state.isRunning = false
+    return [.quit]
+  case .toggleHelp:
+    state.isHelpVisible.toggle()
+    state.helpScroll = 0
+  case .closeHelp:
+    state.isHelpVisible = false
+  case .focusNext, .focusPrevious:
+    let panels = layout.focusablePanels
+    let index = panels.firstIndex(of: state.focus) ?? 0
+    let step = command == .focusNext ? 1 : panels.count - 1
+    state.focus = panels[(index + step) % panels.count]
+  case .focusQuery:
+    state.focus = .query
+  case .focusResults:
+    if layout.focusablePanels.contains(.results) { state.focus = .results }
+  case .focusExplanation:
+    if layout.focusablePanels.contains(.explanation) { state.focus = .explanation }
+  case .insertTypedCharacter:
+    break  // resolved with its key in `reduce`
+  case .deleteBackward:
+    if state.query.deleteBackward() { return queryChanged(&state) }
+  case .deleteForward:
+    if state.query.deleteForward() { return queryChanged(&state) }
+  case .deleteWordBackward:
+    if state.query.deleteWordBackward() { return queryChanged(&state) }
+  case .clearQuery:
+    if state.query.clear() { return queryChanged(&state) }
+  case .cursorLeft: state.query.moveLeft()
+  case .cursorRight: state.query.moveRight()
+  case .cursorHome: state.query.moveHome()
+  case .cursorEnd: state.query.moveEnd()
+  case .selectPrevious: select(&state, state.selection - 1)
+  case .selectNext: select(&state, state.selection + 1)
+  case .selectPageUp: select(&state, state.selection - resultPage)
+  case .selectPageDown: select(&state, state.selection + resultPage)
+  case .selectFirst: select(&state, 0)
+  case .selectLast: select(&state, state.hits.count - 1)
+  case .nodePrevious: state.explanation.cursor -= 1
+  case .nodeNext: state.explanation.cursor += 1
+  case .nodePageUp: state.explanation.cursor -= explanationPage
+  case .nodePageDown: state.explanation.cursor += explanationPage
+  case .nodeFirst: state.explanation.cursor = 0
+  case .nodeLast: state.explanation.cursor = state.explanationRows.count - 1
+  case .unfold: unfold(&state)
+  case .fold: fold(&state)
+  case .toggleFold:
+    let rows = state.explanationRows
+    guard rows.indices.contains(state.explanation.cursor) else { break }
+    let row = rows[state.explanation.cursor]
+    guard row.hasChildren else { break }
+    if row.isExpanded { state.explanation.expanded.remove(row.path) } else { state.explanation.expanded.insert(row.path) }
+  case .expandAll:
+    if let tree = state.selectedHit?.explanation { state.explanation.expanded = ExplanationTree.paths(in: tree) }
+  case .collapseAll:
+    state.explanation.expanded = []
+    state.explanation.cursor = 0
+  case .helpScrollUp: state.helpScroll -= 1
+  case .helpScrollDown: state.helpScroll += 1
+  case .helpPageUp: state.helpScroll -= max(1, state.height - 4)
+  case .helpPageDown: state.helpScroll += max(1, state.height - 4)
+  }
+  return []
+}
+
+/// Selects hit `index` (clamped); a different hit gets a fresh explanation fold state.
+private func select(_ state: inout AppState, _ index: Int) {
+  let count = state.hits.count
+  guard count > 0 else {
+    state.selection = 0
+    return
+  }
+  let clamped = min(max(0, index), count - 1)
+  if clamped != state.selection {
+    state.selection = clamped
+    resetExplanation(&state)
+  }
+}
+
+/// Fold state for a newly selected hit: unfolded as deep as fits in the explanation panel.
+private func resetExplanation(_ state: inout AppState) {
+  state.explanation = .initial(for: state.selectedHit?.explanation, fitting: max(1, state.layout.explanation?.height ?? 1))
+}
+
+/// Right arrow on a node: unfold it, or move to its first child when already unfolded.
+private func unfold(_ state: inout AppState) {
+  let rows = state.explanationRows
+  guard rows.indices.contains(state.explanation.cursor) else { return }
+  let row = rows[state.explanation.cursor]
+  guard row.hasChildren else { return }
+  if row.isExpanded {
+    state.explanation.cursor += 1
+  } else {
+    state.explanation.expanded.insert(row.path)
+  }
+}
+
+/// Left arrow on a node: fold it, or move to its parent when it is folded or a leaf.
+private func fold(_ state: inout AppState) {
+  let rows = state.explanationRows
+  guard rows.indices.contains(state.explanation.cursor) else { return }
+  let row = rows[state.explanation.cursor]
+  if row.hasChildren && row.isExpanded {
+    state.explanation.expanded.remove(row.path)
+  } else if !row.path.isEmpty {
+    let parent = Array(row.path.dropLast())
+    if let index = rows.firstIndex(where: { $0.path == parent }) { state.explanation.cursor = index }
+  }
+}
+
+/// Clamps cursors and scroll offsets so the selection and the explanation cursor stay visible.
+private func normalize(_ state: inout AppState) {
+  let layout = state.layout
+  // A panel hidden by a small terminal gives up the focus (but a momentarily tiny terminal changes nothing).
+  if layout.mode != .tooSmall, !layout.focusablePanels.contains(state.focus) {
+    state.focus = layout.focusablePanels.last ?? .query
+  }
+
+  let count = state.hits.count
+  state.selection = count == 0 ? 0 : min(max(0, state.selection), count - 1)
+  state.resultsScroll = scrollOffset(state.resultsScroll, cursor: state.selection, count: count,
+                                     visible: layout.results.height)
+
+  let rowCount = state.explanationRows.count
+  state.explanation.cursor = rowCount == 0 ? 0 : min(max(0, state.explanation.cursor), rowCount - 1)
+  state.explanation.scroll = scrollOffset(state.explanation.scroll, cursor: state.explanation.cursor,
+                                          count: rowCount, visible: layout.explanation?.height ?? 0)
+  state.helpScroll = max(0, min(state.helpScroll, HelpOverlay.maximumScroll(width: state.width, height: state.height)))
+}
+
+/// The smallest change to `offset` that keeps `cursor` among `visible` rows of `count`.
+func scrollOffset(_ offset: Int, cursor: Int, count: Int, visible: Int) -> Int {
+  guard visible > 0, count > visible else { return 0 }
+  var result = offset
+  if cursor < result { result = cursor }
+  if cursor >= result + visible { result = cursor - visible + 1 }
+  return min(max(0, result), count - visible)
+}

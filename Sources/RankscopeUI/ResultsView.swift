@@ -1,0 +1,102 @@
+import RankscopeEngine
+
+/// The results list: rank, title, detail fields and score of each hit, with the selection highlighted.
+public struct ResultsView {
+  /// The state shown.
+  public var state: AppState
+
+  /// Creates the view.
+  public init(state: AppState) { self.state = state }
+
+  /// The title of a hit: its document's title field, else its id.
+  public static func title(of hit: SearchHit, document: JSONValue?, field: String?) -> String {
+    if let field, let value = document?[field], !value.displayText.isEmpty { return value.displayText }
+    return hit.id
+  }
+
+  /// The detail text of a hit: its document's detail fields joined with ` · `.
+  public static func details(document: JSONValue?, fields: [String]) -> String {
+    fields.compactMap { field -> String? in
+      guard let value = document?[field], value != .null else { return nil }
+      let text = value.displayText
+      return text.isEmpty ? nil : text
+    }.joined(separator: " · ")
+  }
+
+  /// Draws the rows (not the header) into `rect`.
+  public func draw(into buffer: inout CellBuffer, rect: Rect) {
+    guard !rect.isEmpty else { return }
+    buffer.fill(rect, role: .normal)
+    let hits = state.hits
+    if hits.isEmpty {
+      drawMessage(into: &buffer, rect: rect)
+      return
+    }
+    let documents = state.outcome?.documents ?? []
+    let scores = hits.map { Formatting.fixed($0.score) }
+    let rankWidth = String(hits.map(\.rank).max() ?? 1).count
+    let scoreWidth = scores.map(\.displayWidth).max() ?? 6
+    let middle = rect.width - 2 - rankWidth - 2 - 2 - scoreWidth - 1
+    let detailTexts = hits.indices.map { index in
+      Self.details(document: documents.indices.contains(index) ? documents[index] : nil, fields: state.detailFields)
+    }
+    let naturalDetails = detailTexts.map(\.displayWidth).max() ?? 0
+    let detailWidth = middle >= 30 ? min(naturalDetails, middle * 45 / 100) : 0
+    let titleWidth = middle - (detailWidth > 0 ? detailWidth + 2 : 0)
+    let showScore = middle >= 6
+    let scroll = scrollOffset(state.resultsScroll, cursor: state.selection, count: hits.count, visible: rect.height)
+
+    for line in 0..<rect.height {
+      let index = scroll + line
+      guard index < hits.count else { break }
+      let hit = hits[index]
+      let y = rect.y + line
+      let row = rect.row(line)
+      let isSelected = index == state.selection
+      let selectionRole: StyleRole = state.focus == .explanation ? .selectionInactive : .selection
+      func role(_ normal: StyleRole) -> StyleRole { isSelected ? selectionRole : normal }
+      if isSelected { buffer.fill(row, role: selectionRole) }
+      var x = rect.x
+      buffer.put(isSelected ? ">" : " ", x: x, y: y, role: role(.resultRank), clip: row)
+      x += 2
+      buffer.put(String(hit.rank).padded(toWidth: rankWidth, alignRight: true), x: x, y: y, role: role(.resultRank),
+                 clip: row)
+      x += rankWidth + 2
+      let document = documents.indices.contains(index) ? documents[index] : nil
+      let title = Self.title(of: hit, document: document, field: state.titleField)
+      if titleWidth > 0 {
+        buffer.put(title.truncated(toWidth: titleWidth), x: x, y: y, role: role(.resultTitle), clip: row)
+        x += titleWidth + 2
+      }
+      if detailWidth > 0 {
+        buffer.put(detailTexts[index].truncated(toWidth: detailWidth), x: x, y: y, role: role(.resultDetail),
+                   clip: row)
+      }
+      if showScore {
+        let score = scores[index]
+        buffer.put(score, x: rect.maxX - 1 - score.displayWidth, y: y, role: role(.score), clip: row)
+      }
+    }
+  }
+
+  /// The empty-list message: a hint for an empty query, "searching", or "no results".
+  private func drawMessage(into buffer: inout CellBuffer, rect: Rect) {
+    var lines: [String]
+    if state.query.text.allSatisfy(\.isWhitespace) {
+      lines = ["Type to search \(Formatting.grouped(state.documentCount)) documents; results update as you type."]
+      let examples = QueryInfoView.filterExamples(state.schema)
+      if !examples.isEmpty { lines.append("Filter with \(examples.joined(separator: "  ")).") }
+      lines.append("Tab moves between panels; ? lists every key.")
+    } else if state.isSearching {
+      lines = ["Searching…"]
+    } else if state.errorMessage != nil {
+      lines = ["The query could not run; see the status line."]
+    } else {
+      lines = ["No results for “\(state.query.text)”."]
+    }
+    for (offset, line) in lines.enumerated() where offset < rect.height {
+      buffer.put(("  " + line).truncated(toWidth: rect.width), x: rect.x, y: rect.y + offset, role: .hint,
+                 clip: rect.row(offset))
+    }
+  }
+}

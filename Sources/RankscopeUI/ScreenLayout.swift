@@ -1,0 +1,97 @@
+/// Where each panel goes for a terminal size.
+///
+/// - Below 20×5: only a "terminal too small" message.
+/// - Narrow or short (below 60 columns or 16 rows): query bar, results and status line.
+/// - From 60×16 (so at 80×24): query bar, parsed-query line, results above the explanation, status line.
+/// - From 140 columns: results and explanation side by side.
+public struct ScreenLayout: Sendable, Hashable {
+  /// The arrangement chosen for the size.
+  public enum Mode: Sendable, Hashable {
+    case tooSmall, compact, stacked, sideBySide
+  }
+
+  /// Minimum size for anything but the "too small" message.
+  public static let minimumWidth = 20
+  public static let minimumHeight = 5
+  /// Minimum size for showing the explanation panel.
+  public static let explanationMinimumWidth = 60
+  public static let explanationMinimumHeight = 16
+  /// Width from which results and explanation sit side by side.
+  public static let sideBySideWidth = 140
+
+  /// The arrangement.
+  public var mode: Mode
+  /// The whole screen.
+  public var screen: Rect
+  /// The query bar (one row).
+  public var queryBar: Rect
+  /// The parsed-query line under the query bar, when there is room.
+  public var infoLine: Rect?
+  /// The title rule above the results.
+  public var resultsHeader: Rect?
+  /// The result rows.
+  public var results: Rect
+  /// The title rule above the explanation.
+  public var explanationHeader: Rect?
+  /// The explanation rows, when shown.
+  public var explanation: Rect?
+  /// The vertical divider between side-by-side panels.
+  public var divider: Rect?
+  /// The status line.
+  public var status: Rect?
+
+  /// The layout for a terminal of `width` × `height` cells (any size, including 0×0).
+  public static func compute(width: Int, height: Int) -> ScreenLayout {
+    let width = max(0, width)
+    let height = max(0, height)
+    let screen = Rect(x: 0, y: 0, width: width, height: height)
+    let empty = Rect(x: 0, y: 0, width: 0, height: 0)
+    guard width >= minimumWidth, height >= minimumHeight else {
+      return ScreenLayout(mode: .tooSmall, screen: screen, queryBar: empty, infoLine: nil, resultsHeader: nil,
+                          results: empty, explanationHeader: nil, explanation: nil, divider: nil, status: nil)
+    }
+    let queryBar = Rect(x: 0, y: 0, width: width, height: 1)
+    let status = Rect(x: 0, y: height - 1, width: width, height: 1)
+    if width < explanationMinimumWidth || height < explanationMinimumHeight {
+      let hasHeader = height >= 8
+      let top = hasHeader ? 2 : 1
+      return ScreenLayout(
+        mode: .compact, screen: screen, queryBar: queryBar, infoLine: nil,
+        resultsHeader: hasHeader ? Rect(x: 0, y: 1, width: width, height: 1) : nil,
+        results: Rect(x: 0, y: top, width: width, height: height - 1 - top),
+        explanationHeader: nil, explanation: nil, divider: nil, status: status)
+    }
+    let infoLine = Rect(x: 0, y: 1, width: width, height: 1)
+    if width >= sideBySideWidth {
+      let leftWidth = width * 45 / 100
+      let rightX = leftWidth + 1
+      let panelHeight = height - 4
+      return ScreenLayout(
+        mode: .sideBySide, screen: screen, queryBar: queryBar, infoLine: infoLine,
+        resultsHeader: Rect(x: 0, y: 2, width: leftWidth, height: 1),
+        results: Rect(x: 0, y: 3, width: leftWidth, height: panelHeight),
+        explanationHeader: Rect(x: rightX, y: 2, width: width - rightX, height: 1),
+        explanation: Rect(x: rightX, y: 3, width: width - rightX, height: panelHeight),
+        divider: Rect(x: leftWidth, y: 2, width: 1, height: panelHeight + 1), status: status)
+    }
+    let available = height - 5
+    let resultRows = available / 2
+    let explanationRows = available - resultRows
+    return ScreenLayout(
+      mode: .stacked, screen: screen, queryBar: queryBar, infoLine: infoLine,
+      resultsHeader: Rect(x: 0, y: 2, width: width, height: 1),
+      results: Rect(x: 0, y: 3, width: width, height: resultRows),
+      explanationHeader: Rect(x: 0, y: 3 + resultRows, width: width, height: 1),
+      explanation: Rect(x: 0, y: 4 + resultRows, width: width, height: explanationRows),
+      divider: nil, status: status)
+  }
+
+  /// The panels that can take the focus, in Tab order.
+  public var focusablePanels: [Focus] {
+    switch mode {
+    case .tooSmall: return [.query]
+    case .compact: return [.query, .results]
+    case .stacked, .sideBySide: return [.query, .results, .explanation]
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import RankscopeEngine
+
+/// What the explorer needs from a search engine; `SearchEngine` conforms.
+public protocol SearchService: Sendable {
+  /// The collection's schema (its `display` names the fields to show).
+  var schema: Schema { get }
+  /// Number of documents in the collection.
+  var documentCount: Int { get }
+  /// Runs a search; thread-safe.
+  func search(_ request: SearchRequest) throws -> SearchResponse
+  /// The stored JSON object of a document.
+  func storedDocument(_ documentNumber: Int) throws -> JSONValue
+}
+
+extension SearchEngine: SearchService {}
+
+/// A finished search: the response and the stored document of each hit, in hit order.
+public struct SearchOutcome: Sendable {
+  /// The engine's response.
+  public var response: SearchResponse
+  /// The stored document of each hit (`.null` where it could not be read).
+  public var documents: [JSONValue]
+
+  /// Creates an outcome.
+  public init(response: SearchResponse, documents: [JSONValue]) {
+    self.response = response
+    self.documents = documents
+  }
+}
+
+/// Why a search failed, as a message for the status line.
+public struct SearchFailure: Error, Sendable, Hashable, CustomStringConvertible {
+  /// The message.
+  public var message: String
+
+  /// Creates a failure.
+  public init(message: String) { self.message = message }
+
+  public var description: String { message }
+}
+
+/// Runs `request` on `service` and reads each hit's stored document; never throws.
+///
+/// This is the work behind `Effect.search`; the terminal runs it on a background queue.
+public func performSearch(_ request: SearchRequest, using service: any SearchService) -> Result<SearchOutcome, SearchFailure> {
+  do {
+    let response = try service.search(request)
+    let documents = response.hits.map { hit in (try? service.storedDocument(hit.documentNumber)) ?? .null }
+    return .success(SearchOutcome(response: response, documents: documents))
+  } catch {
+    let message = String(describing: error)
+    return .failure(SearchFailure(message: message.isEmpty ? "search failed" : message))
+  }
+}

@@ -15,6 +15,10 @@ let package = Package(
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw",
                    providers: [.apt(["libncurses-dev"])]),
     .target(name: "RankscopeEngine", path: "Sources/RankscopeEngine"),
+    // The encoder's numeric kernels are optimised even in debug builds, so `swift test` runs the model in
+    // seconds rather than minutes.
+    .target(name: "RankscopeEncoder", path: "Sources/RankscopeEncoder",
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
     .target(name: "RankscopeSampleWorld", path: "Sources/RankscopeSampleWorld"),
     .target(name: "RankscopeUI", dependencies: ["RankscopeEngine"], path: "Sources/RankscopeUI"),
     .target(name: "RankscopeTerminal", dependencies: ["RankscopeUI", "RankscopeEngine", "CNcursesw"],
@@ -22,12 +26,14 @@ let package = Package(
     .executableTarget(
       name: "rankscope",
       dependencies: [
-        "RankscopeEngine", "RankscopeUI", "RankscopeTerminal", "RankscopeSampleWorld",
+        "RankscopeEngine", "RankscopeEncoder", "RankscopeUI", "RankscopeTerminal", "RankscopeSampleWorld",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Sources/rankscope"),
     .testTarget(name: "RankscopeEngineTests", dependencies: ["RankscopeEngine"],
                 path: "Tests/RankscopeEngineTests", exclude: ["Fixtures"]),
+    .testTarget(name: "RankscopeEncoderTests", dependencies: ["RankscopeEncoder"],
+                path: "Tests/RankscopeEncoderTests"),
     .testTarget(name: "RankscopeSampleWorldTests", dependencies: ["RankscopeSampleWorld", "RankscopeEngine"],
                 path: "Tests/RankscopeSampleWorldTests"),
     .testTarget(name: "RankscopeUITests", dependencies: ["RankscopeUI", "RankscopeEngine"],

@@ -35,6 +35,12 @@ public struct AppState: Sendable {
   public var resultLimit: Int
   /// False once the user asked to quit.
   public var isRunning: Bool
+  /// Which retrieval path searches use (F2 switches).
+  public var retrieval: RetrievalMode
+  /// Whether semantic retrieval can run, and if not, why.
+  public var semanticStatus: SemanticStatus
+  /// A passing message for the status line (e.g. why semantic retrieval is off); cleared by the next edit.
+  public var notice: String?
 
   /// Creates the state for a collection.
   public init(schema: Schema, documentCount: Int, width: Int = 80, height: Int = 24, resultLimit: Int = 50) {
@@ -55,12 +61,19 @@ public struct AppState: Sendable {
     self.height = height
     self.resultLimit = resultLimit
     isRunning = true
+    retrieval = .lexical
+    semanticStatus = .off(reason: "no sentence encoder is attached")
+    notice = nil
   }
 
   /// Creates the state for a search service (its schema and document count).
   public init(service: any SearchService, width: Int = 80, height: Int = 24, resultLimit: Int = 50) {
     self.init(schema: service.schema, documentCount: service.documentCount, width: width, height: height,
               resultLimit: resultLimit)
+    semanticStatus = service.semanticStatus
+    if case .off(let reason) = semanticStatus, service.schema.textEmbeddingField != nil {
+      notice = "semantic retrieval is off: \(reason)"
+    }
   }
 
   /// The layout for the current size.
@@ -99,6 +112,6 @@ public struct AppState: Sendable {
 
   /// The search request for the current query.
   public var currentRequest: SearchRequest {
-    SearchRequest(query: query.text, limit: resultLimit, explain: true)
+    SearchRequest(query: query.text, limit: resultLimit, explain: true, retrieval: retrieval)
   }
 }

@@ -6,7 +6,7 @@ public enum Focus: String, Sendable, Hashable, CaseIterable {
 /// Something the user can ask for with a key; `KeyBindings.table` maps keys to commands.
 public enum Command: Hashable, Sendable {
   // Everywhere
-  case quit, toggleHelp, closeHelp, focusNext, focusPrevious, focusQuery, focusResults, focusExplanation
+  case quit, toggleHelp, closeHelp, toggleRetrieval, focusNext, focusPrevious, focusQuery, focusResults, focusExplanation
   // Query bar
   case insertTypedCharacter, deleteBackward, deleteForward, cursorLeft, cursorRight, cursorHome, cursorEnd
   case clearQuery, deleteWordBackward
@@ -109,6 +109,7 @@ public enum KeyBindings {
     KeyBinding([.backTab], .global, .focusPrevious, "previous panel"),
     KeyBinding([.character("?"), .function(1)], .global, .toggleHelp, "show or hide this help"),
     KeyBinding([.control("c"), .control("q")], .global, .quit, "quit"),
+    KeyBinding([.function(2), .control("t")], .global, .toggleRetrieval, "lexical / semantic retrieval"),
     KeyBinding([.escape], .global, .focusQuery, "back to the query bar"),
     // Query bar
     KeyBinding(patterns: [.anyPrintable], scope: .query, command: .insertTypedCharacter,

@@ -60,6 +60,7 @@ private func insertText(_ state: inout AppState, _ text: String) -> [Effect] {
 /// Starts a new query generation after an edit: a search effect, or cleared results for an empty query.
 private func queryChanged(_ state: inout AppState) -> [Effect] {
   state.generation += 1
+  state.notice = nil
   if state.query.text.allSatisfy(\.isWhitespace) {
     state.completedGeneration = state.generation
     state.outcome = nil
@@ -78,6 +79,15 @@ private func apply(_ command: Command, to state: inout AppState) -> [Effect] {
   let resultPage = max(1, layout.results.height)
   let explanationPage = max(1, layout.explanation?.height ?? 1)
   switch command {
+  case .toggleRetrieval:
+    guard state.semanticStatus.isAvailable else {
+      state.notice = "semantic retrieval is off: \(state.semanticStatus)"
+      return []
+    }
+    state.retrieval = state.retrieval == .lexical ? .semantic : .lexical
+    let effects = queryChanged(&state)
+    state.notice = "retrieval: \(state.retrieval == .lexical ? "lexical (BM25F)" : "semantic (\(state.semanticStatus))")"
+    return effects
   case .quit:
     state.isRunning = false
     return [.quit]

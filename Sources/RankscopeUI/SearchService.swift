@@ -6,6 +6,8 @@ public protocol SearchService: Sendable {
   var schema: Schema { get }
   /// Number of documents in the collection.
   var documentCount: Int { get }
+  /// Whether semantic retrieval can run, and if not, why.
+  var semanticStatus: SemanticStatus { get }
   /// Runs a search; thread-safe.
   func search(_ request: SearchRequest) throws -> SearchResponse
   /// The stored JSON object of a document.

@@ -12,7 +12,9 @@ public struct StatusLineView {
     if let error = state.errorMessage {
       return ("error: \(error.split(whereSeparator: \.isNewline).joined(separator: " "))", .statusError)
     }
-    var parts: [String] = []
+    let semanticOff = !state.semanticStatus.isAvailable && state.schema.textEmbeddingField != nil
+    var parts: [String] = [state.retrieval == .semantic ? "semantic" : semanticOff ? "BM25F (semantic off)" : "BM25F"]
+    if let notice = state.notice { parts.append(notice) }
     if state.isSearching { parts.append("searching…") }
     if let outcome = state.outcome {
       let response = outcome.response

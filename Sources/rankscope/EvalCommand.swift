@@ -40,6 +40,12 @@ struct EvalCommand: ParsableCommand {
   @Flag(help: "Also print each query's figures.")
   var perQuery = false
 
+  @Option(help: "Retrieval: lexical (BM25F) or semantic (exact cosine over text embeddings; needs the model).")
+  var retrieval: RetrievalMode = .lexical
+
+  @Option(help: "Sentence-encoder model directory (default: RANKSCOPE_MODEL_DIR or models/all-MiniLM-L6-v2).")
+  var model: String?
+
   func run() throws {
     var queriesPath = queries
     var qrelsPath = qrels
@@ -48,8 +54,8 @@ struct EvalCommand: ParsableCommand {
       queriesPath = queriesPath ?? sampleData.appendingPathComponent("judgments/queries.jsonl").path
       qrelsPath = qrelsPath ?? sampleData.appendingPathComponent("judgments/qrels.txt").path
     }
-    let engine = try Locations.openIndex(index, quiet: format == .json)
-    let summary = try Evaluator(engine: engine, depth: depth)
+    let engine = try Locations.openIndex(index, quiet: format == .json, modelPath: model)
+    let summary = try Evaluator(engine: engine, depth: depth, retrieval: retrieval)
       .evaluate(queries: try EvaluationQuery.read(path: queriesPath!), judgments: try Judgments.read(path: qrelsPath!))
     if let runOut {
       try SafeFile.write(summary.runLines.joined(separator: "\n") + "\n", to: runOut)

@@ -37,6 +37,9 @@ struct IndexCommand: ParsableCommand {
     @Flag(help: "Stop at the first bad line instead of skipping it.")
     var strict = false
 
+    @Option(help: "Sentence-encoder model directory, for text-embedding fields without precomputed vectors.")
+    var model: String?
+
     func run() throws {
       let documentsPath: String
       let outputPath: String
@@ -64,12 +67,21 @@ struct IndexCommand: ParsableCommand {
         FileHandle.standardError.write(Data("Inferred schema (save it, edit it, pass it with --schema):\n".utf8))
         FileHandle.standardError.write(try encoder.encode(resolvedSchema) + Data("\n".utf8))
       }
+      var embedder: MiniLMEmbedder?
+      var reason: String?
+      if resolvedSchema.textEmbeddingField != nil { (embedder, reason) = Locations.embedder(modelPath: model) }
       var bar = ProgressBar()
       let report = try IndexBuild.run(documentsPath: documentsPath, schema: resolvedSchema,
-                                      mode: strict ? .strict : .lenient, output: outputPath) {
+                                      mode: strict ? .strict : .lenient, output: outputPath,
+                                      schemaDirectory: schemaPath.map { ($0 as NSString).deletingLastPathComponent },
+                                      embedder: embedder, embedderUnavailableReason: reason) {
         bar.update(stage: $0, fraction: $1)
       }
       bar.finish(message: "Indexed \(report.documentCount) documents, \(report.termCount) terms → \(outputPath)")
+      if report.embeddingsFromFile + report.embeddingsComputed > 0 {
+        print("Text embeddings: \(report.embeddingsFromFile) precomputed, \(report.embeddingsComputed) computed")
+      }
+      if let note = report.embeddingNote { print("Note: \(note)") }
       if !report.skipped.isEmpty {
         var reasons: [String: Int] = [:]
         for issue in report.skipped { reasons[issue.reason.split(separator: "(").first.map(String.init) ?? issue.reason, default: 0] += 1 }

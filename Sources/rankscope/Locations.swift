@@ -39,15 +39,25 @@ enum Locations {
     sampleData.deletingLastPathComponent().appendingPathComponent(".rankscope/sample-index")
   }
 
+  /// The sentence encoder, or why it is unavailable; loaded once.
+  static func embedder(modelPath: String? = nil) -> (embedder: MiniLMEmbedder?, reason: String?) {
+    switch MiniLMEmbedder.load(explicitPath: modelPath) {
+    case .success(let embedder): return (embedder, nil)
+    case .failure(let error): return (nil, "\(error)")
+    }
+  }
+
   /// Opens the sample index, building it first (with a progress bar) when it is missing, stale or unreadable.
-  static func openSampleIndex(quiet: Bool = false) throws -> SearchEngine {
+  static func openSampleIndex(quiet: Bool = false, modelPath: String? = nil) throws -> SearchEngine {
+    let (embedder, reason) = embedder(modelPath: modelPath)
     let sampleData = try sampleData()
     let index = sampleIndex(for: sampleData)
     let documents = sampleData.appendingPathComponent("pins.jsonl")
     let manifest = index.appendingPathComponent(IndexManifest.fileName)
-    if isFresh(manifest: manifest, sources: [documents, sampleData.appendingPathComponent("schema.json")]) {
+    if isFresh(manifest: manifest, sources: [documents, sampleData.appendingPathComponent("schema.json"),
+                                             sampleData.appendingPathComponent("pin-embeddings.rsev")]) {
       do {
-        return try SearchEngine.open(directory: index)
+        return try SearchEngine.open(directory: index, embedder: embedder, embedderUnavailableReason: reason)
       } catch {
         if !quiet { FileHandle.standardError.write(Data("rankscope: the sample index is unusable (\(error)); rebuilding it\n".utf8)) }
       }
@@ -55,12 +65,15 @@ enum Locations {
     let schema = try IndexBuild.readSchema(path: sampleData.appendingPathComponent("schema.json").path)
     if !quiet { FileHandle.standardError.write(Data("Building the sample index (first run) in \(index.path)\n".utf8)) }
     var bar = ProgressBar(enabled: !quiet)
-    let report = try IndexBuild.run(documentsPath: documents.path, schema: schema, mode: .lenient, output: index.path) {
+    let report = try IndexBuild.run(documentsPath: documents.path, schema: schema, mode: .lenient, output: index.path,
+                                    schemaDirectory: sampleData.path, embedder: embedder,
+                                    embedderUnavailableReason: reason) {
       bar.update(stage: $0, fraction: $1)
     }
     bar.finish(message: "Indexed \(report.documentCount) pins (\(report.termCount) terms)"
                + (report.skipped.isEmpty ? "" : ", skipped \(report.skipped.count) bad lines"))
-    return try SearchEngine.open(directory: index)
+    if let note = report.embeddingNote, !quiet { FileHandle.standardError.write(Data("  note: \(note)\n".utf8)) }
+    return try SearchEngine.open(directory: index, embedder: embedder, embedderUnavailableReason: reason)
   }
 
   private static func isFresh(manifest: URL, sources: [URL]) -> Bool {
@@ -74,10 +87,13 @@ enum Locations {
     return true
   }
 
-  /// Opens `--index` when given, else the sample index.
-  static func openIndex(_ path: String?, quiet: Bool = false) throws -> SearchEngine {
-    if let path { return try SearchEngine.open(directory: URL(fileURLWithPath: path)) }
-    return try openSampleIndex(quiet: quiet)
+  /// Opens `--index` when given, else the sample index; the sentence encoder is attached when found.
+  static func openIndex(_ path: String?, quiet: Bool = false, modelPath: String? = nil) throws -> SearchEngine {
+    if let path {
+      let (embedder, reason) = embedder(modelPath: modelPath)
+      return try SearchEngine.open(directory: URL(fileURLWithPath: path), embedder: embedder, embedderUnavailableReason: reason)
+    }
+    return try openSampleIndex(quiet: quiet, modelPath: modelPath)
   }
 }
 

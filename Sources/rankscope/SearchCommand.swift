@@ -37,12 +37,18 @@ struct SearchCommand: ParsableCommand {
   @Option(name: [.customShort("k"), .long], help: "Number of hits.")
   var limit = 10
 
+  @Option(help: "Retrieval: lexical (BM25F) or semantic (exact cosine over text embeddings; needs the model).")
+  var retrieval: RetrievalMode = .lexical
+
+  @Option(help: "Sentence-encoder model directory (default: RANKSCOPE_MODEL_DIR or models/all-MiniLM-L6-v2).")
+  var model: String?
+
   func validate() throws {
     guard limit >= 0 else { throw ValidationError("-k must be zero or more") }
   }
 
   func run() throws {
-    let engine = try Locations.openIndex(index, quiet: format == .json)
+    let engine = try Locations.openIndex(index, quiet: format == .json, modelPath: model)
     var filters: [Filter] = []
     for text in filter {
       let parsed = try engine.parse(text)
@@ -51,7 +57,8 @@ struct SearchCommand: ParsableCommand {
       }
       filters += parsed.filters
     }
-    let response = try engine.search(SearchRequest(query: query, filters: filters, limit: limit, explain: explain))
+    let response = try engine.search(SearchRequest(query: query, filters: filters, limit: limit, explain: explain,
+                                                   retrieval: retrieval))
     switch format {
     case .json:
       let value = try response.json(query: query) { try engine.storedDocument($0.documentNumber) }
@@ -61,6 +68,8 @@ struct SearchCommand: ParsableCommand {
     }
   }
 }
+
+extension RetrievalMode: ExpressibleByArgument {}
 
 /// The width of standard output's terminal, or 100 when it is not one.
 enum TerminalWidth {

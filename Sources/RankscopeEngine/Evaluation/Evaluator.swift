@@ -38,11 +38,14 @@ public struct Evaluator: Sendable {
   public let engine: SearchEngine
   /// How many documents each query retrieves (trec_eval's run depth).
   public let depth: Int
+  /// Which retrieval path runs the queries.
+  public let retrieval: RetrievalMode
 
   /// Creates an evaluator.
-  public init(engine: SearchEngine, depth: Int = 1000) {
+  public init(engine: SearchEngine, depth: Int = 1000, retrieval: RetrievalMode = .lexical) {
     self.engine = engine
     self.depth = depth
+    self.retrieval = retrieval
   }
 
   /// Runs every query and averages the metrics over the queries that have a relevant judgment.
@@ -50,7 +53,7 @@ public struct Evaluator: Sendable {
     var runLines: [String] = []
     var rankings: [String: [(id: String, score: Double)]] = [:]
     for query in queries {
-      let response = try engine.search(SearchRequest(query: query.text, limit: depth))
+      let response = try engine.search(SearchRequest(query: query.text, limit: depth, retrieval: retrieval))
       // trec_eval orders a run by score, ties by document id descending.
       let ranked = response.hits.map { (id: $0.id, score: $0.score) }
         .sorted { $0.score != $1.score ? $0.score > $1.score : $0.id > $1.id }

@@ -28,10 +28,13 @@ public struct Schema: Sendable, Hashable, Codable {
     public var sources: [String]
     /// Number of components of a vector field.
     public var dimension: Int?
+    /// For a vector field holding text embeddings: which text it embeds and where precomputed vectors are.
+    public var embedding: EmbeddingSource?
 
     /// Creates a field.
     public init(name: String, type: FieldType, weight: Double = 1, b: Double = 0.75,
-                analyzer: AnalyzerConfiguration = .english, sources: [String] = [], dimension: Int? = nil) {
+                analyzer: AnalyzerConfiguration = .english, sources: [String] = [], dimension: Int? = nil,
+                embedding: EmbeddingSource? = nil) {
       self.name = name
       self.type = type
       self.weight = weight
@@ -39,12 +42,13 @@ public struct Schema: Sendable, Hashable, Codable {
       self.analyzer = analyzer
       self.sources = sources
       self.dimension = dimension
+      self.embedding = embedding
     }
 
     /// The JSON keys this field reads.
     public var sourceKeys: [String] { sources.isEmpty ? [name] : sources }
 
-    private enum CodingKeys: String, CodingKey { case name, type, weight, b, analyzer, sources, dimension }
+    private enum CodingKeys: String, CodingKey { case name, type, weight, b, analyzer, sources, dimension, embedding }
 
     public init(from decoder: Decoder) throws {
       let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -56,6 +60,42 @@ public struct Schema: Sendable, Hashable, Codable {
       analyzer = try container.decodeIfPresent(AnalyzerConfiguration.self, forKey: .analyzer) ?? defaultAnalyzer
       sources = try container.decodeIfPresent([String].self, forKey: .sources) ?? []
       dimension = try container.decodeIfPresent(Int.self, forKey: .dimension)
+      embedding = try container.decodeIfPresent(EmbeddingSource.self, forKey: .embedding)
+    }
+  }
+
+  /// Where a text-embedding vector field's vectors come from.
+  public struct EmbeddingSource: Sendable, Hashable, Codable {
+    /// JSON keys whose text is embedded (joined into one passage).
+    public var sources: [String]
+    /// A file of precomputed vectors (`rankscope embed` output), relative to the schema file's folder.
+    public var file: String?
+    /// The encoder's name, for display.
+    public var model: String?
+
+    /// Creates an embedding source.
+    public init(sources: [String], file: String? = nil, model: String? = nil) {
+      self.sources = sources
+      self.file = file
+      self.model = model
+    }
+
+    /// The passage embedded for a document: its source texts joined with ". " (no doubled punctuation).
+    public func passage(of document: JSONValue) -> String {
+      var parts: [String] = []
+      for key in sources {
+        guard let value = document[key] else { continue }
+        let text = value.displayText.trimmingWhitespace()
+        if !text.isEmpty { parts.append(text) }
+      }
+      var passage = ""
+      for part in parts {
+        if !passage.isEmpty {
+          passage += ".!?:;".contains(passage.last!) ? " " : ". "
+        }
+        passage += part
+      }
+      return passage
     }
   }
 
@@ -108,6 +148,9 @@ public struct Schema: Sendable, Hashable, Codable {
   public var numericFields: [Field] { fields.filter { $0.type == .numeric } }
   /// Vector fields in declaration order.
   public var vectorFields: [Field] { fields.filter { $0.type == .vector } }
+
+  /// The vector field holding text embeddings, if any.
+  public var textEmbeddingField: Field? { fields.first { $0.type == .vector && $0.embedding != nil } }
 
   /// The field named `name`, if any.
   public func field(named name: String) -> Field? { fields.first { $0.name == name } }

@@ -9,21 +9,38 @@ public final class SearchEngine: Sendable {
   /// The index searched.
   public let reader: IndexReader
   private let parser: QueryParser
+  /// The text encoder for semantic retrieval, when a model is available.
+  public let embedder: (any TextEmbedder)?
+  /// Whether semantic retrieval can run, and if not, why.
+  public let semanticStatus: SemanticStatus
+  private let semanticField: (index: Int, name: String)?
 
   /// The schema of the index.
   public var schema: Schema { reader.schema }
   /// Number of documents in the index.
   public var documentCount: Int { reader.documentCount }
 
-  /// Creates an engine over an open index.
-  public init(reader: IndexReader) {
+  /// Creates an engine over an open index; `embedder` (with `embedderUnavailableReason` when it is nil)
+  /// enables semantic retrieval over the schema's text-embedding field.
+  public init(reader: IndexReader, embedder: (any TextEmbedder)? = nil, embedderUnavailableReason: String? = nil) {
     self.reader = reader
     parser = QueryParser(schema: reader.schema)
+    self.embedder = embedder
+    semanticStatus = SemanticStatus.determine(schema: reader.schema, embedder: embedder,
+                                              unavailableReason: embedderUnavailableReason)
+    if semanticStatus.isAvailable, let name = reader.schema.textEmbeddingField?.name,
+       let index = reader.schema.vectorFields.firstIndex(where: { $0.name == name }) {
+      semanticField = (index, name)
+    } else {
+      semanticField = nil
+    }
   }
 
   /// Opens the index directory at `directory`.
-  public static func open(directory: URL) throws -> SearchEngine {
-    SearchEngine(reader: try IndexReader.open(directory: directory.path))
+  public static func open(directory: URL, embedder: (any TextEmbedder)? = nil,
+                          embedderUnavailableReason: String? = nil) throws -> SearchEngine {
+    SearchEngine(reader: try IndexReader.open(directory: directory.path), embedder: embedder,
+                 embedderUnavailableReason: embedderUnavailableReason)
   }
 
   /// Builds an index in memory from JSON Lines (strict: a bad line throws).
@@ -45,12 +62,26 @@ public final class SearchEngine: Sendable {
     let filters = parsed.filters + request.filters
     let scorer = BM25FScorer(reader: reader)
     let terms = try scorer.resolve(parsed.terms)
-    trace.append(StageTrace(name: "understand", inputCount: 1, outputCount: terms.count, seconds: clock.lap()))
+    var queryVector: [Float]?
+    if request.retrieval == .semantic {
+      guard semanticStatus.isAvailable, let embedder else {
+        throw QueryError("semantic retrieval is off: \(semanticStatus.description)")
+      }
+      if !parsed.text.trimmingWhitespace().isEmpty {
+        queryVector = try embedder.embed(parsed.text)
+      }
+    }
+    trace.append(StageTrace(name: "understand", inputCount: 1, outputCount: queryVector == nil ? terms.count : 1,
+                            seconds: clock.lap()))
 
     let filter = try DocumentFilter.evaluate(filters, reader: reader)
     var candidates: [Int]
     var scores: [Double]
-    if parsed.terms.isEmpty {
+    let vectorScorer = semanticField.map { ExactVectorScorer(reader: reader, field: $0.index, fieldName: $0.name) }
+    if request.retrieval == .semantic, let queryVector, let vectorScorer {
+      (scores, candidates) = try vectorScorer.scoreAll(query: queryVector)
+      if let filter { candidates.removeAll { !filter.allowed[$0] } }
+    } else if parsed.terms.isEmpty || (request.retrieval == .semantic && queryVector == nil) {
       // A filter-only query returns the filtered documents in index order, all scoring 0.
       candidates = filter.map { allowed in allowed.allowed.indices.filter { allowed.allowed[$0] } } ?? []
       scores = []
@@ -73,9 +104,14 @@ public final class SearchEngine: Sendable {
     for (offset, entry) in top.enumerated() {
       var explanation: Explanation?
       if request.explain {
-        let retrieval = scores.isEmpty
-          ? Explanation.leaf(0, "no query terms: matched by filters only (\(filters.map(\.description).joined(separator: " ")))")
-          : try scorer.explain(terms, document: entry.document)
+        let retrieval: Explanation
+        if scores.isEmpty {
+          retrieval = .leaf(0, "no query terms: matched by filters only (\(filters.map(\.description).joined(separator: " ")))")
+        } else if let queryVector, let vectorScorer, let embedder {
+          retrieval = try vectorScorer.explain(query: queryVector, document: entry.document, modelName: embedder.modelName)
+        } else {
+          retrieval = try scorer.explain(terms, document: entry.document)
+        }
         explanation = .sum("final score", [Explanation(value: retrieval.value, label: "retrieve · \(retrieval.label)",
                                                         combination: retrieval.combination, children: retrieval.children)])
       }
@@ -90,6 +126,40 @@ public final class SearchEngine: Sendable {
   /// The stored JSON object of a document.
   public func storedDocument(_ documentNumber: Int) throws -> JSONValue {
     try reader.storedDocument(documentNumber)
+  }
+}
+
+/// Whether semantic retrieval can run on an engine, and if not, why.
+public enum SemanticStatus: Sendable, Hashable, CustomStringConvertible {
+  /// It can: the vector field holding text embeddings, and the model's name.
+  case available(field: String, model: String)
+  /// It cannot, for the reason given.
+  case off(reason: String)
+
+  static func determine(schema: Schema, embedder: (any TextEmbedder)?, unavailableReason: String?) -> SemanticStatus {
+    guard let field = schema.textEmbeddingField else {
+      return .off(reason: "the index has no text-embedding vector field")
+    }
+    guard let embedder else {
+      return .off(reason: unavailableReason ?? "no sentence-encoder model is loaded")
+    }
+    guard embedder.dimension == field.dimension else {
+      return .off(reason: "the model makes \(embedder.dimension)-dimensional vectors, field \(field.name) holds \(field.dimension ?? 0)")
+    }
+    return .available(field: field.name, model: embedder.modelName)
+  }
+
+  /// Whether semantic retrieval can run.
+  public var isAvailable: Bool {
+    if case .available = self { return true }
+    return false
+  }
+
+  public var description: String {
+    switch self {
+    case .available(let field, let model): return "semantic retrieval on \(field) with \(model)"
+    case .off(let reason): return reason
+    }
   }
 }
 

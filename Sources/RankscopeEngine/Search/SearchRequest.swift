@@ -8,14 +8,26 @@ public struct SearchRequest: Sendable, Hashable {
   public var limit: Int
   /// Whether to build an explanation for every returned hit.
   public var explain: Bool
+  /// Which retrieval path finds candidates.
+  public var retrieval: RetrievalMode
 
   /// Creates a request.
-  public init(query: String, filters: [Filter] = [], limit: Int = 10, explain: Bool = false) {
+  public init(query: String, filters: [Filter] = [], limit: Int = 10, explain: Bool = false,
+              retrieval: RetrievalMode = .lexical) {
     self.query = query
     self.filters = filters
     self.limit = limit
     self.explain = explain
+    self.retrieval = retrieval
   }
+}
+
+/// Which retrieval path a search uses.
+public enum RetrievalMode: String, Sendable, Hashable, CaseIterable {
+  /// BM25F over the text fields.
+  case lexical
+  /// Exact cosine similarity between the query's embedding and the documents' text embeddings.
+  case semantic
 }
 
 /// A condition a document must meet to be returned; it never changes a score.

@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import RankscopeEngine
+import RankscopeUI
+
+/// `rankscope bench`: query latency and keystroke-to-screen time on an index (a benchmark, not a test).
+struct BenchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench",
+    abstract: "Measure BM25F top-10 latency and the explorer's keystroke-to-screen time.",
+    discussion: """
+      Query latency: every query of the query log (after a warm-up pass) runs to its top 10, timed one by
+      one; p50, p90, p99 and queries per second are printed. Keystroke-to-screen: the queries are typed
+      character by character through the explorer's own reducer; each keystroke's time covers the reduce
+      step, the search with explanations and stored fields, and drawing the whole screen into a cell buffer
+      (everything but the terminal write). Build with -c release before measuring.
+
+      Examples:
+        swift build -c release && .build/release/rankscope bench
+        .build/release/rankscope bench --queries 2000 --width 120 --height 40
+      """)
+
+  @Option(help: "Index directory (default: the sample world's index).")
+  var index: String?
+
+  @Option(help: "Query log, JSON Lines with a \"query\" field (default: the sample world's).")
+  var log: String?
+
+  @Option(help: "Use at most this many queries from the log (0 = all).")
+  var queries = 0
+
+  @Option(help: "Screen width for the keystroke benchmark.")
+  var width = 120
+
+  @Option(help: "Screen height for the keystroke benchmark.")
+  var height = 40
+
+  @Option(help: "Queries typed in the keystroke benchmark.")
+  var typedQueries = 1000
+
+  func run() throws {
+    let engine = try Locations.openIndex(index)
+    let logPath = try log ?? Locations.sampleData().appendingPathComponent("query-log.jsonl").path
+    var texts = try Self.readQueries(path: logPath)
+    if queries > 0 { texts = Array(texts.prefix(queries)) }
+    guard !texts.isEmpty else { throw CommandFailure("\(logPath) has no queries") }
+    print("index: \(engine.documentCount) documents; \(texts.count) queries from \(logPath)")
+
+    for text in texts.prefix(500) { _ = try engine.search(SearchRequest(query: text, limit: 10)) }
+    var latencies: [Double] = []
+    latencies.reserveCapacity(texts.count)
+    let overallStart = DispatchTime.now().uptimeNanoseconds
+    for text in texts {
+      let start = DispatchTime.now().uptimeNanoseconds
+      _ = try engine.search(SearchRequest(query: text, limit: 10))
+      latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    }
+    let overall = Double(DispatchTime.now().uptimeNanoseconds - overallStart) / 1e9
+    print("BM25F top-10 latency (ms): " + Self.summary(latencies)
+          + String(format: "  | %.0f queries/s on one thread", Double(texts.count) / overall))
+
+    var keystrokes: [Double] = []
+    for text in texts.prefix(typedQueries) {
+      var state = AppState(service: engine, width: width, height: height)
+      for character in text {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var pending = reduce(&state, .insert(String(character)))
+        while let effect = pending.first {
+          pending.removeFirst()
+          if case .search(let request, let generation) = effect {
+            pending += reduce(&state, .searchCompleted(generation: generation, result: performSearch(request, using: engine)))
+          }
+        }
+        let buffer = renderScreen(state, width: width, height: height)
+        keystrokes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        precondition(buffer.width == width)
+      }
+    }
+    print("keystroke-to-screen at \(width)×\(height) over \(keystrokes.count) keystrokes (ms): " + Self.summary(keystrokes))
+  }
+
+  static func readQueries(path: String) throws -> [String] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw IndexError.unreadable(path: path, reason: "no such file")
+    }
+    var texts: [String] = []
+    for (lineNumber, line) in JSONLines.lines(of: Array(data)) {
+      guard let value = try? JSONParser.parse(bytes: Array(line)) else {
+        throw ImportIssue(file: path, line: lineNumber, reason: "malformed JSON")
+      }
+      if let text = value["query"]?.stringValue ?? value["text"]?.stringValue { texts.append(text) }
+    }
+    return texts
+  }
+
+  static func summary(_ values: [Double]) -> String {
+    let sorted = values.sorted()
+    func percentile(_ fraction: Double) -> Double {
+      sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * fraction).rounded()))]
+    }
+    let mean = sorted.isEmpty ? 0 : sorted.reduce(0, +) / Double(sorted.count)
+    return String(format: "p50 %.3f  p90 %.3f  p99 %.3f  max %.3f  mean %.3f", percentile(0.5), percentile(0.9),
+                  percentile(0.99), sorted.last ?? 0, mean)
+  }
+}

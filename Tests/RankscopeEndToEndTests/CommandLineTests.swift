@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+import RankscopeEngine
+
+/// Runs the built `rankscope` executable on a small fixture, as a user would.
+@Suite("Command line, end to end", .serialized)
+struct CommandLineTests {
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+  /// The `rankscope` binary built beside the test bundle (`swift test` builds it).
+  static var binary: URL {
+    if let explicit = ProcessInfo.processInfo.environment["RANKSCOPE_BINARY"] { return URL(fileURLWithPath: explicit) }
+    var directory = Bundle.main.bundleURL
+    for _ in 0..<3 {
+      let candidate = directory.appendingPathComponent("rankscope")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+      directory = directory.deletingLastPathComponent()
+    }
+    return Bundle.main.bundleURL.appendingPathComponent("rankscope")
+  }
+
+  struct Outcome {
+    var status: Int32
+    var standardOutput: String
+    var standardError: String
+  }
+
+  func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+    let binary = Self.binary
+    try #require(FileManager.default.isExecutableFile(atPath: binary.path), "rankscope is not built at \(binary.path)")
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    var merged = ProcessInfo.processInfo.environment
+    merged.removeValue(forKey: "RANKSCOPE_SAMPLE_DATA")
+    for (key, value) in environment { merged[key] = value }
+    process.environment = merged
+    let output = Pipe()
+    let error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Outcome(status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
+                   standardError: String(decoding: errorData, as: UTF8.self))
+  }
+
+  func buildIndex() throws -> URL {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rankscope-e2e-\(UUID().uuidString)")
+    let index = directory.appendingPathComponent("index")
+    let outcome = try run(["index", "build", "--documents", Self.fixtures.appendingPathComponent("pins.jsonl").path,
+                           "--schema", Self.fixtures.appendingPathComponent("schema.json").path, "--out", index.path])
+    #expect(outcome.status == 0, "\(outcome.standardError)")
+    return index
+  }
+
+  @Test("index build, then search as a table")
+  func searchTable() throws {
+    let index = try buildIndex()
+    let outcome = try run(["search", "farmhouse kitchen", "--index", index.path, "-k", "3"])
+    #expect(outcome.status == 0)
+    let lines = outcome.standardOutput.split(separator: "\n")
+    #expect(lines.first?.hasPrefix("3 matches") == true, "\(outcome.standardOutput)")
+    #expect(lines.contains { $0.contains("1.") && $0.contains("p1") && $0.contains("Rustic farmhouse kitchen") })
+  }
+
+  @Test("search as JSON with explanations whose roots equal the scores")
+  func searchJSON() throws {
+    let index = try buildIndex()
+    let outcome = try run(["search", "cake type:video", "--index", index.path, "--explain", "--format", "json"])
+    #expect(outcome.status == 0, "\(outcome.standardError)")
+    let value = try JSONParser.parse(outcome.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))
+    let hits = try #require(value["hits"]?.arrayValue)
+    #expect(hits.count == 1)
+    #expect(hits[0]["id"]?.stringValue == "p3")
+    #expect(hits[0]["rank"]?.numberValue == 1)
+    #expect(hits[0]["fields"]?["title"]?.stringValue == "Three-tier lemon wedding cake")
+    let explanation = try #require(hits[0]["explanation"])
+    #expect(explanation["value"]?.numberValue == hits[0]["score"]?.numberValue)
+    #expect(explanation["combination"]?.stringValue == "sum")
+    #expect(value["filters"]?.arrayValue == [.string("type:video")])
+  }
+
+  @Test("--filter adds filters; a bad filter is one clear line and a non-zero exit")
+  func filters() throws {
+    let index = try buildIndex()
+    let cheap = try run(["search", "farmhouse", "--index", index.path, "--filter", "price<100", "--format", "json"])
+    #expect(try JSONParser.parse(cheap.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))["hits"]?.arrayValue?.isEmpty == true)
+    let bad = try run(["search", "farmhouse", "--index", index.path, "--filter", "price<cheap"])
+    #expect(bad.status != 0)
+    #expect(bad.standardError.contains("'cheap' in price<cheap is not a number"))
+    #expect(bad.standardError.split(separator: "\n").count == 1)
+  }
+
+  @Test("eval prints the four metrics and writes a TREC run")
+  func eval() throws {
+    let index = try buildIndex()
+    let run = index.deletingLastPathComponent().appendingPathComponent("fixture.run")
+    let outcome = try self.run(["eval", "--index", index.path, "--queries", Self.fixtures.appendingPathComponent("queries.jsonl").path,
+                                "--qrels", Self.fixtures.appendingPathComponent("qrels.txt").path, "--run-out", run.path])
+    #expect(outcome.status == 0, "\(outcome.standardError)")
+    #expect(outcome.standardOutput.contains("judged queries: 2"))
+    for metric in ["nDCG@10", "MAP", "Recall@100", "MRR@10"] { #expect(outcome.standardOutput.contains(metric)) }
+    let runText = try String(contentsOf: run, encoding: .utf8)
+    #expect(runText.hasPrefix("q1 Q0 p1 1 "))
+  }
+
+  @Test("bad lines are reported with file and line; --strict stops at the first")
+  func badLines() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rankscope-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let documents = directory.appendingPathComponent("docs.jsonl")
+    try "{\"id\":\"a\",\"title\":\"one\"}\n{broken\n{\"id\":\"b\",\"title\":\"two\",\"price\":\"x\"}\n".write(to: documents, atomically: true, encoding: .utf8)
+    let schema = Self.fixtures.appendingPathComponent("schema.json").path
+    let lenient = try run(["index", "build", "--documents", documents.path, "--schema", schema, "--out", directory.appendingPathComponent("i").path])
+    #expect(lenient.status == 0)
+    #expect(lenient.standardOutput.contains("Skipped 2 of 3 lines"))
+    #expect(lenient.standardOutput.contains("docs.jsonl:2: malformed JSON"))
+    #expect(lenient.standardOutput.contains("docs.jsonl:3: numeric field \"price\" must be a number"))
+    let strict = try run(["index", "build", "--documents", documents.path, "--schema", schema, "--out", directory.appendingPathComponent("j").path, "--strict"])
+    #expect(strict.status != 0)
+    #expect(strict.standardError.contains("docs.jsonl:2: malformed JSON"))
+    #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("j").path))
+  }
+
+  @Test("without a schema, one is inferred and printed")
+  func inferredSchema() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rankscope-e2e-\(UUID().uuidString)")
+    let outcome = try run(["index", "build", "--documents", Self.fixtures.appendingPathComponent("pins.jsonl").path,
+                           "--out", directory.appendingPathComponent("i").path])
+    #expect(outcome.status == 0)
+    #expect(outcome.standardError.contains("Inferred schema"))
+    #expect(outcome.standardError.contains("\"name\" : \"description\""))
+  }
+
+  @Test("errors are one line on stderr with a non-zero exit")
+  func errors() throws {
+    let missing = try run(["search", "x", "--index", "/nonexistent/index"])
+    #expect(missing.status != 0)
+    #expect(missing.standardError.contains("no such index directory"))
+    let noDocuments = try run(["index", "build", "--documents", "/nonexistent.jsonl", "--out", "/tmp/x"])
+    #expect(noDocuments.status != 0)
+    #expect(noDocuments.standardError.contains("/nonexistent.jsonl"))
+  }
+
+  @Test("the explorer refuses to start without a terminal, with a clear message")
+  func explorerWithoutTerminal() throws {
+    let index = try buildIndex()
+    let outcome = try run(["--index", index.path])
+    #expect(outcome.status != 0)
+    #expect(outcome.standardError.contains("terminal"), "\(outcome.standardError)")
+  }
+
+  @Test("--help on every command shows examples")
+  func help() throws {
+    for command in [["--help"], ["search", "--help"], ["index", "build", "--help"], ["eval", "--help"], ["sample", "generate", "--help"], ["bench", "--help"]] {
+      let outcome = try run(command)
+      #expect(outcome.status == 0)
+      #expect(outcome.standardOutput.contains("Example"), "\(command)")
+    }
+  }
+}

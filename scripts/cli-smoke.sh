@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# End-to-end checks of the command line on the sample world: search (table and JSON with explanations),
+# eval, a clear error for bad input. Usage: scripts/cli-smoke.sh path/to/rankscope
+set -euo pipefail
+binary=${1:-.build/release/rankscope}
+fail() { echo "cli-smoke: FAIL: $*" >&2; exit 1; }
+
+"$binary" index build >/dev/null 2>&1 || fail "index build"
+out=$("$binary" search "rustic farmhouse kitchen" -k 3)
+echo "$out" | head -n 8
+echo "$out" | grep -q "^  1\." || fail "table output has no first hit"
+
+json=$("$binary" search "wedding cake" --explain --format json -k 2)
+python3 - "$json" <<'PY' || fail "JSON output"
+import json, sys
+doc = json.loads(sys.argv[1])
+hits = doc["hits"]
+assert hits, "no hits"
+def check(node):
+    assert {"value", "label", "combination", "children"} <= node.keys(), node.keys()
+    for child in node["children"]: check(child)
+for hit in hits:
+    assert {"id", "rank", "score", "fields", "explanation"} <= hit.keys()
+    assert hit["explanation"]["value"] == hit["score"], "root != score"
+    check(hit["explanation"])
+print(f"json: {len(hits)} hits, root equals score, every node has value/label/combination/children")
+PY
+
+"$binary" eval | tee /tmp/rankscope-eval.txt
+grep -q "nDCG@10" /tmp/rankscope-eval.txt || fail "eval output"
+
+if "$binary" search "x" --index /nonexistent 2>/tmp/rankscope-err.txt; then fail "a missing index should fail"; fi
+grep -q "no such index directory" /tmp/rankscope-err.txt || fail "unclear error: $(cat /tmp/rankscope-err.txt)"
+[ "$(wc -l < /tmp/rankscope-err.txt)" -eq 1 ] || fail "the error should be one line"
+echo "cli-smoke: ok"

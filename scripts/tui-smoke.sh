@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Smoke-tests the real explorer under tmux: start it in a shell, type a query, check that results and an
+# explanation appear, open the help, resize, quit, and check the terminal was restored.
+# Usage: scripts/tui-smoke.sh path/to/rankscope
+set -euo pipefail
+binary=$(realpath "${1:-.build/release/rankscope}")
+session="rankscope-smoke-$$"
+capture() { tmux capture-pane -p -t "$session"; }
+fail() {
+  echo "tui-smoke: FAIL: $*" >&2
+  echo "---- pane ----" >&2; capture >&2 || true
+  tmux kill-session -t "$session" 2>/dev/null || true
+  exit 1
+}
+wait_for() { # pattern, seconds
+  local deadline=$(( $(date +%s) + $2 ))
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    capture | grep -qE "$1" && return 0
+    sleep 0.2
+  done
+  return 1
+}
+
+# Build the sample index first so the explorer opens at once.
+"$binary" index build >/dev/null
+
+tmux kill-session -t "$session" 2>/dev/null || true
+tmux new-session -d -s "$session" -x 100 -y 30 "env TERM=xterm-256color bash --norc --noprofile"
+tmux send-keys -t "$session" "stty -a | tr ' ' '\n' | grep -xE -- '-?(echo|icanon)' | tr '\n' ' '; echo BEFORE" Enter
+wait_for "BEFORE" 10 || fail "shell did not start"
+before=$(capture | grep -oE -- '-?echo -?icanon|-?icanon -?echo' | head -n 1)
+tmux send-keys -t "$session" "clear; $binary; echo EXIT=\$?" Enter
+wait_for "\\?" 20 || fail "the explorer did not start"
+[ "$(tmux display -p -t "$session" '#{alternate_on}')" = "1" ] || fail "the explorer is not on the alternate screen"
+
+tmux send-keys -t "$session" -l "rustic kitchen"
+wait_for "matches" 10 || fail "no result count after typing"
+wait_for "BM25F" 10 || fail "no explanation of the selected result"
+screen=$(capture)
+echo "$screen"
+echo "$screen" | grep -qiE "kitchen" || fail "no results mention the query"
+echo "$screen" | grep -qE "^ *1 " || echo "$screen" | grep -qE " 1[ .│]" || fail "no rank 1 row"
+
+tmux send-keys -t "$session" Down
+sleep 0.3
+tmux send-keys -t "$session" "?"
+wait_for "[Kk]eys|[Hh]elp" 5 || fail "the help overlay did not open"
+tmux send-keys -t "$session" Escape
+sleep 0.3
+
+tmux resize-window -t "$session" -x 60 -y 15 2>/dev/null || tmux resize-pane -t "$session" -x 60 -y 15 || true
+sleep 0.5
+capture | grep -q . || fail "blank screen after resize"
+tmux resize-window -t "$session" -x 30 -y 6 2>/dev/null || true
+sleep 0.5
+tmux resize-window -t "$session" -x 100 -y 30 2>/dev/null || true
+sleep 0.5
+
+tmux send-keys -t "$session" C-c
+wait_for "EXIT=" 10 || fail "the explorer did not quit on Ctrl-C"
+capture | grep -q "EXIT=0" || fail "non-zero exit: $(capture | grep EXIT=)"
+[ "$(tmux display -p -t "$session" '#{alternate_on}')" = "0" ] || fail "still on the alternate screen after quitting"
+tmux send-keys -t "$session" "clear; stty -a | tr ' ' '\n' | grep -xE -- '-?(echo|icanon)' | tr '\n' ' '; echo AFTER" Enter
+wait_for "AFTER" 10 || fail "the shell did not come back"
+after=$(capture | grep -oE -- '-?echo -?icanon|-?icanon -?echo' | head -n 1)
+[ "$before" = "$after" ] || fail "terminal modes changed: before '$before', after '$after'"
+
+# Quit with q as well, from a second run with an initial query.
+tmux send-keys -t "$session" "clear; $binary --query 'linen dress'; echo EXIT=\$?" Enter
+wait_for "matches" 20 || fail "no results for --query"
+tmux send-keys -t "$session" Tab
+sleep 0.2
+tmux send-keys -t "$session" q
+wait_for "EXIT=0" 10 || fail "q did not quit cleanly"
+tmux kill-session -t "$session"
+echo "tui-smoke: ok (results, explanation, help, resize, Ctrl-C and q quit, terminal restored: $after)"

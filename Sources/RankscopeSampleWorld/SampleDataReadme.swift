@@ -48,7 +48,18 @@ enum SampleDataReadme {
 
       The engine schema for the pins: text fields `title` (BM25F weight 3), `description` (1), `board` (1.5),
       `tags` (2, b = 0.5); keyword fields `category`, `vertical`, `type`, `domain`, `color`; numeric fields
-      `price`, `created`, `saves`, `clicks`; vector field `visual` (dimension 32).
+      `price`, `created`, `saves`, `clicks`; vector fields `visual` (dimension 32) and `text_embedding`
+      (dimension 384: the all-MiniLM-L6-v2 embedding of each pin's title and description, read from
+      `pin-embeddings.rsev` when the index is built).
+
+      ### `pin-embeddings.rsev`
+
+      The pins' text embeddings, precomputed so the first run does not wait on the encoder: float16 vectors
+      keyed by pin id (Rankscope's embeddings file format; see `EmbeddingFile` in the engine). Not written by
+      the generator: after generating, make it with
+      `rankscope embed --documents SampleData/pins.jsonl --fields title,description --out SampleData/pin-embeddings.rsev`
+      (needs the model: `scripts/fetch-model.sh`). The query is embedded live in the explorer when the model
+      is present; without it, the explorer says semantic retrieval is off and why.
 
       ### `users.jsonl` — \(counts.users) users
 

@@ -20,7 +20,9 @@ public enum SampleSchema {
         {"name": "created", "type": "numeric"},
         {"name": "saves", "type": "numeric"},
         {"name": "clicks", "type": "numeric"},
-        {"name": "visual", "type": "vector", "dimension": 32}
+        {"name": "visual", "type": "vector", "dimension": 32},
+        {"name": "text_embedding", "type": "vector", "dimension": 384,
+         "embedding": {"sources": ["title", "description"], "file": "pin-embeddings.rsev", "model": "all-MiniLM-L6-v2"}}
       ],
       "display": {"title": "title", "details": ["category", "type", "price", "saves"]}
     }

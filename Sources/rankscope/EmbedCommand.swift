@@ -127,7 +127,7 @@ struct EmbedCommand: ParsableCommand {
       try appender.append(zip(chunk, vectors).map { (id: $0.0.id, vector: $0.1) })
       done += chunk.count
       start += chunk.count
-      bar.update(stage: "embedding \(done)/\(passages.count)", fraction: Double(done) / Double(max(passages.count, 1)))
+      bar.update(stage: "embedding \(passages.count) documents", fraction: Double(done) / Double(max(passages.count, 1)))
     }
     try appender.close()
     guard rename(partial, out) == 0 else { throw CommandFailure("cannot rename \(partial) to \(out): \(String(cString: strerror(errno)))") }

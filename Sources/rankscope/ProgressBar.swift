@@ -19,8 +19,8 @@ struct ProgressBar {
       let filled = percent * width / 100
       let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
       write("\r\u{1B}[2K  \(bar) \(String(repeating: " ", count: 3 - String(percent).count))\(percent)%  \(stage)")
-    } else if stage != lastStage {
-      write("  \(stage)…\n")
+    } else if stage != lastStage || percent / 25 != lastDrawn / 25 {
+      write("  \(stage) \(percent)%\n")
     }
     lastStage = stage
     lastDrawn = percent

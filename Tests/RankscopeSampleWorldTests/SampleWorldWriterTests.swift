@@ -42,9 +42,10 @@ struct SampleWorldWriterTests {
     let fields = object?["fields"] as? [[String: Any]] ?? []
     #expect(fields.map { $0["name"] as? String ?? "" } == [
       "title", "description", "board", "tags", "category", "vertical", "type", "domain", "color", "price",
-      "created", "saves", "clicks", "visual",
+      "created", "saves", "clicks", "visual", "text_embedding",
     ])
-    #expect(fields.last?["dimension"] as? Int == 32)
+    #expect(fields[13]["dimension"] as? Int == 32)
+    #expect(fields.last?["dimension"] as? Int == 384)
     let display = object?["display"] as? [String: Any]
     #expect(display?["title"] as? String == "title")
     #expect(display?["details"] as? [String] == ["category", "type", "price", "saves"])

@@ -7,6 +7,11 @@ struct IndexCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "index",
     abstract: "Build or inspect an index.",
+    discussion: """
+      Examples:
+        rankscope index build --documents docs.jsonl --schema schema.json --out my-index
+        rankscope index info --index my-index
+      """,
     subcommands: [Build.self, Info.self])
 
   /// `rankscope index build`.

@@ -7,6 +7,10 @@ struct SampleCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sample",
     abstract: "Generate the sample world (pins, users, engagement, query log, judgments).",
+    discussion: """
+      Examples:
+        rankscope sample generate --seed 42 --out SampleData
+      """,
     subcommands: [Generate.self])
 
   /// `rankscope sample generate`.

@@ -45,6 +45,9 @@ struct IndexCommand: ParsableCommand {
     @Option(help: "Sentence-encoder model directory, for text-embedding fields without precomputed vectors.")
     var model: String?
 
+    @Option(help: "Precomputed text embeddings (rankscope embed output), overriding the schema's \"file\".")
+    var embeddings: String?
+
     func run() throws {
       let documentsPath: String
       let outputPath: String
@@ -59,7 +62,7 @@ struct IndexCommand: ParsableCommand {
         schemaPath = schemaPath ?? sampleData.appendingPathComponent("schema.json").path
         outputPath = out ?? Locations.sampleIndex(for: sampleData).path
       }
-      let resolvedSchema: Schema
+      var resolvedSchema: Schema
       if let schemaPath {
         resolvedSchema = try IndexBuild.readSchema(path: schemaPath)
       } else {
@@ -71,6 +74,13 @@ struct IndexCommand: ParsableCommand {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         FileHandle.standardError.write(Data("Inferred schema (save it, edit it, pass it with --schema):\n".utf8))
         FileHandle.standardError.write(try encoder.encode(resolvedSchema) + Data("\n".utf8))
+      }
+
+      if let embeddings {
+        guard let position = resolvedSchema.fields.firstIndex(where: { $0.type == .vector && $0.embedding != nil }) else {
+          throw CommandFailure("--embeddings needs a vector field with \"embedding\" in the schema")
+        }
+        resolvedSchema.fields[position].embedding?.file = URL(fileURLWithPath: embeddings).standardizedFileURL.path
       }
       var embedder: MiniLMEmbedder?
       var reason: String?

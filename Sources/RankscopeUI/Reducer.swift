@@ -85,9 +85,7 @@ private func apply(_ command: Command, to state: inout AppState) -> [Effect] {
       return []
     }
     state.retrieval = state.retrieval == .lexical ? .semantic : .lexical
-    let effects = queryChanged(&state)
-    state.notice = "retrieval: \(state.retrieval == .lexical ? "lexical (BM25F)" : "semantic (\(state.semanticStatus))")"
-    return effects
+    return queryChanged(&state)
   case .quit:
     state.isRunning = false
     return [.quit]

@@ -26,7 +26,7 @@ struct RetrievalToggleTests {
     #expect(state.retrieval == .semantic)
     #expect(effects == [.search(SearchRequest(query: "cake", limit: state.resultLimit, explain: true, retrieval: .semantic),
                                 generation: before + 1)])
-    #expect(StatusLineView(state: state).message.text.hasPrefix("semantic │ retrieval: semantic"))
+    #expect(StatusLineView(state: state).message.text.hasPrefix("semantic │"))
     _ = reduce(&state, .insert("s"))
     #expect(state.notice == nil)
     #expect(state.currentRequest.retrieval == .semantic)

@@ -1,6 +1,15 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The encoder's numeric kernels are optimised even in debug builds (so `swift test` runs the model in
+// seconds), and on x86-64 they use AVX2 and FMA: without FMA in the target, SIMD multiply-add becomes a
+// library call per lane. `SentenceEncoder` checks the processor at load time and refuses a CPU without them.
+#if arch(x86_64)
+let encoderSettings: [SwiftSetting] = [.unsafeFlags(["-O", "-target-cpu", "haswell"]), .define("RANKSCOPE_FMA")]
+#else
+let encoderSettings: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+#endif
+
 let package = Package(
   name: "Rankscope",
   platforms: [.macOS(.v13)],
@@ -15,10 +24,7 @@ let package = Package(
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw",
                    providers: [.apt(["libncurses-dev"])]),
     .target(name: "RankscopeEngine", path: "Sources/RankscopeEngine"),
-    // The encoder's numeric kernels are optimised even in debug builds, so `swift test` runs the model in
-    // seconds rather than minutes.
-    .target(name: "RankscopeEncoder", path: "Sources/RankscopeEncoder",
-            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+    .target(name: "RankscopeEncoder", path: "Sources/RankscopeEncoder", swiftSettings: encoderSettings),
     .target(name: "RankscopeSampleWorld", path: "Sources/RankscopeSampleWorld"),
     .target(name: "RankscopeUI", dependencies: ["RankscopeEngine"], path: "Sources/RankscopeUI"),
     .target(name: "RankscopeTerminal", dependencies: ["RankscopeUI", "RankscopeEngine", "CNcursesw"],

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RankscopeEncoder
 import RankscopeEngine
 import RankscopeUI
 
@@ -18,6 +19,7 @@ struct BenchCommand: ParsableCommand {
       Examples:
         swift build -c release && .build/release/rankscope bench
         .build/release/rankscope bench --queries 2000 --width 120 --height 40
+        .build/release/rankscope bench --encoder
       """)
 
   @Option(help: "Index directory (default: the sample world's index).")
@@ -38,7 +40,20 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Queries typed in the keystroke benchmark.")
   var typedQueries = 1000
 
+  @Flag(help: "Benchmark the sentence encoder instead: 16-piece query latency (one thread) and 64-piece batch throughput (2 threads).")
+  var encoder = false
+
+  @Option(help: "Sentence-encoder model directory (default: RANKSCOPE_MODEL_DIR or models/all-MiniLM-L6-v2).")
+  var model: String?
+
   func run() throws {
+    if encoder {
+      switch MiniLMEmbedder.load(explicitPath: model) {
+      case .success(let embedder): print(EncoderBenchmark.run(encoder: embedder.encoder))
+      case .failure(let error): throw CommandFailure("\(error)")
+      }
+      return
+    }
     let engine = try Locations.openIndex(index)
     let logPath = try log ?? Locations.sampleData().appendingPathComponent("query-log.jsonl").path
     var texts = try Self.readQueries(path: logPath)

@@ -164,3 +164,74 @@ struct CommandLineTests {
     }
   }
 }
+
+/// The sentence encoder through the command line; needs the model (scripts/fetch-model.sh; CI fetches it).
+@Suite("Command line with the sentence encoder", .serialized)
+struct EncoderCommandLineTests {
+  static var modelDirectory: URL? {
+    if let explicit = ProcessInfo.processInfo.environment["RANKSCOPE_MODEL_DIR"] { return URL(fileURLWithPath: explicit) }
+    var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    for _ in 0..<4 {
+      let candidate = directory.appendingPathComponent("models/all-MiniLM-L6-v2")
+      if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("model.safetensors").path) { return candidate }
+      directory = directory.deletingLastPathComponent()
+    }
+    return nil
+  }
+
+  let commandLine = CommandLineTests()
+
+  @Test("embed --text prints the word pieces, ids and a unit vector",
+        .enabled(if: modelDirectory != nil, "the model is absent (scripts/fetch-model.sh fetches it); skipping"))
+  func embedText() throws {
+    let outcome = try commandLine.run(["embed", "--text", "A man is eating food.", "--format", "json",
+                                       "--model", Self.modelDirectory!.path])
+    #expect(outcome.status == 0, "\(outcome.standardError)")
+    let value = try JSONParser.parse(outcome.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))
+    #expect(value["pieces"]?.arrayValue?.compactMap(\.stringValue) == ["[CLS]", "a", "man", "is", "eating", "food", ".", "[SEP]"])
+    #expect(value["ids"]?.arrayValue?.compactMap(\.numberValue) == [101, 1037, 2158, 2003, 5983, 2833, 1012, 102])
+    let vector = value["embedding"]?.arrayValue?.compactMap(\.numberValue) ?? []
+    #expect(vector.count == 384)
+    #expect(abs(vector.reduce(0) { $0 + $1 * $1 } - 1) < 1e-4)
+  }
+
+  @Test("embed documents, index them with their vectors, and search semantically",
+        .enabled(if: modelDirectory != nil, "the model is absent (scripts/fetch-model.sh fetches it); skipping"))
+  func embedIndexSearch() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rankscope-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let vectors = directory.appendingPathComponent("pins.rsev")
+    let model = Self.modelDirectory!.path
+    let embed = try commandLine.run(["embed", "--documents", CommandLineTests.fixtures.appendingPathComponent("pins.jsonl").path,
+                                     "--fields", "title,description", "--out", vectors.path, "--model", model])
+    #expect(embed.status == 0, "\(embed.standardError)")
+    #expect(try EmbeddingFile.read(path: vectors.path).ids.count == 6)
+    // A schema with a text-embedding field, its vectors given with --embeddings.
+    var schemaText = try String(contentsOf: CommandLineTests.fixtures.appendingPathComponent("schema.json"), encoding: .utf8)
+    schemaText = schemaText.replacingOccurrences(of: #"{"name":"saves","type":"numeric"}]"#, with: #"{"name":"saves","type":"numeric"},{"name":"text_embedding","type":"vector","dimension":384,"embedding":{"sources":["title","description"]}}]"#)
+    let schema = directory.appendingPathComponent("schema.json")
+    try schemaText.write(to: schema, atomically: true, encoding: .utf8)
+    let index = directory.appendingPathComponent("index")
+    let build = try commandLine.run(["index", "build", "--documents", CommandLineTests.fixtures.appendingPathComponent("pins.jsonl").path,
+                                     "--schema", schema.path, "--embeddings", vectors.path, "--out", index.path, "--model", model])
+    #expect(build.status == 0, "\(build.standardError)")
+    #expect(build.standardOutput.contains("Text embeddings: 6 precomputed, 0 computed"))
+    let search = try commandLine.run(["search", "a dessert for a marriage celebration", "--index", index.path, "--retrieval", "semantic",
+                                      "--format", "json", "--explain", "--model", model])
+    #expect(search.status == 0, "\(search.standardError)")
+    let value = try JSONParser.parse(search.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))
+    let first = try #require(value["hits"]?.arrayValue?.first)
+    #expect(first["id"]?.stringValue == "p3")
+    #expect(first["explanation"]?["value"]?.numberValue == first["score"]?.numberValue)
+  }
+
+  @Test("semantic retrieval without a model is a clear one-line error")
+  func noModel() throws {
+    let index = try commandLine.buildIndex()
+    let outcome = try commandLine.run(["search", "cake", "--index", index.path, "--retrieval", "semantic"],
+                                      environment: ["RANKSCOPE_MODEL_DIR": "/nonexistent-model"])
+    #expect(outcome.status != 0)
+    #expect(outcome.standardError.contains("semantic retrieval is off"))
+    #expect(outcome.standardError.split(separator: "\n").count == 1)
+  }
+}

@@ -54,7 +54,7 @@ struct BenchCommand: ParsableCommand {
       }
       return
     }
-    let engine = try Locations.openIndex(index)
+    let engine = try Locations.openIndex(index, withEncoder: false)
     let logPath = try log ?? Locations.sampleData().appendingPathComponent("query-log.jsonl").path
     var texts = try Self.readQueries(path: logPath)
     if queries > 0 { texts = Array(texts.prefix(queries)) }

@@ -54,7 +54,8 @@ struct EvalCommand: ParsableCommand {
       queriesPath = queriesPath ?? sampleData.appendingPathComponent("judgments/queries.jsonl").path
       qrelsPath = qrelsPath ?? sampleData.appendingPathComponent("judgments/qrels.txt").path
     }
-    let engine = try Locations.openIndex(index, quiet: format == .json, modelPath: model)
+    let engine = try Locations.openIndex(index, quiet: format == .json, modelPath: model,
+                                         withEncoder: retrieval == .semantic)
     let summary = try Evaluator(engine: engine, depth: depth, retrieval: retrieval)
       .evaluate(queries: try EvaluationQuery.read(path: queriesPath!), judgments: try Judgments.read(path: qrelsPath!))
     if let runOut {

@@ -117,7 +117,7 @@ struct IndexCommand: ParsableCommand {
     var index: String?
 
     func run() throws {
-      let engine = try Locations.openIndex(index)
+      let engine = try Locations.openIndex(index, withEncoder: false)
       let manifest = engine.reader.manifest
       print("documents: \(manifest.documentCount)  terms: \(manifest.termCount)  format version: \(manifest.formatVersion)")
       print("built from: \(manifest.build.source) (\(manifest.build.linesRead) lines, \(manifest.build.linesSkipped) skipped)")

@@ -48,8 +48,8 @@ enum Locations {
   }
 
   /// Opens the sample index, building it first (with a progress bar) when it is missing, stale or unreadable.
-  static func openSampleIndex(quiet: Bool = false, modelPath: String? = nil) throws -> SearchEngine {
-    let (embedder, reason) = embedder(modelPath: modelPath)
+  static func openSampleIndex(quiet: Bool = false, modelPath: String? = nil, withEncoder: Bool = true) throws -> SearchEngine {
+    let (embedder, reason) = withEncoder ? embedder(modelPath: modelPath) : (nil, nil)
     let sampleData = try sampleData()
     let index = sampleIndex(for: sampleData)
     let documents = sampleData.appendingPathComponent("pins.jsonl")
@@ -87,13 +87,14 @@ enum Locations {
     return true
   }
 
-  /// Opens `--index` when given, else the sample index; the sentence encoder is attached when found.
-  static func openIndex(_ path: String?, quiet: Bool = false, modelPath: String? = nil) throws -> SearchEngine {
+  /// Opens `--index` when given, else the sample index; with `withEncoder`, the sentence encoder is loaded
+  /// (about 0.3 s) and attached when found.
+  static func openIndex(_ path: String?, quiet: Bool = false, modelPath: String? = nil, withEncoder: Bool = true) throws -> SearchEngine {
     if let path {
-      let (embedder, reason) = embedder(modelPath: modelPath)
+      let (embedder, reason) = withEncoder ? embedder(modelPath: modelPath) : (nil, nil)
       return try SearchEngine.open(directory: URL(fileURLWithPath: path), embedder: embedder, embedderUnavailableReason: reason)
     }
-    return try openSampleIndex(quiet: quiet, modelPath: modelPath)
+    return try openSampleIndex(quiet: quiet, modelPath: modelPath, withEncoder: withEncoder)
   }
 }
 

@@ -48,7 +48,8 @@ struct SearchCommand: ParsableCommand {
   }
 
   func run() throws {
-    let engine = try Locations.openIndex(index, quiet: format == .json, modelPath: model)
+    let engine = try Locations.openIndex(index, quiet: format == .json, modelPath: model,
+                                         withEncoder: retrieval == .semantic)
     var filters: [Filter] = []
     for text in filter {
       let parsed = try engine.parse(text)

@@ -98,8 +98,6 @@ struct IndexCommand: ParsableCommand {
       }
       if let note = report.embeddingNote { print("Note: \(note)") }
       if !report.skipped.isEmpty {
-        var reasons: [String: Int] = [:]
-        for issue in report.skipped { reasons[issue.reason.split(separator: "(").first.map(String.init) ?? issue.reason, default: 0] += 1 }
         print("Skipped \(report.skipped.count) of \(report.linesRead) lines:")
         for issue in report.skipped.prefix(10) { print("  \(issue)") }
         if report.skipped.count > 10 { print("  … and \(report.skipped.count - 10) more") }

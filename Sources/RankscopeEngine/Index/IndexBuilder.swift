@@ -6,6 +6,7 @@ public struct IndexBuilder: Sendable {
   /// The schema documents follow.
   public let schema: Schema
   private let analyzers: [Analyzer]
+  private let keywordAnalyzers: [Analyzer]
   private var textPostings: [[String: PostingsAccumulator]]
   private var keywordPostings: [[String: PostingsAccumulator]]
   private var fieldLengths: [[UInt32]]
@@ -18,6 +19,7 @@ public struct IndexBuilder: Sendable {
   public init(schema: Schema) {
     self.schema = schema
     analyzers = schema.textFields.map { Analyzer(configuration: $0.analyzer) }
+    keywordAnalyzers = schema.keywordFields.map { Analyzer(configuration: $0.analyzer) }
     textPostings = Array(repeating: [:], count: schema.textFields.count)
     keywordPostings = Array(repeating: [:], count: schema.keywordFields.count)
     fieldLengths = Array(repeating: [], count: schema.textFields.count)
@@ -42,7 +44,6 @@ public struct IndexBuilder: Sendable {
         textPostings[field][term, default: PostingsAccumulator()].append(documentNumber, frequency)
       }
     }
-    let keywordAnalyzers = schema.keywordFields.map { Analyzer(configuration: $0.analyzer) }
     for (field, values) in document.keywords.enumerated() {
       var distinct = Set<String>()
       for value in values { distinct.insert(KeywordNormalizer.normalize(value, analyzer: keywordAnalyzers[field])) }

@@ -4,10 +4,24 @@ import RankscopeEncoder
 import RankscopeEngine
 import RankscopeUI
 
-/// `rankscope bench`: query latency and keystroke-to-screen time on an index (a benchmark, not a test).
+/// `rankscope bench`: benchmarks (not tests); `index` (the default) or `corpus`.
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
+    abstract: "Benchmarks: latency on an index and keystroke-to-screen time, or a peer-harness corpus.",
+    discussion: """
+      Examples:
+        rankscope bench                                  # the sample index (bench index)
+        rankscope bench corpus --corpus /data/c100k --kind bm25 --run-out swift_bm25.jsonl
+      """,
+    subcommands: [BenchIndexCommand.self, BenchCorpusCommand.self],
+    defaultSubcommand: BenchIndexCommand.self)
+}
+
+/// `rankscope bench index`: query latency and keystroke-to-screen time on an index.
+struct BenchIndexCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "index",
     abstract: "Measure BM25F top-10 latency and the explorer's keystroke-to-screen time.",
     discussion: """
       Query latency: every query of the query log (after a warm-up pass) runs to its top 10, timed one by

@@ -75,28 +75,25 @@ public final class SearchEngine: Sendable {
                             seconds: clock.lap()))
 
     let filter = try DocumentFilter.evaluate(filters, reader: reader)
-    var candidates: [Int]
-    var scores: [Double]
     let vectorScorer = semanticField.map { ExactVectorScorer(reader: reader, field: $0.index, fieldName: $0.name) }
+    let limit = max(0, request.limit)
+    let found: ScoredDocuments
+    var scored = true
     if request.retrieval == .semantic, let queryVector, let vectorScorer {
-      (scores, candidates) = try vectorScorer.scoreAll(query: queryVector)
-      if let filter { candidates.removeAll { !filter.allowed[$0] } }
+      found = try vectorScorer.top(query: queryVector, count: limit, filter: filter)
     } else if parsed.terms.isEmpty || (request.retrieval == .semantic && queryVector == nil) {
       // A filter-only query returns the filtered documents in index order, all scoring 0.
-      candidates = filter.map { allowed in allowed.allowed.indices.filter { allowed.allowed[$0] } } ?? []
-      scores = []
+      let allowed = filter.map { allowed in allowed.allowed.indices.filter { allowed.allowed[$0] } } ?? []
+      found = ScoredDocuments(hits: allowed.prefix(limit).map { (document: $0, score: 0.0) }, matchCount: allowed.count,
+                              matchCountIsExact: true)
+      scored = false
     } else {
-      (scores, candidates) = try scorer.scoreAll(terms)
-      if let filter { candidates.removeAll { !filter.allowed[$0] } }
+      found = try scorer.top(terms, count: limit, filter: filter)
     }
     trace.append(StageTrace(name: "retrieve", inputCount: filter?.count ?? reader.documentCount,
-                            outputCount: candidates.count, seconds: clock.lap()))
-
-    let limit = max(0, request.limit)
-    let top = scores.isEmpty
-      ? Array(candidates.prefix(limit)).map { (document: $0, score: 0.0) }
-      : TopK.select(candidates, count: limit) { scores[$0] }
-    trace.append(StageTrace(name: "rank", inputCount: candidates.count, outputCount: top.count,
+                            outputCount: found.matchCount, seconds: clock.lap()))
+    let top = found.hits
+    trace.append(StageTrace(name: "rank", inputCount: found.matchCount, outputCount: top.count,
                             cutoffScore: top.last?.score, seconds: clock.lap()))
 
     var hits: [SearchHit] = []
@@ -105,7 +102,7 @@ public final class SearchEngine: Sendable {
       var explanation: Explanation?
       if request.explain {
         let retrieval: Explanation
-        if scores.isEmpty {
+        if !scored {
           retrieval = .leaf(0, "no query terms: matched by filters only (\(filters.map(\.description).joined(separator: " ")))")
         } else if let queryVector, let vectorScorer, let embedder {
           retrieval = try vectorScorer.explain(query: queryVector, document: entry.document, modelName: embedder.modelName)
@@ -120,7 +117,7 @@ public final class SearchEngine: Sendable {
     }
     trace.append(StageTrace(name: "page", inputCount: top.count, outputCount: hits.count, seconds: clock.lap()))
     return SearchResponse(parsedQuery: ParsedQuery(text: parsed.text, terms: parsed.terms, filters: filters),
-                          hits: hits, totalMatches: candidates.count, trace: trace)
+                          hits: hits, totalMatches: found.matchCount, trace: trace)
   }
 
   /// The stored JSON object of a document.

@@ -18,7 +18,9 @@ public struct StatusLineView {
     if state.isSearching { parts.append("searching…") }
     if let outcome = state.outcome {
       let response = outcome.response
-      var summary = "\(response.hits.count) of \(Formatting.grouped(response.totalMatches)) matches"
+      // A pruned search counts only the matches it looked at: "≥ N" says at least N matched.
+      let total = (response.totalMatchesIsExact ? "" : "≥ ") + Formatting.grouped(response.totalMatches)
+      var summary = "\(response.hits.count) of \(total) matches"
       if !response.trace.isEmpty { summary += " in \(Formatting.milliseconds(response.totalSeconds))" }
       parts.append(summary)
       let stages = response.trace.map { "\($0.name) \(Formatting.fixed($0.seconds * 1000, digits: 2))" }

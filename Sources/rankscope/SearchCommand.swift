@@ -87,7 +87,7 @@ enum HitTable {
     let display = engine.schema.display
     var lines: [String] = []
     let filters = response.parsedQuery.filters.map(\.description).joined(separator: " ")
-    lines.append("\(response.totalMatches) matches" + (filters.isEmpty ? "" : " · filters: \(filters)")
+    lines.append((response.totalMatchesIsExact ? "" : "at least ") + "\(response.totalMatches) matches" + (filters.isEmpty ? "" : " · filters: \(filters)")
                  + " · \(String(format: "%.2f", response.totalSeconds * 1000)) ms")
     if response.hits.isEmpty {
       lines.append(response.parsedQuery.terms.isEmpty && response.parsedQuery.filters.isEmpty

@@ -80,7 +80,7 @@ struct IndexStorageTests {
   func version() throws {
     let index = try writeIndex()
     let manifestURL = index.appendingPathComponent("manifest.json")
-    let text = try String(contentsOf: manifestURL, encoding: .utf8).replacingOccurrences(of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 99")
+    let text = try String(contentsOf: manifestURL, encoding: .utf8).replacingOccurrences(of: "\"formatVersion\" : 2", with: "\"formatVersion\" : 99")
     try text.write(to: manifestURL, atomically: true, encoding: .utf8)
     #expect { _ = try SearchEngine.open(directory: index) } throws: { "\($0)".contains("format version 99") }
   }
@@ -118,6 +118,46 @@ struct IndexStorageTests {
         }
       }
     }
+  }
+
+  @Test("damaged block postings, skip tables and dictionaries (checksums forged) throw or return, never crash")
+  func forgedPostingsDamage() throws {
+    let (lines, vocabulary) = TestCorpus.randomLines(count: 1500, seed: 8)
+    let original = try writeIndex(lines)
+    var generator = SeededGenerator(seed: 123)
+    var failures = 0
+    for round in 0..<80 {
+      let copy = original.deletingLastPathComponent().appendingPathComponent("damaged-postings-\(round)")
+      try? FileManager.default.removeItem(at: copy)
+      try FileManager.default.copyItem(at: original, to: copy)
+      let name = ["postings.bin", "postings.bin", "terms.bin", "keyword-postings.bin"].randomElement(using: &generator)!
+      let file = copy.appendingPathComponent(name)
+      var bytes = try [UInt8](Data(contentsOf: file))
+      for _ in 0..<Int.random(in: 1...4, using: &generator) {
+        bytes[Int.random(in: 0..<bytes.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+      }
+      if round % 10 == 0 { bytes.removeLast(Int.random(in: 1...12, using: &generator)) }
+      try Data(bytes).write(to: file)
+      let manifestURL = copy.appendingPathComponent("manifest.json")
+      var manifest = try JSONDecoder().decode(IndexManifest.self, from: Data(contentsOf: manifestURL))
+      manifest.files = manifest.files.map { entry in
+        var entry = entry
+        if entry.name == name { entry.xxhash64 = XXHash64.hexadecimal(XXHash64.hash(bytes)); entry.bytes = bytes.count }
+        return entry
+      }
+      try JSONEncoder().encode(manifest).write(to: manifestURL)
+      guard let engine = try? SearchEngine.open(directory: copy) else { failures += 1; continue }
+      for index in 0..<10 {
+        let query = "\(vocabulary[index]) \(vocabulary[(index * 7 + 3) % vocabulary.count])" + (index % 3 == 0 ? " type:video" : "")
+        do {
+          _ = try engine.search(SearchRequest(query: query, limit: 10, explain: index % 2 == 0))
+        } catch {
+          if "\(error)".contains("corrupt") { failures += 1 }
+        }
+      }
+    }
+    // Most damage is detected as corruption somewhere.
+    #expect(failures > 10)
   }
 
   @Test("rebuilding replaces the old index only when the new one is complete")

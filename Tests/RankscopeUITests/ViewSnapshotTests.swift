@@ -103,6 +103,17 @@ struct ViewSnapshotTests {
     Snapshot.check(lines.map(\.text).joined(separator: "\n"), named: "status-line")
   }
 
+  @Test("status line: a pruned search's count reads \"≥ N\"")
+  func statusLineInexactCount() throws {
+    var state = Fixtures.handMadeState()
+    var outcome = try #require(state.outcome)
+    outcome.response.totalMatches = 4213
+    outcome.response.totalMatchesIsExact = false
+    state.outcome = outcome
+    let line = Fixtures.draw(width: 80, height: 1) { buffer, rect in StatusLineView(state: state).draw(into: &buffer, rect: rect) }
+    #expect(line.text.contains("3 of ≥ 4,213 matches"))
+  }
+
   @Test("help overlay at 80×24 (scrolled) and 120×40 (two columns)")
   func helpOverlay() {
     var small = Fixtures.handMadeState()

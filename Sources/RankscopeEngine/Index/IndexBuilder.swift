@@ -64,8 +64,9 @@ public struct IndexBuilder: Sendable {
 
   /// The index files and the figures the manifest records.
   public func serialize() -> IndexFormat.Files {
-    IndexFormat.write(schema: schema, ids: ids, storedDocuments: storedDocuments, textPostings: textPostings,
-                      keywordPostings: keywordPostings, fieldLengths: fieldLengths, numbers: numbers,
+    IndexFormat.write(schema: schema, ids: ids, storedDocuments: storedDocuments,
+                      textPostings: InvertedFields(fields: textPostings),
+                      keywordPostings: InvertedFields(fields: keywordPostings), fieldLengths: fieldLengths, numbers: numbers,
                       vectors: vectors)
   }
 }

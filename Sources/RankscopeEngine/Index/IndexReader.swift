@@ -170,9 +170,13 @@ public final class IndexReader: Sendable {
 
   /// The term frequency of a text term's field postings in one document (0 when absent).
   func termFrequency(_ pointer: PostingsPointer, document: Int) throws(IndexError) -> Int {
-    var found = 0
-    try postings.forEach(pointer) { number, frequency in if number == document { found = frequency } }
-    return found
+    guard pointer.documentFrequency > 0 else { return 0 }
+    return try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * PostingsBlock.capacity) { (scratch) throws(IndexError) -> Int in
+      guard let base = scratch.baseAddress else { return 0 }
+      var cursor = try PostingsCursor(pointer, decoder: postings, scratch: base)
+      try cursor.advance(to: document)
+      return cursor.document == document ? cursor.frequency : 0
+    }
   }
 
   /// The length in terms of text field `field` in `document`.

@@ -12,9 +12,11 @@ public struct PostingsPointer: Sendable, Hashable {
   public var documentFrequency: Int
   /// Byte length of the list.
   public var byteLength: Int
+  /// The largest `w · tf / B` over the list (rounded up; 0 for keyword lists).
+  public var maximumWeightedFrequency: Float
 
   /// An empty list.
-  public static let empty = PostingsPointer(offset: 0, documentFrequency: 0, byteLength: 0)
+  public static let empty = PostingsPointer(offset: 0, documentFrequency: 0, byteLength: 0, maximumWeightedFrequency: 0)
 }
 
 /// A term's dictionary entry: how many documents hold it in any field, and its postings per field.
@@ -49,7 +51,7 @@ struct TermDictionary: Sendable {
     guard fieldCount == expectedFieldCount else {
       throw IndexError.corrupt(file: region.name, reason: "\(fieldCount) fields, the schema has \(expectedFieldCount)")
     }
-    entrySize = 4 + 16 * fieldCount
+    entrySize = 4 + 20 * fieldCount
     entriesStart = offsetsStart + 4 * (termCount + 1)
     blobStart = entriesStart + entrySize * termCount
     try region.check(offsetsStart, blobStart - offsetsStart, "the term table")
@@ -94,10 +96,11 @@ struct TermDictionary: Sendable {
     var fields: [PostingsPointer] = []
     fields.reserveCapacity(fieldCount)
     for field in 0..<fieldCount {
-      let at = base + 4 + 16 * field
+      let at = base + 4 + 20 * field
       fields.append(PostingsPointer(offset: try region.int(at: at),
                                     documentFrequency: Int(try region.uint32(at: at + 8)),
-                                    byteLength: Int(try region.uint32(at: at + 12))))
+                                    byteLength: Int(try region.uint32(at: at + 12)),
+                                    maximumWeightedFrequency: try region.float(at: at + 16)))
     }
     return TermEntry(anyFieldDocumentFrequency: anyField, fields: fields)
   }
@@ -112,7 +115,7 @@ struct TermDictionary: Sendable {
   }
 }
 
-/// Decodes VByte postings lists with bounds and sanity checks.
+/// Reads block-compressed postings lists (see `PostingsBlock`) with bounds and sanity checks.
 struct PostingsDecoder: Sendable {
   let region: ByteRegion
   let documentCount: Int
@@ -121,33 +124,13 @@ struct PostingsDecoder: Sendable {
   @inline(__always)
   func forEach(_ pointer: PostingsPointer, _ body: (Int, Int) -> Void) throws(IndexError) {
     if pointer.documentFrequency == 0 { return }
-    let bytes = try region.bytes(at: pointer.offset, count: pointer.byteLength)
-    var position = 0
-    var document = 0
-    for index in 0..<pointer.documentFrequency {
-      let gap = try readVariableLength(bytes, &position)
-      let frequency = try readVariableLength(bytes, &position)
-      document += gap
-      guard document < documentCount, frequency > 0, index == 0 || gap > 0 else {
-        throw IndexError.corrupt(file: region.name, reason: "postings list at byte \(pointer.offset) is damaged")
+    try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * PostingsBlock.capacity) { (scratch) throws(IndexError) in
+      guard let base = scratch.baseAddress else { return }
+      var cursor = try PostingsCursor(pointer, decoder: self, scratch: base)
+      while cursor.document != PostingsCursor.exhausted {
+        body(cursor.document, cursor.frequency)
+        try cursor.next()
       }
-      body(document, frequency)
-    }
-  }
-
-  @inline(__always)
-  private func readVariableLength(_ bytes: UnsafeRawBufferPointer, _ position: inout Int) throws(IndexError) -> Int {
-    var value = 0
-    var shift = 0
-    while true {
-      guard position < bytes.count, shift <= 28 else {
-        throw IndexError.corrupt(file: region.name, reason: "truncated postings list")
-      }
-      let byte = bytes[position]
-      position += 1
-      value |= Int(byte & 0x7F) << shift
-      if byte < 0x80 { return value }
-      shift += 7
     }
   }
 }

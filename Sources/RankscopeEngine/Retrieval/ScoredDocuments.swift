@@ -12,8 +12,8 @@ extension BM25FScorer {
   /// The best `count` documents for `terms` among those `filter` allows (all when it is nil).
   ///
   /// Exhaustive: every posting of every term is scored. The ids and scores are the reference any faster
-  /// (pruned) evaluation must reproduce exactly.
-  func top(_ terms: [ResolvedTerm], count: Int, filter: DocumentFilter?) throws(IndexError) -> ScoredDocuments {
+  /// (pruned) evaluation must reproduce exactly; `top(_:count:filter:)` (block-max MaxScore) does.
+  func topExhaustive(_ terms: [ResolvedTerm], count: Int, filter: DocumentFilter?) throws(IndexError) -> ScoredDocuments {
     var (scores, matched) = try scoreAll(terms)
     if let filter { matched.removeAll { !filter.allowed[$0] } }
     return ScoredDocuments(hits: TopK.select(matched, count: count) { scores[$0] }, matchCount: matched.count,

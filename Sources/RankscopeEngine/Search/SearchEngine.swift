@@ -2,8 +2,8 @@ import Foundation
 
 /// The engine façade: runs a query through every stage of the pipeline against one index.
 ///
-/// Stages today: `understand` (parse filters, analyze terms), `retrieve` (BM25F over all matching
-/// documents, filters applied), `rank` (top-k), `page` (ids and explanations of the returned hits).
+/// Stages today: `understand` (parse filters, analyze terms), `retrieve` (BM25F top-k by block-max MaxScore,
+/// filters applied before scoring), `rank` (the retrieved top-k), `page` (ids and explanations of the returned hits).
 /// Thread-safe: the index is immutable and each search allocates its own scratch space.
 public final class SearchEngine: Sendable {
   /// The index searched.
@@ -83,9 +83,16 @@ public final class SearchEngine: Sendable {
       found = try vectorScorer.top(query: queryVector, count: limit, filter: filter)
     } else if parsed.terms.isEmpty || (request.retrieval == .semantic && queryVector == nil) {
       // A filter-only query returns the filtered documents in index order, all scoring 0.
-      let allowed = filter.map { allowed in allowed.allowed.indices.filter { allowed.allowed[$0] } } ?? []
-      found = ScoredDocuments(hits: allowed.prefix(limit).map { (document: $0, score: 0.0) }, matchCount: allowed.count,
-                              matchCountIsExact: true)
+      var hits: [(document: Int, score: Double)] = []
+      if let filter {
+        hits.reserveCapacity(min(limit, filter.count))
+        var document = 0
+        while hits.count < limit, document < filter.allowed.count {
+          if filter.allowed[document] { hits.append((document: document, score: 0.0)) }
+          document += 1
+        }
+      }
+      found = ScoredDocuments(hits: hits, matchCount: filter?.count ?? 0, matchCountIsExact: true)
       scored = false
     } else {
       found = try scorer.top(terms, count: limit, filter: filter)
@@ -117,7 +124,8 @@ public final class SearchEngine: Sendable {
     }
     trace.append(StageTrace(name: "page", inputCount: top.count, outputCount: hits.count, seconds: clock.lap()))
     return SearchResponse(parsedQuery: ParsedQuery(text: parsed.text, terms: parsed.terms, filters: filters),
-                          hits: hits, totalMatches: found.matchCount, trace: trace)
+                          hits: hits, totalMatches: found.matchCount,
+                          totalMatchesIsExact: found.matchCountIsExact, trace: trace)
   }
 
   /// The stored JSON object of a document.

@@ -1,5 +1,6 @@
 extension SearchResponse {
-  /// The response as JSON: `query`, `filters`, `terms`, `totalMatches`, `hits` (each with `id`, `rank`,
+  /// The response as JSON: `query`, `filters`, `terms`, `totalMatches` (at least that many when
+  /// `totalMatchesIsExact` is false: a pruned search does not count every match), `totalMatchesIsExact`, `hits` (each with `id`, `rank`,
   /// `score`, `fields`, and `explanation` when asked), `trace`.
   public func json(query: String, storedFields: (SearchHit) throws -> JSONValue) rethrows -> JSONValue {
     var hitValues: [JSONValue] = []
@@ -25,6 +26,7 @@ extension SearchResponse {
       JSONMember("terms", .array(parsedQuery.terms.map { .string($0.text) })),
       JSONMember("filters", .array(parsedQuery.filters.map { .string($0.description) })),
       JSONMember("totalMatches", .number(Double(totalMatches))),
+      JSONMember("totalMatchesIsExact", .bool(totalMatchesIsExact)),
       JSONMember("hits", .array(hitValues)),
       JSONMember("trace", .array(traceValues)),
     ])

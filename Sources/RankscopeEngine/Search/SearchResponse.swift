@@ -4,16 +4,22 @@ public struct SearchResponse: Sendable {
   public var parsedQuery: ParsedQuery
   /// The hits, best first.
   public var hits: [SearchHit]
-  /// How many documents matched the query and filters (before the cut to `limit`).
+  /// How many documents matched the query and filters (before the cut to `limit`); a lower bound when
+  /// `totalMatchesIsExact` is false.
   public var totalMatches: Int
+  /// Whether `totalMatches` counts every match; false when dynamic pruning skipped documents uncounted
+  /// (then at least `totalMatches` documents matched).
+  public var totalMatchesIsExact: Bool
   /// One entry per pipeline stage, in order.
   public var trace: [StageTrace]
 
   /// Creates a response.
-  public init(parsedQuery: ParsedQuery, hits: [SearchHit], totalMatches: Int, trace: [StageTrace]) {
+  public init(parsedQuery: ParsedQuery, hits: [SearchHit], totalMatches: Int, totalMatchesIsExact: Bool = true,
+              trace: [StageTrace]) {
     self.parsedQuery = parsedQuery
     self.hits = hits
     self.totalMatches = totalMatches
+    self.totalMatchesIsExact = totalMatchesIsExact
     self.trace = trace
   }
 

@@ -26,7 +26,7 @@ public struct IndexManifest: Sendable, Hashable, Codable {
   /// The marker every Rankscope index carries.
   public static let formatName = "rankscope-index"
   /// The on-disk format version this build reads and writes.
-  public static let currentFormatVersion = 1
+  public static let currentFormatVersion = 2
   /// Name of the manifest file in an index directory.
   public static let fileName = "manifest.json"
 

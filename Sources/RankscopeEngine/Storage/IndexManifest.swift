@@ -21,6 +21,14 @@ public struct IndexManifest: Sendable, Hashable, Codable {
     public var linesSkipped: Int
     /// Which program wrote the index.
     public var createdBy: String
+
+    /// Creates a build record.
+    public init(source: String, linesRead: Int, linesSkipped: Int, createdBy: String) {
+      self.source = source
+      self.linesRead = linesRead
+      self.linesSkipped = linesSkipped
+      self.createdBy = createdBy
+    }
   }
 
   /// The marker every Rankscope index carries.

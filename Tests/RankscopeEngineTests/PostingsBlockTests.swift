@@ -64,7 +64,8 @@ struct PostingsBlockTests {
         var index = 0
         while cursor.document != PostingsCursor.exhausted {
           let value = try weighted(cursor.document, cursor.frequency)
-          #expect(Double(cursor.blockBound(for: cursor.document)) >= value)
+          let (blockMaximum, blockEnd) = cursor.blockBound(for: cursor.document)
+          #expect(Double(blockMaximum) >= value && blockEnd >= cursor.document)
           #expect(Double(pointer.maximumWeightedFrequency) >= value)
           #expect(cursor.document == decoded[index].0)
           index += 1

@@ -20,6 +20,8 @@ public final class IndexReader: Sendable {
   let stored: ByteRegion
   let ids: ByteRegion
   private let idLookup: IdLookup
+  /// `w · tf / B` of small frequencies and lengths, for the pruned scorer.
+  let weightedFrequencies: WeightedFrequencyTable
 
   /// The schema the index was built with.
   public var schema: Schema { manifest.schema }
@@ -121,6 +123,10 @@ public final class IndexReader: Sendable {
     try Self.checkBlobs(stored, documents: documentCount)
     try Self.checkBlobs(ids, documents: documentCount)
     idLookup = IdLookup()
+    let totals = manifest.fieldLengthTotals
+    let count = documentCount
+    weightedFrequencies = WeightedFrequencyTable(
+      schema: schema, averages: totals.map { count == 0 ? 0 : Double($0) / Double(count) })
   }
 
   private static func describe(_ error: Error) -> String {

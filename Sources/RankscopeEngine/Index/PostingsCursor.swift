@@ -110,13 +110,14 @@ struct PostingsCursor {
     document = Int(documents[position])
   }
 
-  /// An upper bound of `w · tf / B` for `target` in this list: the maximum of the block that would hold it,
-  /// or 0 past the last block. Does not decode; calls must not go back to smaller targets.
+  /// An upper bound of `w · tf / B` for `target` in this list — the maximum of the block that would hold
+  /// it — and the last document of that block, up to which the bound holds; `(0, Int.max)` past the last
+  /// block. Does not decode; calls must not go back to smaller targets.
   @inline(__always)
-  mutating func blockBound(for target: Int) -> Float {
+  mutating func blockBound(for target: Int) -> (maximum: Float, lastDocument: Int) {
     if boundBlock < block { boundBlock = block }
     while boundBlock < blockCount && lastDocument(boundBlock) < target { boundBlock += 1 }
-    return boundBlock < blockCount ? blockMaximum(boundBlock) : 0
+    return boundBlock < blockCount ? (blockMaximum(boundBlock), lastDocument(boundBlock)) : (0, Int.max)
   }
 
   /// Decodes block `index` and moves to its first posting (or to `exhausted` past the last block).

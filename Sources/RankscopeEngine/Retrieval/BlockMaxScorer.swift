@@ -104,6 +104,7 @@ struct BlockMaxScorer {
     let inflation = 1 + Self.boundSlack
 
     // The exact contribution of `term` to `document`'s score, as `scoreAll` computes it.
+    let table = reader.weightedFrequencies
     @inline(__always)
     func contribution(_ term: Int, _ document: Int) -> Double {
       var pseudoFrequency = 0.0
@@ -112,9 +113,8 @@ struct BlockMaxScorer {
         let field = cursorFields[cursor]
         let length = UInt32(littleEndian: norms.loadUnaligned(fromByteOffset: 16 + 4 * (field * documentCount + document),
                                                               as: UInt32.self))
-        let normalization = BM25F.lengthNormalization(b: bs[field], length: Double(length), averageLength: averages[field])
-        pseudoFrequency += BM25F.weightedFrequency(weight: weights[field], termFrequency: Double(cursors[cursor].frequency),
-                                                   normalization: normalization)
+        pseudoFrequency += table.weightedFrequency(field: field, frequency: cursors[cursor].frequency, length: Int(length),
+                                                   weight: weights[field], b: bs[field], average: averages[field])
         matched = true
       }
       guard matched else { return 0 }
@@ -122,9 +122,25 @@ struct BlockMaxScorer {
                              queryFrequency: terms[term].term.queryFrequency)
     }
 
+    // Per term, the block-max bound at the current candidate and the last document it holds for.
+    var blockBounds = [Double](repeating: 0, count: termCount)
+    var blockEnds = [Int](repeating: -1, count: termCount)
+    @inline(__always)
+    func refreshBlockBound(_ term: Int, _ document: Int) {
+      if blockEnds[term] >= document { return }
+      var end = Int.max
+      blockBounds[term] = termBound(term) { cursor in
+        let (maximum, last) = cursors[cursor].blockBound(for: document)
+        end = min(end, last)
+        return maximum
+      }
+      blockEnds[term] = end
+    }
+
     var heap = TopKHeap(capacity: count)
     var threshold = -Double.infinity
     var firstEssential = 0
+    var skippedBlocks = false
     var matchCount = 0
     var contributions = [Double](repeating: 0, count: termCount)
     var blockPrefix = [Double](repeating: 0, count: termCount)
@@ -138,6 +154,26 @@ struct BlockMaxScorer {
         }
       }
       if document == PostingsCursor.exhausted { break }
+      if heap.isFull {
+        // Block-max skip: when the blocks holding `document` bound every term's score too low, no document up
+        // to the first of those blocks' ends can enter; move the essential cursors past it without decoding.
+        var blockSum = 0.0
+        var end = Int.max
+        for term in 0..<termCount {
+          refreshBlockBound(term, document)
+          blockSum += blockBounds[term]
+          end = min(end, blockEnds[term])
+        }
+        if blockSum * inflation <= threshold {
+          skippedBlocks = true
+          let target = end == Int.max ? PostingsCursor.exhausted : end + 1
+          for position in firstEssential..<termCount {
+            let term = order[position]
+            for cursor in termCursorStart[term]..<termCursorStart[term + 1] { try cursors[cursor].advance(to: target) }
+          }
+          continue
+        }
+      }
       let passes = allowed.map { $0[document] } ?? true
       var essentialScore = 0.0
       for position in firstEssential..<termCount {
@@ -155,13 +191,11 @@ struct BlockMaxScorer {
       matchCount += 1
       var complete = true
       if firstEssential > 0 {
-        if heap.isFull && (essentialScore + prefixBounds[firstEssential - 1]) * inflation <= threshold {
-          complete = false
-        } else if heap.isFull {
-          // Tighter: the maxima of the blocks that would hold the document.
+        if heap.isFull {
+          // The non-essential terms' bounds: global, then those of the blocks holding the document.
           var blockSum = 0.0
           for position in 0..<firstEssential {
-            blockSum += termBound(order[position]) { cursors[$0].blockBound(for: document) }
+            blockSum += min(blockBounds[order[position]], bounds[order[position]])
             blockPrefix[position] = blockSum
           }
           if (essentialScore + blockSum) * inflation <= threshold { complete = false }
@@ -189,7 +223,7 @@ struct BlockMaxScorer {
         while firstEssential < termCount, prefixBounds[firstEssential] * inflation <= threshold { firstEssential += 1 }
       }
     }
-    return ScoredDocuments(hits: heap.sorted(), matchCount: matchCount, matchCountIsExact: firstEssential == 0)
+    return ScoredDocuments(hits: heap.sorted(), matchCount: matchCount, matchCountIsExact: firstEssential == 0 && !skippedBlocks)
   }
 }
 

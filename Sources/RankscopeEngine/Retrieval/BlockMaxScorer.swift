@@ -59,19 +59,25 @@ struct BlockMaxScorer {
       throw IndexError.corrupt(file: reader.norms.name, reason: "empty norms file")
     }
     let documentCount = reader.documentCount
-    // Cursors of all terms, term after term, fields in schema order within a term.
-    var cursorFields: [Int] = []
-    var termCursorStart: [Int] = []
+    // Cursors of all terms, term after term, fields in schema order within a term. The hot loop below
+    // touches only `let` arrays of plain values and unsafe buffers (no captured mutable arrays, whose
+    // exclusivity checks and boxes would dominate the cost of a posting).
+    var cursorFieldList: [Int] = []
+    var cursorStartList: [Int] = []
     var pointers: [PostingsPointer] = []
     for term in terms {
-      termCursorStart.append(pointers.count)
+      cursorStartList.append(pointers.count)
       for (field, pointer) in term.pointers.enumerated() {
         guard let pointer, pointer.documentFrequency > 0 else { continue }
         pointers.append(pointer)
-        cursorFields.append(field)
+        cursorFieldList.append(field)
       }
     }
-    termCursorStart.append(pointers.count)
+    cursorStartList.append(pointers.count)
+    let cursorFields = cursorFieldList
+    let termCursorStart = cursorStartList
+    let idfs = terms.map(\.idf)
+    let queryFrequencies = terms.map(\.term.queryFrequency)
     let scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, pointers.count) * 2 * PostingsBlock.capacity)
     defer { scratch.deallocate() }
     let cursors = UnsafeMutablePointer<PostingsCursor>.allocate(capacity: max(1, pointers.count))
@@ -85,26 +91,46 @@ struct BlockMaxScorer {
                                                            scratch: scratch + index * 2 * PostingsBlock.capacity))
       initialized += 1
     }
+    // Per term: the exact contribution to the current candidate; the block-max bound at the candidate, the
+    // last document it holds for, and running sums of the non-essential block bounds.
+    let doubles = UnsafeMutablePointer<Double>.allocate(capacity: 3 * termCount)
+    doubles.initialize(repeating: 0, count: 3 * termCount)
+    defer { doubles.deallocate() }
+    let contributions = doubles
+    let blockBounds = doubles + termCount
+    let blockPrefix = doubles + 2 * termCount
+    let blockEnds = UnsafeMutablePointer<Int>.allocate(capacity: termCount)
+    blockEnds.initialize(repeating: -1, count: termCount)
+    defer { blockEnds.deallocate() }
 
-    // Upper bounds per term: idf · s(Σ_f max_f), times the query frequency.
-    func termBound(_ term: Int, maxima: (Int) -> Float) -> Double {
-      var pseudoFrequency = 0.0
-      for cursor in termCursorStart[term]..<termCursorStart[term + 1] { pseudoFrequency += Double(maxima(cursor)) }
-      return BM25F.termScore(idf: terms[term].idf, saturation: BM25F.saturation(pseudoFrequency, k1: k1),
-                             queryFrequency: terms[term].term.queryFrequency)
+    // idf · s(tf~), times the query frequency: a term's score from its weighted frequency, or its bound from
+    // a bound of the weighted frequency.
+    let k1 = self.k1
+    @inline(__always)
+    func termScore(_ term: Int, _ pseudoFrequency: Double) -> Double {
+      BM25F.termScore(idf: idfs[term], saturation: BM25F.saturation(pseudoFrequency, k1: k1),
+                      queryFrequency: queryFrequencies[term])
     }
-    let bounds = (0..<termCount).map { termBound($0) { pointers[$0].maximumWeightedFrequency } }
+    let bounds = (0..<termCount).map { term in
+      var pseudoFrequency = 0.0
+      for cursor in termCursorStart[term]..<termCursorStart[term + 1] {
+        pseudoFrequency += Double(pointers[cursor].maximumWeightedFrequency)
+      }
+      return termScore(term, pseudoFrequency)
+    }
     let order = (0..<termCount).sorted { bounds[$0] != bounds[$1] ? bounds[$0] < bounds[$1] : $0 < $1 }
-    var prefixBounds: [Double] = []
+    var prefixList: [Double] = []
     var running = 0.0
     for term in order {
       running += bounds[term]
-      prefixBounds.append(running)
+      prefixList.append(running)
     }
+    let prefixBounds = prefixList
     let inflation = 1 + Self.boundSlack
 
     // The exact contribution of `term` to `document`'s score, as `scoreAll` computes it.
     let table = reader.weightedFrequencies
+    let weights = self.weights, bs = self.bs, averages = self.averages
     @inline(__always)
     func contribution(_ term: Int, _ document: Int) -> Double {
       var pseudoFrequency = 0.0
@@ -117,23 +143,21 @@ struct BlockMaxScorer {
                                                    weight: weights[field], b: bs[field], average: averages[field])
         matched = true
       }
-      guard matched else { return 0 }
-      return BM25F.termScore(idf: terms[term].idf, saturation: BM25F.saturation(pseudoFrequency, k1: k1),
-                             queryFrequency: terms[term].term.queryFrequency)
+      return matched ? termScore(term, pseudoFrequency) : 0
     }
 
-    // Per term, the block-max bound at the current candidate and the last document it holds for.
-    var blockBounds = [Double](repeating: 0, count: termCount)
-    var blockEnds = [Int](repeating: -1, count: termCount)
+    // Brings the block-max bound of `term` up to `document` (kept while `document` stays inside the blocks).
     @inline(__always)
     func refreshBlockBound(_ term: Int, _ document: Int) {
       if blockEnds[term] >= document { return }
       var end = Int.max
-      blockBounds[term] = termBound(term) { cursor in
+      var pseudoFrequency = 0.0
+      for cursor in termCursorStart[term]..<termCursorStart[term + 1] {
         let (maximum, last) = cursors[cursor].blockBound(for: document)
         end = min(end, last)
-        return maximum
+        pseudoFrequency += Double(maximum)
       }
+      blockBounds[term] = termScore(term, pseudoFrequency)
       blockEnds[term] = end
     }
 
@@ -142,9 +166,8 @@ struct BlockMaxScorer {
     var firstEssential = 0
     var skippedBlocks = false
     var matchCount = 0
-    var contributions = [Double](repeating: 0, count: termCount)
-    var blockPrefix = [Double](repeating: 0, count: termCount)
-    let allowed = filter?.allowed
+    let allowed = filter?.allowed ?? []
+    let filtered = filter != nil
     while true {
       var document = PostingsCursor.exhausted
       for position in firstEssential..<termCount {
@@ -174,7 +197,7 @@ struct BlockMaxScorer {
           continue
         }
       }
-      let passes = allowed.map { $0[document] } ?? true
+      let passes = !filtered || allowed[document]
       var essentialScore = 0.0
       for position in firstEssential..<termCount {
         let term = order[position]

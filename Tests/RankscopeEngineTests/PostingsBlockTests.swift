@@ -64,8 +64,9 @@ struct PostingsBlockTests {
         var index = 0
         while cursor.document != PostingsCursor.exhausted {
           let value = try weighted(cursor.document, cursor.frequency)
-          let (blockMaximum, blockEnd) = cursor.blockBound(for: cursor.document)
+          let (blockMaximum, blockSaturation, blockEnd) = cursor.blockBound(for: cursor.document)
           #expect(Double(blockMaximum) >= value && blockEnd >= cursor.document)
+          #expect(blockSaturation >= BM25F.saturation(value, k1: 1.2) && pointer.maximumSaturation >= blockSaturation)
           #expect(Double(pointer.maximumWeightedFrequency) >= value)
           #expect(cursor.document == decoded[index].0)
           index += 1

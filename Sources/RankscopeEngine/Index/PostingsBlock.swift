@@ -18,8 +18,9 @@ enum PostingsBlock {
   /// Postings per block (all blocks but a list's last hold exactly this many).
   static let capacity = 128
   /// Bytes of one skip-table entry: last document (`UInt32`), end of the block relative to the first
-  /// block (`UInt32`), largest weighted frequency `w · tf / B` in the block (`Float32`, rounded up).
-  static let skipEntrySize = 12
+  /// block (`UInt32`), largest weighted frequency `w · tf / B` in the block (`Float32`, rounded up), largest
+  /// saturation `s(w · tf / B) = x / (k1 + x)` in the block (`Float64`, exactly as the scorer computes it).
+  static let skipEntrySize = 20
   /// Zero bytes after the last list of a postings file, so a block's last value is read with one 8-byte load.
   static let padding = 8
 

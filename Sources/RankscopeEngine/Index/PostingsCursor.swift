@@ -110,14 +110,17 @@ struct PostingsCursor {
     document = Int(documents[position])
   }
 
-  /// An upper bound of `w · tf / B` for `target` in this list — the maximum of the block that would hold
-  /// it — and the last document of that block, up to which the bound holds; `(0, Int.max)` past the last
-  /// block. Does not decode; calls must not go back to smaller targets.
+  /// Upper bounds of `w · tf / B` and of its saturation for `target` in this list — the maxima of the
+  /// block that would hold it — and the last document of that block, up to which they hold; `(0, 0, Int.max)`
+  /// past the last block. Does not decode; calls must not go back to smaller targets.
   @inline(__always)
-  mutating func blockBound(for target: Int) -> (maximum: Float, lastDocument: Int) {
+  mutating func blockBound(for target: Int) -> (maximum: Float, saturation: Double, lastDocument: Int) {
     if boundBlock < block { boundBlock = block }
     while boundBlock < blockCount && lastDocument(boundBlock) < target { boundBlock += 1 }
-    return boundBlock < blockCount ? (blockMaximum(boundBlock), lastDocument(boundBlock)) : (0, Int.max)
+    guard boundBlock < blockCount else { return (0, 0, Int.max) }
+    let saturation = Double(bitPattern: UInt64(littleEndian: skipTable.loadUnaligned(
+      fromByteOffset: boundBlock * PostingsBlock.skipEntrySize + 12, as: UInt64.self)))
+    return (blockMaximum(boundBlock), saturation, lastDocument(boundBlock))
   }
 
   /// Decodes block `index` and moves to its first posting (or to `exhausted` past the last block).

@@ -14,9 +14,13 @@ public struct PostingsPointer: Sendable, Hashable {
   public var byteLength: Int
   /// The largest `w · tf / B` over the list (rounded up; 0 for keyword lists).
   public var maximumWeightedFrequency: Float
+  /// The largest saturation `x / (k1 + x)` of `x = w · tf / B` over the list, as the scorer computes it
+  /// (0 for keyword lists).
+  public var maximumSaturation: Double
 
   /// An empty list.
-  public static let empty = PostingsPointer(offset: 0, documentFrequency: 0, byteLength: 0, maximumWeightedFrequency: 0)
+  public static let empty = PostingsPointer(offset: 0, documentFrequency: 0, byteLength: 0, maximumWeightedFrequency: 0,
+                                            maximumSaturation: 0)
 }
 
 /// A term's dictionary entry: how many documents hold it in any field, and its postings per field.
@@ -51,7 +55,7 @@ struct TermDictionary: Sendable {
     guard fieldCount == expectedFieldCount else {
       throw IndexError.corrupt(file: region.name, reason: "\(fieldCount) fields, the schema has \(expectedFieldCount)")
     }
-    entrySize = 4 + 20 * fieldCount
+    entrySize = 4 + 28 * fieldCount
     entriesStart = offsetsStart + 4 * (termCount + 1)
     blobStart = entriesStart + entrySize * termCount
     try region.check(offsetsStart, blobStart - offsetsStart, "the term table")
@@ -96,11 +100,12 @@ struct TermDictionary: Sendable {
     var fields: [PostingsPointer] = []
     fields.reserveCapacity(fieldCount)
     for field in 0..<fieldCount {
-      let at = base + 4 + 20 * field
+      let at = base + 4 + 28 * field
       fields.append(PostingsPointer(offset: try region.int(at: at),
                                     documentFrequency: Int(try region.uint32(at: at + 8)),
                                     byteLength: Int(try region.uint32(at: at + 12)),
-                                    maximumWeightedFrequency: try region.float(at: at + 16)))
+                                    maximumWeightedFrequency: try region.float(at: at + 16),
+                                    maximumSaturation: try region.double(at: at + 20)))
     }
     return TermEntry(anyFieldDocumentFrequency: anyField, fields: fields)
   }

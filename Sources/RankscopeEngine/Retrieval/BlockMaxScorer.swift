@@ -4,35 +4,45 @@
 /// document retrieval using block-max indexes"), in the form Mallia, Siedlaczek & Suel 2019 compare ("An
 /// experimental study of index compression and DAAT query processing methods").
 ///
-/// Terms are sorted by their upper bound. Once the `k`-th best score θ exceeds the sum of the smallest
+/// Terms are sorted by their upper bound. Once the `k`-th best score θ reaches the sum of the smallest
 /// bounds, those terms become *non-essential*: a document holding only them cannot enter the top `k`, so
 /// candidates come from the essential terms' lists alone, and non-essential lists are only probed (skipping
 /// whole blocks through their skip tables) for candidates whose essential score plus the non-essential
-/// bounds — first global, then the maxima of the blocks that would hold the candidate — still beat θ.
+/// bounds — global, or the maxima of the blocks that would hold the candidate — still beat θ. Before a
+/// candidate is scored, the block maxima of all terms are checked: when they cannot beat θ, every document
+/// up to the end of the first of those blocks is skipped without decoding (the block-max skip of Ding & Suel).
 ///
 /// Why MaxScore rather than block-max WAND: queries here are short (2–4 terms), where the two visit a
 /// similar number of postings (Mallia et al. 2019), but MaxScore needs no re-sorting of cursors per
 /// candidate and handles a term spread over several fields' lists (BM25F) without a per-field pivot: a
-/// term's cursors move together, its bound is `idf · s(Σ_f max_f)` with `s(x) = x / (k1 + x)` monotone.
+/// term's cursors move together, its bound is `idf · s(Σ_f max_f)` with `s(x) = x / (k1 + x)` increasing.
 ///
 /// Exactness: each scored document's score is computed with the arithmetic and summation order of
 /// `BM25FScorer.scoreAll` (fields in schema order into `tf~`, terms in query order into the score), so the
-/// scores are bit-identical; a document is skipped only when a bound, inflated by `boundSlack`, is at most
-/// θ, and it then cannot beat the `k`-th document (ties go to the smaller document number, which came first).
+/// scores are bit-identical. A document is skipped only when a bound of its *computed* score is at most θ;
+/// it then cannot beat the `k`-th document (ties go to the smaller document number, which came first).
+/// Why the bounds hold for the computed (rounded) score, not only for the real one:
+/// - Rounded addition, and rounded multiplication by a non-negative number, are monotone: `a ≤ a'` and
+///   `b ≤ b'` give `fl(a + b) ≤ fl(a' + b')` and `fl(c · a) ≤ fl(c · a')` for `c ≥ 0`.
+/// - A term with one field's list: its contribution is `fl(qf · fl(idf · s))` where `s` is a saturation the
+///   index builder computed with the same function from the same inputs (same `avgdl` double, same `k1`);
+///   each skip-table entry stores the largest such `s` of its block as a bit-identical Float64, so
+///   `fl(qf · fl(idf · s_max))` bounds the contribution with no slack. (The rounded `x / (k1 + x)` may fail
+///   monotonicity by an ulp, so the maximum of the computed saturations is stored, not the saturation of
+///   the largest `x`.) This matters: many documents tie at the top score, and a bound one ulp too high could
+///   never prune them.
+/// - A term over several fields: `tf~` is bounded by the sum of the fields' stored `w · tf / B` maxima
+///   (each rounded up to Float32; summed in field order; leaving out non-negative addends never increases a
+///   rounded sum). The rounded saturation is within 7u (u = 2⁻⁵³) relative of the exact increasing function,
+///   so the term's bound is inflated by `multiFieldSlack` = 1e-12, far above the ≈ 20u accumulated error.
+/// - Every bound of a document's score is a sum *in query-term order* of per-term values, each at least that
+///   term's computed contribution (the exact contribution, or a term's global or block bound); by
+///   monotonicity it is at least the document's score, which is the same sum of the contributions.
 struct BlockMaxScorer {
-  /// Relative slack added to every bound before it is compared with θ.
-  ///
-  /// Why it suffices (u = 2⁻⁵³ is the unit roundoff): the block maxima are the largest `w · tf / B` the
-  /// scorer itself computes (same functions, same `avgdl` double), rounded *up* to Float32. Floating-point
-  /// addition and multiplication by a positive number are monotone, so `tf~` summed over fields is at most
-  /// the same sum of maxima. `s(x) = x / (k1 + x)` rounded may fail monotonicity by at most 3u relative
-  /// (each of the sum and the quotient errs by u; the exact function is increasing). The final score and
-  /// the bounds are sums of at most T non-negative terms, each sum within (T − 1)·u relative of the exact
-  /// sum whatever the order. So score ≤ bound · (1 + (2T + 8)·u) ≤ bound · (1 + 1e-9) for
-  /// T ≤ `maximumTermCount` = 4,096 terms (2·4,096 + 8 < 10⁹ · 2⁻⁵³ ≈ 1.1 · 10⁷).
-  static let boundSlack = 1e-9
-  /// Longer queries are scored exhaustively (the slack argument above assumes at most this many terms).
-  static let maximumTermCount = 4096
+  /// Relative inflation of the bound of a term spread over several fields' lists (see above).
+  static let multiFieldSlack = 1e-12
+  /// Queries with more distinct terms are scored exhaustively (each bound check sums over all terms).
+  static let maximumTermCount = 64
 
   private let reader: IndexReader
   private let k1: Double
@@ -50,8 +60,15 @@ struct BlockMaxScorer {
     averages = fields.indices.map { reader.averageFieldLength(field: $0) }
   }
 
+  /// Whether the schema's parameters keep every contribution non-negative and the bounds valid
+  /// (`k1 > 0`, weights ≥ 0, `0 ≤ b ≤ 1`); otherwise `BM25FScorer.top` scores exhaustively.
+  static func supports(_ schema: Schema) -> Bool {
+    schema.k1 > 0 && schema.k1.isFinite
+      && schema.textFields.allSatisfy { $0.weight >= 0 && $0.weight.isFinite && $0.b >= 0 && $0.b <= 1 }
+  }
+
   /// The best `count` (> 0) documents for `terms` among those `filter` allows, identical to
-  /// `BM25FScorer.topExhaustive`; the match count is exact only when no list was pruned.
+  /// `BM25FScorer.topExhaustive`; the match count is exact only when nothing was pruned or skipped.
   func top(_ terms: [BM25FScorer.ResolvedTerm], count: Int, filter: DocumentFilter?) throws(IndexError) -> ScoredDocuments {
     let termCount = terms.count
     guard termCount > 0 else { return ScoredDocuments(hits: [], matchCount: 0, matchCountIsExact: true) }
@@ -60,8 +77,8 @@ struct BlockMaxScorer {
     }
     let documentCount = reader.documentCount
     // Cursors of all terms, term after term, fields in schema order within a term. The hot loop below
-    // touches only `let` arrays of plain values and unsafe buffers (no captured mutable arrays, whose
-    // exclusivity checks and boxes would dominate the cost of a posting).
+    // touches only `let` arrays of plain values and unsafe buffers (captured mutable arrays would cost a
+    // box and an exclusivity check per access, more than a posting's arithmetic).
     var cursorFieldList: [Int] = []
     var cursorStartList: [Int] = []
     var pointers: [PostingsPointer] = []
@@ -91,42 +108,53 @@ struct BlockMaxScorer {
                                                            scratch: scratch + index * 2 * PostingsBlock.capacity))
       initialized += 1
     }
-    // Per term: the exact contribution to the current candidate; the block-max bound at the candidate, the
-    // last document it holds for, and running sums of the non-essential block bounds.
-    let doubles = UnsafeMutablePointer<Double>.allocate(capacity: 3 * termCount)
-    doubles.initialize(repeating: 0, count: 3 * termCount)
+    // Per term: its value in the current bound (exact contribution or bound; all exact once scored), and
+    // the block-max bound at the current candidate with the last document it holds for.
+    let doubles = UnsafeMutablePointer<Double>.allocate(capacity: 2 * termCount)
+    doubles.initialize(repeating: 0, count: 2 * termCount)
     defer { doubles.deallocate() }
-    let contributions = doubles
+    let values = doubles
     let blockBounds = doubles + termCount
-    let blockPrefix = doubles + 2 * termCount
     let blockEnds = UnsafeMutablePointer<Int>.allocate(capacity: termCount)
     blockEnds.initialize(repeating: -1, count: termCount)
     defer { blockEnds.deallocate() }
 
-    // idf · s(tf~), times the query frequency: a term's score from its weighted frequency, or its bound from
-    // a bound of the weighted frequency.
-    let k1 = self.k1
+    // idf · s, times the query frequency (`BM25F.termScore`).
     @inline(__always)
-    func termScore(_ term: Int, _ pseudoFrequency: Double) -> Double {
-      BM25F.termScore(idf: idfs[term], saturation: BM25F.saturation(pseudoFrequency, k1: k1),
-                      queryFrequency: queryFrequencies[term])
+    func termScore(_ term: Int, saturation: Double) -> Double {
+      BM25F.termScore(idf: idfs[term], saturation: saturation, queryFrequency: queryFrequencies[term])
+    }
+    let k1 = self.k1
+    // A term's bound from its lists' maxima (saturation for one list; w · tf / B summed over several).
+    @inline(__always)
+    func termBound(_ term: Int, saturation: Double, weightedFrequencies: Double) -> Double {
+      if termCursorStart[term + 1] - termCursorStart[term] == 1 { return termScore(term, saturation: saturation) }
+      return termScore(term, saturation: BM25F.saturation(weightedFrequencies, k1: k1)) * (1 + Self.multiFieldSlack)
     }
     let bounds = (0..<termCount).map { term in
-      var pseudoFrequency = 0.0
+      var weightedFrequencies = 0.0
+      var saturation = 0.0
       for cursor in termCursorStart[term]..<termCursorStart[term + 1] {
-        pseudoFrequency += Double(pointers[cursor].maximumWeightedFrequency)
+        weightedFrequencies += Double(pointers[cursor].maximumWeightedFrequency)
+        saturation = pointers[cursor].maximumSaturation
       }
-      return termScore(term, pseudoFrequency)
+      return termBound(term, saturation: saturation, weightedFrequencies: weightedFrequencies)
     }
     let order = (0..<termCount).sorted { bounds[$0] != bounds[$1] ? bounds[$0] < bounds[$1] : $0 < $1 }
-    var prefixList: [Double] = []
-    var running = 0.0
-    for term in order {
-      running += bounds[term]
-      prefixList.append(running)
+    var rank = [Int](repeating: 0, count: termCount)
+    for (position, term) in order.enumerated() { rank[term] = position }
+    // prefixBounds[i]: the bound of a document holding only terms order[0...i], summed in term order.
+    let prefixBounds = (0..<termCount).map { position in
+      var sum = 0.0
+      for term in 0..<termCount where rank[term] <= position { sum += bounds[term] }
+      return sum
     }
-    let prefixBounds = prefixList
-    let inflation = 1 + Self.boundSlack
+    @inline(__always)
+    func sumOfValues() -> Double {
+      var sum = 0.0
+      for term in 0..<termCount { sum += values[term] }
+      return sum
+    }
 
     // The exact contribution of `term` to `document`'s score, as `scoreAll` computes it.
     let table = reader.weightedFrequencies
@@ -143,7 +171,7 @@ struct BlockMaxScorer {
                                                    weight: weights[field], b: bs[field], average: averages[field])
         matched = true
       }
-      return matched ? termScore(term, pseudoFrequency) : 0
+      return matched ? termScore(term, saturation: BM25F.saturation(pseudoFrequency, k1: k1)) : 0
     }
 
     // Brings the block-max bound of `term` up to `document` (kept while `document` stays inside the blocks).
@@ -151,13 +179,15 @@ struct BlockMaxScorer {
     func refreshBlockBound(_ term: Int, _ document: Int) {
       if blockEnds[term] >= document { return }
       var end = Int.max
-      var pseudoFrequency = 0.0
+      var weightedFrequencies = 0.0
+      var saturation = 0.0
       for cursor in termCursorStart[term]..<termCursorStart[term + 1] {
-        let (maximum, last) = cursors[cursor].blockBound(for: document)
-        end = min(end, last)
-        pseudoFrequency += Double(maximum)
+        let bound = cursors[cursor].blockBound(for: document)
+        end = min(end, bound.lastDocument)
+        weightedFrequencies += Double(bound.maximum)
+        saturation = bound.saturation
       }
-      blockBounds[term] = termScore(term, pseudoFrequency)
+      blockBounds[term] = termBound(term, saturation: saturation, weightedFrequencies: weightedFrequencies)
       blockEnds[term] = end
     }
 
@@ -187,7 +217,7 @@ struct BlockMaxScorer {
           blockSum += blockBounds[term]
           end = min(end, blockEnds[term])
         }
-        if blockSum * inflation <= threshold {
+        if blockSum <= threshold {
           skippedBlocks = true
           let target = end == Int.max ? PostingsCursor.exhausted : end + 1
           for position in firstEssential..<termCount {
@@ -198,14 +228,9 @@ struct BlockMaxScorer {
         }
       }
       let passes = !filtered || allowed[document]
-      var essentialScore = 0.0
       for position in firstEssential..<termCount {
         let term = order[position]
-        if passes {
-          let value = contribution(term, document)
-          contributions[term] = value
-          essentialScore += value
-        }
+        if passes { values[term] = contribution(term, document) }
         for cursor in termCursorStart[term]..<termCursorStart[term + 1] where cursors[cursor].document == document {
           try cursors[cursor].next()
         }
@@ -215,23 +240,19 @@ struct BlockMaxScorer {
       var complete = true
       if firstEssential > 0 {
         if heap.isFull {
-          // The non-essential terms' bounds: global, then those of the blocks holding the document.
-          var blockSum = 0.0
+          // The non-essential terms at their bounds: global, or of the blocks holding the document.
           for position in 0..<firstEssential {
-            blockSum += min(blockBounds[order[position]], bounds[order[position]])
-            blockPrefix[position] = blockSum
+            let term = order[position]
+            values[term] = min(blockBounds[term], bounds[term])
           }
-          if (essentialScore + blockSum) * inflation <= threshold { complete = false }
+          if sumOfValues() <= threshold { complete = false }
         }
         if complete {
-          var partial = essentialScore
           for position in stride(from: firstEssential - 1, through: 0, by: -1) {
             let term = order[position]
             for cursor in termCursorStart[term]..<termCursorStart[term + 1] { try cursors[cursor].advance(to: document) }
-            let value = contribution(term, document)
-            contributions[term] = value
-            partial += value
-            if heap.isFull, position > 0, (partial + blockPrefix[position - 1]) * inflation <= threshold {
+            values[term] = contribution(term, document)
+            if heap.isFull, position > 0, sumOfValues() <= threshold {
               complete = false
               break
             }
@@ -239,11 +260,10 @@ struct BlockMaxScorer {
         }
       }
       guard complete else { continue }
-      var score = 0.0
-      for term in 0..<termCount { score += contributions[term] }
+      let score = sumOfValues()
       if heap.offer(document: document, score: score), heap.isFull {
         threshold = heap.worstScore
-        while firstEssential < termCount, prefixBounds[firstEssential] * inflation <= threshold { firstEssential += 1 }
+        while firstEssential < termCount, prefixBounds[firstEssential] <= threshold { firstEssential += 1 }
       }
     }
     return ScoredDocuments(hits: heap.sorted(), matchCount: matchCount, matchCountIsExact: firstEssential == 0 && !skippedBlocks)
@@ -327,7 +347,7 @@ extension BM25FScorer {
   /// The match count is exact when nothing was pruned, or for one term without filter (its document
   /// frequency); otherwise it counts the matches the pruned pass looked at.
   func top(_ terms: [ResolvedTerm], count: Int, filter: DocumentFilter?) throws(IndexError) -> ScoredDocuments {
-    guard count > 0, terms.count <= BlockMaxScorer.maximumTermCount else {
+    guard count > 0, terms.count <= BlockMaxScorer.maximumTermCount, BlockMaxScorer.supports(schema) else {
       return try topExhaustive(terms, count: count, filter: filter)
     }
     var found = try BlockMaxScorer(reader: reader).top(terms, count: count, filter: filter)

@@ -3,11 +3,13 @@
 /// - `terms.bin`, `keywords.bin` — a term dictionary: magic, version, term count `T`, field count `F`;
 ///   `T + 1` UInt32 offsets into a UTF-8 blob of the terms sorted by bytes; `T` entries of
 ///   (UInt32 any-field document frequency, then per field UInt64 postings offset, UInt32 document
-///   frequency, UInt32 byte length, Float32 largest `w · tf / B` of the list, rounded up); the blob.
+///   frequency, UInt32 byte length, Float32 largest `w · tf / B` of the list, rounded up, Float64 largest
+///   saturation `x / (k1 + x)` of `x = w · tf / B`, computed as the scorer does); the blob.
 /// - `postings.bin`, `keyword-postings.bin` — per term and field, a block-compressed list (see
 ///   `PostingsBlock`): a skip table of `⌈df / 128⌉` entries (UInt32 last document of the block, UInt32
 ///   end of the block relative to the first block, Float32 largest `w · tf / B` in the block, rounded up
-///   so it bounds the value the scorer computes), then the blocks. The file ends with 8 zero bytes.
+///   so it bounds the value the scorer computes, Float64 largest saturation in the block, bit-identical to
+///   the scorer's), then the blocks. The file ends with 8 zero bytes.
 ///   Keyword lists carry 0 as their bounds.
 /// - `norms.bin` — magic, version, `F`, `N`, then `F × N` UInt32 field lengths (field-major).
 /// - `numbers.bin` — magic, version, `F`, `N`, then `F × N` doubles (NaN = missing).
@@ -45,7 +47,7 @@ public enum IndexFormat {
     let documentCount = ids.count
     let totals = fieldLengths.map { $0.reduce(0) { $0 + Int($1) } }
     let bounds = schema.textFields.enumerated().map { field, definition in
-      ScoreBound(weight: definition.weight, b: definition.b, lengths: fieldLengths[field],
+      ScoreBound(weight: definition.weight, b: definition.b, k1: schema.k1, lengths: fieldLengths[field],
                  averageLength: documentCount == 0 ? 0 : Double(totals[field]) / Double(documentCount))
     }
     let (terms, postings) = writeDictionary(textPostings, bounds: bounds, documentCount: documentCount)
@@ -69,6 +71,7 @@ public enum IndexFormat {
   struct ScoreBound {
     var weight: Double
     var b: Double
+    var k1: Double
     var lengths: [UInt32]
     var averageLength: Double
 
@@ -106,11 +109,11 @@ public enum IndexFormat {
       offsets.append(UInt32(blob.count))
       blob.append(contentsOf: term)
       var anyField = 0
-      var fieldEntries: [(UInt64, UInt32, UInt32, Float)] = []
+      var fieldEntries: [(UInt64, UInt32, UInt32, Float, Double)] = []
       for field in 0..<fieldCount {
         let list = inverted.lists[field][termIndex]
         guard !list.documents.isEmpty else {
-          fieldEntries.append((0, 0, 0, 0))
+          fieldEntries.append((0, 0, 0, 0, 0))
           continue
         }
         if fieldCount > 1 {
@@ -122,15 +125,17 @@ public enum IndexFormat {
           anyField = list.documents.count
         }
         let start = postings.count
-        let maximum = appendList(list, bound: field < bounds.count ? bounds[field] : nil, to: &postings)
-        fieldEntries.append((UInt64(start), UInt32(list.documents.count), UInt32(postings.count - start), maximum))
+        let (maximum, saturation) = appendList(list, bound: field < bounds.count ? bounds[field] : nil, to: &postings)
+        fieldEntries.append((UInt64(start), UInt32(list.documents.count), UInt32(postings.count - start), maximum,
+                             saturation))
       }
       entries.append(UInt32(anyField))
-      for (offset, frequency, length, maximum) in fieldEntries {
+      for (offset, frequency, length, maximum, saturation) in fieldEntries {
         entries.append(offset)
         entries.append(frequency)
         entries.append(length)
         entries.append(maximum)
+        entries.append(saturation)
       }
     }
     offsets.append(UInt32(blob.count))
@@ -142,36 +147,45 @@ public enum IndexFormat {
     return (file.bytes, postings)
   }
 
-  /// Appends one list (skip table, then blocks); returns the list's largest `w · tf / B`, rounded up.
-  private static func appendList(_ list: PostingsAccumulator, bound: ScoreBound?, to postings: inout [UInt8]) -> Float {
+  /// Appends one list (skip table, then blocks); returns the list's largest `w · tf / B`, rounded up, and
+  /// its largest saturation.
+  private static func appendList(_ list: PostingsAccumulator, bound: ScoreBound?,
+                                 to postings: inout [UInt8]) -> (Float, Double) {
     let count = list.documents.count
     let blockCount = (count + PostingsBlock.capacity - 1) / PostingsBlock.capacity
     var skip = ByteWriter()
     var data: [UInt8] = []
     var listMaximum: Float = 0
+    var listSaturation = 0.0
     var previous: Int64 = -1
     for block in 0..<blockCount {
       let range = block * PostingsBlock.capacity..<min(count, (block + 1) * PostingsBlock.capacity)
       PostingsBlock.encode(documents: list.documents[range], frequencies: list.frequencies[range], previous: previous,
                            into: &data)
       var maximum: Float = 0
+      var saturation = 0.0
       if let bound {
         var largest = 0.0
         for index in range {
-          largest = max(largest, bound.weightedFrequency(document: list.documents[index], frequency: list.frequencies[index]))
+          let value = bound.weightedFrequency(document: list.documents[index], frequency: list.frequencies[index])
+          largest = max(largest, value)
+          // The saturation is not monotone to the last bit in floating point: take the maximum of the values.
+          saturation = max(saturation, BM25F.saturation(value, k1: bound.k1))
         }
         maximum = roundedUp(largest)
       }
       listMaximum = max(listMaximum, maximum)
+      listSaturation = max(listSaturation, saturation)
       let last = list.documents[range.upperBound - 1]
       previous = Int64(last)
       skip.append(last)
       skip.append(UInt32(data.count))
       skip.append(maximum)
+      skip.append(saturation)
     }
     postings.append(contentsOf: skip.bytes)
     postings.append(contentsOf: data)
-    return listMaximum
+    return (listMaximum, listSaturation)
   }
 
   private static func columnHeader(fields: Int, documents: Int) -> ByteWriter {

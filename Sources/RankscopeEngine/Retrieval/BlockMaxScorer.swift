@@ -210,9 +210,17 @@ struct BlockMaxScorer {
       if heap.isFull {
         // Block-max skip: when the blocks holding `document` bound every term's score too low, no document up
         // to the first of those blocks' ends can enter; move the essential cursors past it without decoding.
+        // A term whose cursors all stand past `document` holds nothing before them: it adds 0, and the range
+        // ends before its next document.
         var blockSum = 0.0
         var end = Int.max
         for term in 0..<termCount {
+          var next = PostingsCursor.exhausted
+          for cursor in termCursorStart[term]..<termCursorStart[term + 1] { next = min(next, cursors[cursor].document) }
+          if next > document {
+            end = min(end, next == PostingsCursor.exhausted ? Int.max : next - 1)
+            continue
+          }
           refreshBlockBound(term, document)
           blockSum += blockBounds[term]
           end = min(end, blockEnds[term])
@@ -248,7 +256,9 @@ struct BlockMaxScorer {
           if sumOfValues() <= threshold { complete = false }
         }
         if complete {
-          for position in stride(from: firstEssential - 1, through: 0, by: -1) {
+          var position = firstEssential
+          while position > 0 {
+            position -= 1
             let term = order[position]
             for cursor in termCursorStart[term]..<termCursorStart[term + 1] { try cursors[cursor].advance(to: document) }
             values[term] = contribution(term, document)

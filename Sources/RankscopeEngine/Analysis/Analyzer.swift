@@ -18,7 +18,8 @@ public struct Analyzer: Sendable {
     var word = String(token)
     if configuration.lowercase { word = word.lowercased() }
     if configuration.foldAccents { word = AccentFolding.fold(word) }
-    if word.count < configuration.minimumTokenLength { return nil }
+    // A minimum of 1 only rejects the empty word: no need to count graphemes.
+    if configuration.minimumTokenLength == 1 ? word.isEmpty : word.count < configuration.minimumTokenLength { return nil }
     if configuration.stopWords == .english, StopWords.english.contains(word) { return nil }
     switch configuration.stemmer {
     case .none: return word

@@ -28,6 +28,9 @@ public struct QueryParser: Sendable {
 
   /// Parses `text`.
   public func parse(_ text: String) throws(QueryError) -> ParsedQuery {
+    if let plain = Self.plainWords(text) {
+      return ParsedQuery(text: plain, terms: terms(plain), filters: [])
+    }
     var freeText: [String] = []
     var filters: [Filter] = []
     for chunk in Self.chunks(text) {
@@ -48,14 +51,43 @@ public struct QueryParser: Sendable {
     for token in Tokenizer.tokens(text) {
       let fieldTerms = analyzers.map { $0.term(for: token) }
       guard let shown = fieldTerms.compactMap({ $0 }).first else { continue }
-      if let position = positions[fieldTerms] {
+      // Short queries: a linear search beats hashing arrays of strings.
+      let known = result.count < 16 ? result.firstIndex { $0.fieldTerms == fieldTerms } : positions[fieldTerms]
+      if let position = known {
         result[position].queryFrequency += 1
       } else {
-        positions[fieldTerms] = result.count
+        if result.count >= 15 {
+          if result.count == 15 { for (index, term) in result.enumerated() { positions[term.fieldTerms] = index } }
+          positions[fieldTerms] = result.count
+        }
         result.append(ParsedQuery.Term(text: shown, fieldTerms: fieldTerms, queryFrequency: 1))
       }
     }
     return result
+  }
+
+  /// The free text of a query of plain ASCII words (no quotes, no filter operators `:` `<` `>` `=`): its
+  /// white-space-separated chunks joined by single spaces, as `parse` would make it; `nil` for any other text.
+  static func plainWords(_ text: String) -> String? {
+    let result: String?? = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+      var output: [UInt8] = []
+      output.reserveCapacity(bytes.count)
+      var pendingSpace = false
+      for byte in bytes {
+        switch byte {
+        case 0x80..., UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "="):
+          return nil
+        case 0x09...0x0D, UInt8(ascii: " "):
+          pendingSpace = !output.isEmpty
+        default:
+          if pendingSpace { output.append(UInt8(ascii: " ")) }
+          pendingSpace = false
+          output.append(byte)
+        }
+      }
+      return String(decoding: output, as: UTF8.self)
+    }
+    return result ?? nil
   }
 
   /// Splits on white space, keeping double-quoted runs together.

@@ -84,3 +84,45 @@ struct PostingsBlockTests {
     }
   }
 }
+
+@Suite("Index builder")
+struct IndexBuilderTests {
+  @Test("the interning builder writes the same dictionary, postings and norms as plain analysis with dictionaries")
+  func sameFilesAsReference() throws {
+    let schema = Schema(fields: [
+      Schema.Field(name: "title", type: .text, weight: 2, b: 0.5, analyzer: AnalyzerConfiguration(stopWords: .none, stemmer: .none)),
+      Schema.Field(name: "body", type: .text, weight: 1, b: 0.75, analyzer: .english),
+      Schema.Field(name: "code", type: .text, weight: 1, b: 0.75,
+                   analyzer: AnalyzerConfiguration(lowercase: false, foldAccents: false, stopWords: .none, stemmer: .none)),
+    ])
+    let texts = ["Crème Brûlée recipe", "THE quick_brown fox's 42 jumps", "naïve café 東京 tower", "", "a-b c.d e/f",
+                 "Running RUNNING runs", "x", "Ünïcödé and ASCII mixed", "tab\tand\nnewline\r\nend", "ﬁne ligature"]
+    var generator = SeededGenerator(seed: 4)
+    var documents: [ImportedDocument] = []
+    for index in 0..<300 {
+      let fields = (0..<3).map { _ in (0..<Int.random(in: 0...3, using: &generator)).map { _ in texts.randomElement(using: &generator)! }.joined(separator: " ") }
+      documents.append(ImportedDocument(id: "d\(index)", texts: fields, keywords: [], numbers: [], vectors: [], stored: .object([])))
+    }
+    var builder = IndexBuilder(schema: schema)
+    for document in documents { builder.add(document) }
+    let files = builder.serialize()
+
+    var reference = Array(repeating: [String: PostingsAccumulator](), count: 3)
+    var lengths = Array(repeating: [UInt32](), count: 3)
+    for (number, document) in documents.enumerated() {
+      for field in 0..<3 {
+        let terms = Analyzer(configuration: schema.textFields[field].analyzer).terms(document.texts[field])
+        lengths[field].append(UInt32(terms.count))
+        var counts: [String: UInt32] = [:]
+        for term in terms { counts[term, default: 0] += 1 }
+        for (term, count) in counts { reference[field][term, default: PostingsAccumulator()].append(UInt32(number), count) }
+      }
+    }
+    let expected = IndexFormat.write(schema: schema, ids: documents.map(\.id), storedDocuments: documents.map { _ in Array("{}".utf8) },
+                                     textPostings: InvertedFields(fields: reference), keywordPostings: InvertedFields(terms: [], lists: []),
+                                     fieldLengths: lengths, numbers: [], vectors: [])
+    for name in ["terms.bin", "postings.bin", "norms.bin"] {
+      #expect(files.contents[name] == expected.contents[name], "\(name) differs")
+    }
+  }
+}

@@ -1,9 +1,10 @@
 /// Builds an index in memory from imported documents: inverted postings per text field, keyword
 /// postings, field lengths, numeric and vector columns and stored fields.
 ///
-/// Text terms are interned to integer ids by their UTF-8 bytes (`TermTable`); each field keeps one growable
-/// pair of `UInt32` arrays (documents, frequencies) per term id, and the ids are sorted by bytes once, when
-/// serialising. Fields whose analyzer only lower-cases (no stop words, no stemmer, minimum length 1) take a
+/// Text terms are interned to integer ids by their UTF-8 bytes (`TermTable`); each field appends one
+/// `UInt64` per occurrence (term id, document number) to a flat array, and serialising inverts it with a
+/// counting sort by term id (stable, so documents stay ascending; runs of one document give its frequency),
+/// then sorts the ids by bytes once. Fields whose analyzer only lower-cases (no stop words, no stemmer, minimum length 1) take a
 /// byte-level path for ASCII text: tokens are the runs of ASCII word characters (what `Tokenizer` makes of
 /// ASCII), lower-cased in place and interned without making a `String`; other text goes through `Analyzer`.
 ///
@@ -14,8 +15,8 @@ public struct IndexBuilder: Sendable {
   private let analyzers: [Analyzer]
   private let keywordAnalyzers: [Analyzer]
   private var terms = TermTable()
-  /// Per text field, per term id: the postings.
-  private var textPostings: [[PostingsAccumulator]]
+  /// Per text field: every occurrence as `term id << 32 | document number`, in document order.
+  private var occurrences: [[UInt64]]
   private let byteLevelFields: [Bool]
   private let lowercaseFields: [Bool]
   private var keywordPostings: [[String: PostingsAccumulator]]
@@ -30,7 +31,7 @@ public struct IndexBuilder: Sendable {
     self.schema = schema
     analyzers = schema.textFields.map { Analyzer(configuration: $0.analyzer) }
     keywordAnalyzers = schema.keywordFields.map { Analyzer(configuration: $0.analyzer) }
-    textPostings = Array(repeating: [], count: schema.textFields.count)
+    occurrences = Array(repeating: [], count: schema.textFields.count)
     byteLevelFields = schema.textFields.map { field in
       field.analyzer.stopWords == .none && field.analyzer.stemmer == .none && field.analyzer.minimumTokenLength <= 1
     }
@@ -52,11 +53,9 @@ public struct IndexBuilder: Sendable {
     for (field, text) in document.texts.enumerated() {
       var length = 0
       if !byteLevelFields[field] || !addASCII(text, field: field, document: documentNumber, length: &length) {
-        length = 0
-        for term in analyzers[field].terms(text) {
-          addPosting(terms.intern(term), field: field, document: documentNumber)
-          length += 1
-        }
+        let ids = analyzers[field].terms(text).map { terms.intern($0) }
+        occurrences[field].append(contentsOf: ids.lazy.map { UInt64($0) << 32 | UInt64(documentNumber) })
+        length = ids.count
       }
       fieldLengths[field].append(UInt32(length))
     }
@@ -78,61 +77,78 @@ public struct IndexBuilder: Sendable {
     }
   }
 
-  /// Counts one occurrence of term `id` in `document`'s field `field` (documents arrive in ascending order).
-  @inline(__always)
-  private mutating func addPosting(_ id: Int, field: Int, document: UInt32) {
-    if id == textPostings[field].count {
-      for other in textPostings.indices { textPostings[other].append(PostingsAccumulator()) }
-    }
-    textPostings[field][id].add(document)
-  }
-
   /// Indexes ASCII `text` byte by byte: runs of `[0-9A-Za-z_]` are the tokens, lower-cased when the field
   /// lower-cases (accent folding is the identity on ASCII). Returns false, having added nothing, when the
   /// text is not ASCII.
   private mutating func addASCII(_ text: String, field: Int, document: UInt32, length: inout Int) -> Bool {
     var text = text
     let lowercase = lowercaseFields[field]
-    return text.withUTF8 { bytes -> Bool in
-      for byte in bytes where byte >= 0x80 { return false }
-      var token = [UInt8](repeating: 0, count: 64)
+    // The text's bytes, lower-cased, with a separator after the last; tokens are interned as slices of it.
+    var folded = [UInt8](repeating: 0x20, count: text.utf8.count + 1)
+    let isASCII = text.withUTF8 { bytes -> Bool in
+      folded.withUnsafeMutableBufferPointer { folded in
+        var high: UInt8 = 0
+        for index in 0..<bytes.count {
+          let byte = bytes[index]
+          high |= byte
+          folded[index] = lowercase && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        }
+        return high < 0x80
+      }
+    }
+    guard isASCII else { return false }
+    var ids: [Int] = []
+    ids.reserveCapacity(folded.count / 4)
+    folded.withUnsafeBufferPointer { bytes in
       var start = -1
-      var index = 0
-      let count = bytes.count
-      while index <= count {
-        let byte: UInt8 = index < count ? bytes[index] : 0x20
+      for index in 0..<bytes.count {
+        let byte = bytes[index]
         let isWord = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
           || byte == 0x5F
         if isWord {
           if start < 0 { start = index }
         } else if start >= 0 {
-          let tokenLength = index - start
-          if token.count < tokenLength { token = [UInt8](repeating: 0, count: tokenLength) }
-          let id = token.withUnsafeMutableBufferPointer { buffer -> Int in
-            for offset in 0..<tokenLength {
-              let character = bytes[start + offset]
-              buffer[offset] = lowercase && character >= 0x41 && character <= 0x5A ? character | 0x20 : character
-            }
-            return terms.intern(UnsafeBufferPointer(rebasing: buffer[0..<tokenLength]))
-          }
-          addPosting(id, field: field, document: document)
-          length += 1
+          ids.append(terms.intern(UnsafeBufferPointer(rebasing: bytes[start..<index])))
           start = -1
         }
-        index += 1
       }
-      return true
     }
+    occurrences[field].append(contentsOf: ids.lazy.map { UInt64($0) << 32 | UInt64(document) })
+    length = ids.count
+    return true
   }
 
   /// The index files and the figures the manifest records.
   public func serialize() -> IndexFormat.Files {
     let order = terms.sortedIds()
     let inverted = InvertedFields(terms: order.map { Array(terms.bytes($0)) },
-                                  lists: textPostings.map { lists in order.map { lists[$0] } })
+                                  lists: occurrences.map { Self.invert($0, termCount: terms.count, order: order) })
     return IndexFormat.write(schema: schema, ids: ids, storedDocuments: storedDocuments, textPostings: inverted,
                       keywordPostings: InvertedFields(fields: keywordPostings), fieldLengths: fieldLengths, numbers: numbers,
                       vectors: vectors)
+  }
+}
+
+extension IndexBuilder {
+  /// The postings of each term of `order` from one field's occurrences (`term id << 32 | document`, in
+  /// document order): a counting sort by term id, then runs of one document counted as its frequency.
+  /// - Complexity: O(occurrences + terms).
+  static func invert(_ occurrences: [UInt64], termCount: Int, order: [Int]) -> [PostingsAccumulator] {
+    var starts = [Int](repeating: 0, count: termCount + 1)
+    for occurrence in occurrences { starts[Int(occurrence >> 32) + 1] += 1 }
+    for id in 0..<termCount { starts[id + 1] += starts[id] }
+    var next = starts
+    var documents = [UInt32](repeating: 0, count: occurrences.count)
+    for occurrence in occurrences {
+      let id = Int(occurrence >> 32)
+      documents[next[id]] = UInt32(truncatingIfNeeded: occurrence)
+      next[id] += 1
+    }
+    return order.map { id in
+      var list = PostingsAccumulator()
+      for index in starts[id]..<starts[id + 1] { list.add(documents[index]) }
+      return list
+    }
   }
 }
 

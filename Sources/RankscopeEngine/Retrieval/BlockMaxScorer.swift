@@ -91,10 +91,25 @@ struct BlockMaxScorer {
       }
     }
     cursorStartList.append(pointers.count)
-    let cursorFields = cursorFieldList
-    let termCursorStart = cursorStartList
-    let idfs = terms.map(\.idf)
-    let queryFrequencies = terms.map(\.term.queryFrequency)
+    // Plain pointers for the loop's read-only tables: indices are in range by construction, and unchecked
+    // reads keep the per-candidate work small.
+    let integers = UnsafeMutablePointer<Int>.allocate(capacity: cursorFieldList.count + 3 * termCount + 1)
+    defer { integers.deallocate() }
+    let cursorFields = integers
+    let termCursorStart = integers + cursorFieldList.count
+    let queryFrequencies = termCursorStart + termCount + 1
+    let order = queryFrequencies + termCount
+    cursorFields.initialize(from: cursorFieldList, count: cursorFieldList.count)
+    termCursorStart.initialize(from: cursorStartList, count: termCount + 1)
+    queryFrequencies.initialize(from: terms.map(\.term.queryFrequency), count: termCount)
+    let reals = UnsafeMutablePointer<Double>.allocate(capacity: 3 * termCount)
+    defer { reals.deallocate() }
+    let idfs = reals
+    let bounds = reals + termCount
+    let prefixBounds = reals + 2 * termCount
+    idfs.initialize(from: terms.map(\.idf), count: termCount)
+    // Whether every term has exactly one list (then cursor `t` is term `t`'s).
+    let oneListPerTerm = pointers.count == termCount
     let scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, pointers.count) * 2 * PostingsBlock.capacity)
     defer { scratch.deallocate() }
     let cursors = UnsafeMutablePointer<PostingsCursor>.allocate(capacity: max(1, pointers.count))
@@ -131,7 +146,7 @@ struct BlockMaxScorer {
       if termCursorStart[term + 1] - termCursorStart[term] == 1 { return termScore(term, saturation: saturation) }
       return termScore(term, saturation: BM25F.saturation(weightedFrequencies, k1: k1)) * (1 + Self.multiFieldSlack)
     }
-    let bounds = (0..<termCount).map { term in
+    let boundList = (0..<termCount).map { term in
       var weightedFrequencies = 0.0
       var saturation = 0.0
       for cursor in termCursorStart[term]..<termCursorStart[term + 1] {
@@ -140,14 +155,16 @@ struct BlockMaxScorer {
       }
       return termBound(term, saturation: saturation, weightedFrequencies: weightedFrequencies)
     }
-    let order = (0..<termCount).sorted { bounds[$0] != bounds[$1] ? bounds[$0] < bounds[$1] : $0 < $1 }
+    bounds.initialize(from: boundList, count: termCount)
+    let orderList = (0..<termCount).sorted { bounds[$0] != bounds[$1] ? bounds[$0] < bounds[$1] : $0 < $1 }
+    order.initialize(from: orderList, count: termCount)
     var rank = [Int](repeating: 0, count: termCount)
-    for (position, term) in order.enumerated() { rank[term] = position }
+    for (position, term) in orderList.enumerated() { rank[term] = position }
     // prefixBounds[i]: the bound of a document holding only terms order[0...i], summed in term order.
-    let prefixBounds = (0..<termCount).map { position in
+    for position in 0..<termCount {
       var sum = 0.0
       for term in 0..<termCount where rank[term] <= position { sum += bounds[term] }
-      return sum
+      prefixBounds[position] = sum
     }
     @inline(__always)
     func sumOfValues() -> Double {
@@ -161,6 +178,16 @@ struct BlockMaxScorer {
     let weights = self.weights, bs = self.bs, averages = self.averages
     @inline(__always)
     func contribution(_ term: Int, _ document: Int) -> Double {
+      if oneListPerTerm {
+        guard cursors[term].document == document else { return 0 }
+        let field = cursorFields[term]
+        let length = UInt32(littleEndian: norms.loadUnaligned(fromByteOffset: 16 + 4 * (field * documentCount + document),
+                                                              as: UInt32.self))
+        // 0 + x is x exactly: the same bits as the general path's sum over one field.
+        let pseudoFrequency = table.weightedFrequency(field: field, frequency: cursors[term].frequency, length: Int(length),
+                                                      weight: weights[field], b: bs[field], average: averages[field])
+        return termScore(term, saturation: BM25F.saturation(pseudoFrequency, k1: k1))
+      }
       var pseudoFrequency = 0.0
       var matched = false
       for cursor in termCursorStart[term]..<termCursorStart[term + 1] where cursors[cursor].document == document {
@@ -200,10 +227,14 @@ struct BlockMaxScorer {
     let filtered = filter != nil
     while true {
       var document = PostingsCursor.exhausted
-      for position in firstEssential..<termCount {
-        let term = order[position]
-        for cursor in termCursorStart[term]..<termCursorStart[term + 1] where cursors[cursor].document < document {
-          document = cursors[cursor].document
+      if oneListPerTerm {
+        for position in firstEssential..<termCount { document = min(document, cursors[order[position]].document) }
+      } else {
+        for position in firstEssential..<termCount {
+          let term = order[position]
+          for cursor in termCursorStart[term]..<termCursorStart[term + 1] where cursors[cursor].document < document {
+            document = cursors[cursor].document
+          }
         }
       }
       if document == PostingsCursor.exhausted { break }
@@ -216,7 +247,11 @@ struct BlockMaxScorer {
         var end = Int.max
         for term in 0..<termCount {
           var next = PostingsCursor.exhausted
-          for cursor in termCursorStart[term]..<termCursorStart[term + 1] { next = min(next, cursors[cursor].document) }
+          if oneListPerTerm {
+            next = cursors[term].document
+          } else {
+            for cursor in termCursorStart[term]..<termCursorStart[term + 1] { next = min(next, cursors[cursor].document) }
+          }
           if next > document {
             end = min(end, next == PostingsCursor.exhausted ? Int.max : next - 1)
             continue
@@ -239,8 +274,12 @@ struct BlockMaxScorer {
       for position in firstEssential..<termCount {
         let term = order[position]
         if passes { values[term] = contribution(term, document) }
-        for cursor in termCursorStart[term]..<termCursorStart[term + 1] where cursors[cursor].document == document {
-          try cursors[cursor].next()
+        if oneListPerTerm {
+          if cursors[term].document == document { try cursors[term].next() }
+        } else {
+          for cursor in termCursorStart[term]..<termCursorStart[term + 1] where cursors[cursor].document == document {
+            try cursors[cursor].next()
+          }
         }
       }
       guard passes else { continue }

@@ -2,11 +2,13 @@
 /// posting, `next()`, `advance(to:)` that skips whole blocks through the skip table, and the block-max
 /// bound of the block that would hold a document, read without decoding it.
 ///
-/// The skip table is checked when the cursor is made (last documents strictly ascending and below the
-/// document count, block ends ascending and inside the list, the list inside the file with the padding
-/// after it); each block is checked when decoded (bit widths, length, last document equal to the skip
-/// table's). Damaged data throws `IndexError.corrupt`; every document a cursor yields is below the
-/// document count, so callers may index per-document arrays with it.
+/// The list is checked to lie inside the file with the padding after it when the cursor is made; each block
+/// when decoded (its skip entry: last document above the previous block's and below the document count,
+/// start and end inside the list; bit widths, packed length, last decoded document equal to the skip
+/// table's) — checking blocks as they are used keeps opening a long list O(1). Damaged data throws
+/// `IndexError.corrupt`; every document a cursor yields is below the document count, so callers may index
+/// per-document arrays with it. (Skips and bounds read unchecked skip entries only to choose blocks and
+/// prune; the block index only moves forward, so even a damaged table cannot loop or read outside the list.)
 struct PostingsCursor {
   /// The `document` of a cursor past its last posting.
   static let exhausted = Int.max
@@ -15,6 +17,7 @@ struct PostingsCursor {
   private let blocks: UnsafeRawPointer
   private let blockCount: Int
   private let documentFrequency: Int
+  private let dataLength: Int
   private let decoder: PostingsDecoder
   private let offset: Int
   private let documents: UnsafeMutablePointer<UInt32>
@@ -47,18 +50,7 @@ struct PostingsCursor {
     }
     skipTable = start + pointer.offset
     blocks = skipTable + skipBytes
-    let dataLength = pointer.byteLength - skipBytes
-    var previousDocument = -1
-    var previousEnd = 0
-    for index in 0..<blockCount {
-      let last = Int(UInt32(littleEndian: skipTable.loadUnaligned(fromByteOffset: index * PostingsBlock.skipEntrySize, as: UInt32.self)))
-      let end = Int(UInt32(littleEndian: skipTable.loadUnaligned(fromByteOffset: index * PostingsBlock.skipEntrySize + 4, as: UInt32.self)))
-      guard last > previousDocument, last < decoder.documentCount, end >= previousEnd + 2, end <= dataLength else {
-        throw IndexError.corrupt(file: region.name, reason: "skip table of the postings list at byte \(pointer.offset) is damaged")
-      }
-      previousDocument = last
-      previousEnd = end
-    }
+    dataLength = pointer.byteLength - skipBytes
     try load(0)
   }
 
@@ -134,6 +126,11 @@ struct PostingsCursor {
     }
     let start = index == 0 ? 0 : blockEnd(index - 1)
     let end = blockEnd(index)
+    let previous = index == 0 ? -1 : lastDocument(index - 1)
+    guard start >= 0, start + 2 <= end, end <= dataLength, lastDocument(index) > previous,
+          lastDocument(index) < decoder.documentCount else {
+      throw IndexError.corrupt(file: decoder.region.name, reason: "skip entry \(index) of the postings list at byte \(offset) is damaged")
+    }
     let count = index == blockCount - 1 ? documentFrequency - index * PostingsBlock.capacity : PostingsBlock.capacity
     let deltaWidth = Int(blocks.load(fromByteOffset: start, as: UInt8.self))
     let frequencyWidth = Int(blocks.load(fromByteOffset: start + 1, as: UInt8.self))
@@ -146,7 +143,7 @@ struct PostingsCursor {
     // of the last values stay inside the file.
     PostingsBlock.unpack(blocks + start + 2, count: count, width: deltaWidth, into: documents)
     PostingsBlock.unpack(blocks + start + 2 + deltaBytes, count: count, width: frequencyWidth, into: frequencies)
-    var current = index == 0 ? -1 : lastDocument(index - 1)
+    var current = previous
     for slot in 0..<count {
       current += Int(documents[slot]) + 1
       documents[slot] = UInt32(truncatingIfNeeded: current)

@@ -67,13 +67,14 @@ struct BM25FScorer {
     for term in terms {
       var pointers: [PostingsPointer?] = []
       var documentFrequency = 0
-      var entries: [String: TermEntry?] = [:]
+      // Fields usually share a term: look each distinct one up once (a linear cache; there are few fields).
+      var entries: [(term: String, entry: TermEntry?)] = []
       for (field, fieldTerm) in term.fieldTerms.enumerated() {
         guard let fieldTerm else { pointers.append(nil); continue }
         let entry: TermEntry?
-        if let cached = entries[fieldTerm] { entry = cached } else {
+        if let cached = entries.first(where: { $0.term == fieldTerm }) { entry = cached.entry } else {
           entry = try reader.textTerm(fieldTerm)
-          entries[fieldTerm] = entry
+          entries.append((fieldTerm, entry))
         }
         guard let entry, entry.fields[field].documentFrequency > 0 else { pointers.append(nil); continue }
         pointers.append(entry.fields[field])

@@ -26,6 +26,26 @@ for hit in hits:
 print(f"json: {len(hits)} hits, root equals score, every node has value/label/combination/children")
 PY
 
+# Hybrid retrieval (BM25F + text embedding, fused) when the model is there, else a clear reason.
+if hybrid=$("$binary" search "cozy reading corner" --retrieval hybrid --explain --format json -k 5 2>/tmp/rankscope-hybrid-err.txt); then
+  python3 - "$hybrid" <<'PY' || fail "hybrid JSON output"
+import json, sys
+doc = json.loads(sys.argv[1])
+assert doc["fusion"]["method"] == "rrf", doc.get("fusion")
+assert [g["name"] for g in doc["generators"]][:2] == ["bm25f", "ann:text_embedding"], doc["generators"]
+for hit in doc["hits"]:
+    assert hit["sources"], hit["id"]
+    assert hit["explanation"]["value"] == hit["score"], "root != score"
+    rrf = sum(1 / (60 + s["rank"]) for s in hit["sources"])
+    assert abs(rrf - hit["score"]) < 1e-12, (rrf, hit["score"])
+print(f"hybrid: {len(doc['hits'])} hits, sources on every hit, RRF scores check, root equals score")
+PY
+  "$binary" search "cozy reading corner" --retrieval hybrid --weights bm25f=1,ann:text_embedding=1,popular:category=0.5 -k 3 | head -n 8
+else
+  grep -q "hybrid retrieval is off" /tmp/rankscope-hybrid-err.txt || fail "unclear hybrid error: $(cat /tmp/rankscope-hybrid-err.txt)"
+  echo "hybrid: off ($(cat /tmp/rankscope-hybrid-err.txt))"
+fi
+
 "$binary" eval | tee /tmp/rankscope-eval.txt
 grep -q "nDCG@10" /tmp/rankscope-eval.txt || fail "eval output"
 

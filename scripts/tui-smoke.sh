@@ -41,16 +41,21 @@ echo "$screen"
 echo "$screen" | grep -qiE "kitchen" || fail "no results mention the query"
 echo "$screen" | grep -qE "^ *1 " || echo "$screen" | grep -qE " 1[ .│]" || fail "no rank 1 row"
 
-# F2 switches to semantic retrieval when the model is there, or says why it is off.
+# F2 cycles lexical → semantic → hybrid → lexical when the model is there, or says why it is off.
 tmux send-keys -t "$session" F2
-wait_for "semantic │.*matches|semantic retrieval is off" 15 || fail "F2 did not switch retrieval or explain why not"
-if capture | grep -q "semantic retrieval is off"; then
-  echo "semantic retrieval: off ($(capture | grep -o 'semantic retrieval is off[^│]*' | head -n 1))"
+wait_for "semantic │.*matches|retrieval (is|are) off" 15 || fail "F2 did not switch retrieval or explain why not"
+if capture | grep -qE "retrieval (is|are) off"; then
+  echo "semantic and hybrid retrieval: off ($(capture | grep -oE 'retrieval (is|are) off[^│]*' | head -n 1))"
 else
   wait_for "cosine\(query" 10 || fail "no semantic explanation"
   echo "semantic retrieval: on"
   tmux send-keys -t "$session" F2
-  wait_for "BM25F │" 10 || fail "F2 did not switch back to BM25F"
+  wait_for "hybrid · RRF k=60 │.*candidates" 15 || fail "F2 did not switch to hybrid retrieval"
+  wait_for "reciprocal rank fusion" 10 || fail "no fusion explanation"
+  capture | grep -qE " L[0-9]+ +S[0-9]+ | S[0-9]+ +L[0-9]+ " || fail "no provenance markers (L… S…) in the results"
+  echo "hybrid retrieval: on"
+  tmux send-keys -t "$session" F2
+  wait_for "BM25F │" 10 || fail "F2 did not cycle back to BM25F"
 fi
 
 tmux send-keys -t "$session" Down

@@ -24,7 +24,11 @@ public enum SampleSchema {
         {"name": "text_embedding", "type": "vector", "dimension": 384,
          "embedding": {"sources": ["title", "description"], "file": "pin-embeddings.rsev", "model": "all-MiniLM-L6-v2"}}
       ],
-      "display": {"title": "title", "details": ["category", "type", "price", "saves"]}
+      "display": {"title": "title", "details": ["category", "type", "price", "saves"]},
+      "retrieval": {
+        "generators": {"popular": {"category": "category", "popularity": "saves", "sample": 20}},
+        "fusion": {"method": "rrf", "k": 60, "depth": 100}
+      }
     }
 
     """

@@ -35,8 +35,10 @@ public struct AppState: Sendable {
   public var resultLimit: Int
   /// False once the user asked to quit.
   public var isRunning: Bool
-  /// Which retrieval path searches use (F2 switches).
+  /// Which retrieval path searches use (F2 cycles lexical → semantic → hybrid).
   public var retrieval: RetrievalMode
+  /// How hybrid retrieval fuses (the schema's defaults, else the standard RRF), shown in the status line.
+  public var fusion: FusionSettings
   /// Whether semantic retrieval can run, and if not, why.
   public var semanticStatus: SemanticStatus
   /// A passing message for the status line (e.g. why semantic retrieval is off); cleared by the next edit.
@@ -62,6 +64,7 @@ public struct AppState: Sendable {
     self.resultLimit = resultLimit
     isRunning = true
     retrieval = .lexical
+    fusion = schema.retrieval?.fusion ?? .standard
     semanticStatus = .off(reason: "no sentence encoder is attached")
     notice = nil
   }
@@ -108,6 +111,15 @@ public struct AppState: Sendable {
   public var detailFields: [String] {
     if !schema.display.details.isEmpty { return schema.display.details }
     return Array((schema.keywordFields + schema.numericFields).map(\.name).prefix(3))
+  }
+
+  /// The retrieval mode as the status line names it: `BM25F`, `semantic`, or `hybrid · RRF k=60`.
+  public var retrievalLabel: String {
+    switch retrieval {
+    case .lexical: return "BM25F"
+    case .semantic: return "semantic"
+    case .hybrid: return "hybrid · \((outcome?.response.fusion ?? fusion).summary)"
+    }
   }
 
   /// The search request for the current query.

@@ -109,7 +109,7 @@ public enum KeyBindings {
     KeyBinding([.backTab], .global, .focusPrevious, "previous panel"),
     KeyBinding([.character("?"), .function(1)], .global, .toggleHelp, "show or hide this help"),
     KeyBinding([.control("c"), .control("q")], .global, .quit, "quit"),
-    KeyBinding([.function(2), .control("t")], .global, .toggleRetrieval, "lexical / semantic retrieval"),
+    KeyBinding([.function(2), .control("t")], .global, .toggleRetrieval, "retrieval: lexical → semantic → hybrid"),
     KeyBinding([.escape], .global, .focusQuery, "back to the query bar"),
     // Query bar
     KeyBinding(patterns: [.anyPrintable], scope: .query, command: .insertTypedCharacter,

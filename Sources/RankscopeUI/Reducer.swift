@@ -80,11 +80,16 @@ private func apply(_ command: Command, to state: inout AppState) -> [Effect] {
   let explanationPage = max(1, layout.explanation?.height ?? 1)
   switch command {
   case .toggleRetrieval:
+    // Lexical → semantic → hybrid → lexical; both others need the sentence encoder.
     guard state.semanticStatus.isAvailable else {
-      state.notice = "semantic retrieval is off: \(state.semanticStatus)"
+      state.notice = "semantic and hybrid retrieval are off: \(state.semanticStatus)"
       return []
     }
-    state.retrieval = state.retrieval == .lexical ? .semantic : .lexical
+    switch state.retrieval {
+    case .lexical: state.retrieval = .semantic
+    case .semantic: state.retrieval = .hybrid
+    case .hybrid: state.retrieval = .lexical
+    }
     return queryChanged(&state)
   case .quit:
     state.isRunning = false

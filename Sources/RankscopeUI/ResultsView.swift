@@ -1,6 +1,7 @@
 import RankscopeEngine
 
-/// The results list: rank, title, detail fields and score of each hit, with the selection highlighted.
+/// The results list: rank, title, detail fields and score of each hit, with the selection highlighted; in
+/// hybrid mode each hit also shows its provenance (`L3 S1`: rank 3 in BM25F, rank 1 in the text embedding).
 public struct ResultsView {
   /// The state shown.
   public var state: AppState
@@ -36,7 +37,11 @@ public struct ResultsView {
     let scores = hits.map { Formatting.fixed($0.score) }
     let rankWidth = String(hits.map(\.rank).max() ?? 1).count
     let scoreWidth = scores.map(\.displayWidth).max() ?? 6
-    let middle = rect.width - 2 - rankWidth - 2 - 2 - scoreWidth - 1
+    let markers = state.outcome?.response.fusion == nil ? hits.map { _ in "" } : hits.map(\.sourceMarkers)
+    let naturalMarkers = markers.map(\.displayWidth).max() ?? 0
+    let markerWidth = naturalMarkers > 0 && rect.width - 2 - rankWidth - 2 - 2 - scoreWidth - 1 - naturalMarkers - 2 >= 20
+      ? naturalMarkers : 0
+    let middle = rect.width - 2 - rankWidth - 2 - 2 - scoreWidth - 1 - (markerWidth > 0 ? markerWidth + 2 : 0)
     let detailTexts = hits.indices.map { index in
       Self.details(document: documents.indices.contains(index) ? documents[index] : nil, fields: state.detailFields)
     }
@@ -71,6 +76,10 @@ public struct ResultsView {
       if detailWidth > 0 {
         buffer.put(detailTexts[index].truncated(toWidth: detailWidth), x: x, y: y, role: role(.resultDetail),
                    clip: row)
+      }
+      if markerWidth > 0 {
+        buffer.put(markers[index].padded(toWidth: markerWidth, alignRight: false),
+                   x: rect.maxX - 1 - scoreWidth - 2 - markerWidth, y: y, role: role(.resultDetail), clip: row)
       }
       if showScore {
         let score = scores[index]

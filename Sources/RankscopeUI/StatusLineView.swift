@@ -1,5 +1,6 @@
-/// The status line: hits shown and total matches, each stage's time in milliseconds and the total, or the
-/// last error; `? help` at the right. For example `10 of 42 matches in 0.38 ms │ understand 0.05 retrieve 0.31 rank 0.02`.
+/// The status line: the retrieval mode (with the fusion method in hybrid mode), hits shown and total matches
+/// (fused candidates in hybrid mode), each stage's time in milliseconds and the total, or the last error;
+/// `? help` at the right. For example `BM25F │ 10 of 42 matches in 0.38 ms │ understand 0.05 retrieve 0.31 rank 0.02`.
 public struct StatusLineView {
   /// The state shown.
   public var state: AppState
@@ -13,14 +14,15 @@ public struct StatusLineView {
       return ("error: \(error.split(whereSeparator: \.isNewline).joined(separator: " "))", .statusError)
     }
     let semanticOff = !state.semanticStatus.isAvailable && state.schema.textEmbeddingField != nil
-    var parts: [String] = [state.retrieval == .semantic ? "semantic" : semanticOff ? "BM25F (semantic off)" : "BM25F"]
+    var parts: [String] = [state.retrieval == .lexical && semanticOff ? "BM25F (semantic off)" : state.retrievalLabel]
     if let notice = state.notice { parts.append(notice) }
     if state.isSearching { parts.append("searching…") }
     if let outcome = state.outcome {
       let response = outcome.response
       // A pruned search counts only the matches it looked at: "≥ N" says at least N matched.
       let total = (response.totalMatchesIsExact ? "" : "≥ ") + Formatting.grouped(response.totalMatches)
-      var summary = "\(response.hits.count) of \(total) matches"
+      let counted = response.fusion == nil ? "matches" : "candidates"
+      var summary = "\(response.hits.count) of \(total) \(counted)"
       if !response.trace.isEmpty { summary += " in \(Formatting.milliseconds(response.totalSeconds))" }
       parts.append(summary)
       let stages = response.trace.map { "\($0.name) \(Formatting.fixed($0.seconds * 1000, digits: 2))" }

@@ -15,6 +15,8 @@ struct EvalCommand: ParsableCommand {
       Examples:
         rankscope eval                              # the sample world's judgments
         rankscope eval --index cacm-index --queries queries.jsonl --qrels qrels.tsv --run-out cacm.run
+        rankscope eval --retrieval hybrid                    # BM25F + text embedding, fused (RRF, k = 60)
+        rankscope eval --retrieval hybrid --fusion weighted --normalization zscore --fusion-depth 200
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
@@ -40,8 +42,13 @@ struct EvalCommand: ParsableCommand {
   @Flag(help: "Also print each query's figures.")
   var perQuery = false
 
-  @Option(help: "Retrieval: lexical (BM25F) or semantic (exact cosine over text embeddings; needs the model).")
+  @Option(help: "Retrieval: lexical (BM25F), semantic (exact cosine over text embeddings) or hybrid (both, fused); the last two need the model.")
   var retrieval: RetrievalMode = .lexical
+
+  @OptionGroup var fusionOptions: FusionOptions
+
+  @Option(help: "Hybrid: candidates each generator hands to fusion (default: the schema's, else 100; at least --depth).")
+  var fusionDepth: Int?
 
   @Option(help: "Sentence-encoder model directory (default: RANKSCOPE_MODEL_DIR or models/all-MiniLM-L6-v2).")
   var model: String?
@@ -55,8 +62,9 @@ struct EvalCommand: ParsableCommand {
       qrelsPath = qrelsPath ?? sampleData.appendingPathComponent("judgments/qrels.txt").path
     }
     let engine = try Locations.openIndex(index, quiet: format == .json, modelPath: model,
-                                         withEncoder: retrieval == .semantic)
-    let summary = try Evaluator(engine: engine, depth: depth, retrieval: retrieval)
+                                         withEncoder: retrieval.needsEmbedding)
+    let fusion = try fusionOptions.settings(schema: engine.schema, depth: fusionDepth, retrieval: retrieval)
+    let summary = try Evaluator(engine: engine, depth: depth, retrieval: retrieval, fusion: fusion)
       .evaluate(queries: try EvaluationQuery.read(path: queriesPath!), judgments: try Judgments.read(path: qrelsPath!))
     if let runOut {
       try SafeFile.write(summary.runLines.joined(separator: "\n") + "\n", to: runOut)

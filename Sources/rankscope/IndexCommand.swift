@@ -97,6 +97,8 @@ struct IndexCommand: ParsableCommand {
         print("Text embeddings: \(report.embeddingsFromFile) precomputed, \(report.embeddingsComputed) computed")
       }
       if let note = report.embeddingNote { print("Note: \(note)") }
+      print("Candidate generators: \(resolvedSchema.generatorNames.joined(separator: ", "))"
+            + (resolvedSchema.retrieval.map { " (retrieval: \($0.summary))" } ?? ""))
       if !report.skipped.isEmpty {
         print("Skipped \(report.skipped.count) of \(report.linesRead) lines:")
         for issue in report.skipped.prefix(10) { print("  \(issue)") }
@@ -130,6 +132,8 @@ struct IndexCommand: ParsableCommand {
         if let dimension = field.dimension { line += "  dimension \(dimension)" }
         print(line)
       }
+      print("candidate generators: \(manifest.schema.generatorNames.joined(separator: ", "))"
+            + (manifest.schema.retrieval.map { " (retrieval: \($0.summary))" } ?? ""))
       for file in manifest.files { print("  \(file.name)  \(file.bytes) bytes  xxh64 \(file.xxhash64)") }
     }
   }

@@ -9,12 +9,18 @@ struct SearchCommand: ParsableCommand {
     abstract: "Run one query and print the ranked hits.",
     discussion: """
       Filters can be written in the query (type:video price<50 -type:image category:"home decor") or
-      given with --filter. Scores are BM25F; --explain prints each hit's exact score breakdown.
+      given with --filter. Scores are BM25F (lexical), cosine similarity (semantic), or a fusion of
+      candidate generators (hybrid: BM25F and the text embedding, fused by reciprocal rank fusion unless
+      the schema or --fusion says otherwise); --explain prints each hit's exact score breakdown, and hybrid
+      hits list every generator that found them.
 
       Examples:
         rankscope search "farmhouse kitchen"
         rankscope search "wedding cake" --filter "type:video" -k 5 --explain
         rankscope search "linen dress price<80" --format json --index my-index
+        rankscope search "cozy reading nook" --retrieval hybrid --explain
+        rankscope search "cozy reading nook" --retrieval hybrid --fusion weighted --weights bm25f=1,ann:text_embedding=0.5
+        rankscope search "boho wedding" --retrieval hybrid --weights bm25f=1,ann:text_embedding=1,popular:category=0.5 --depth 50
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
@@ -37,19 +43,27 @@ struct SearchCommand: ParsableCommand {
   @Option(name: [.customShort("k"), .long], help: "Number of hits.")
   var limit = 10
 
-  @Option(help: "Retrieval: lexical (BM25F) or semantic (exact cosine over text embeddings; needs the model).")
+  @Option(help: "Retrieval: lexical (BM25F), semantic (exact cosine over text embeddings) or hybrid (both, fused); the last two need the model.")
   var retrieval: RetrievalMode = .lexical
+
+  @OptionGroup var fusionOptions: FusionOptions
+
+  @Option(name: [.customLong("depth"), .customLong("fusion-depth")],
+          help: "Hybrid: candidates each generator hands to fusion (default: the schema's, else 100; at least -k).")
+  var depth: Int?
 
   @Option(help: "Sentence-encoder model directory (default: RANKSCOPE_MODEL_DIR or models/all-MiniLM-L6-v2).")
   var model: String?
 
   func validate() throws {
     guard limit >= 0 else { throw ValidationError("-k must be zero or more") }
+    if let depth, depth < 1 { throw ValidationError("--depth must be at least 1") }
   }
 
   func run() throws {
     let engine = try Locations.openIndex(index, quiet: format == .json, modelPath: model,
-                                         withEncoder: retrieval == .semantic)
+                                         withEncoder: retrieval.needsEmbedding)
+    let fusion = try fusionOptions.settings(schema: engine.schema, depth: depth, retrieval: retrieval)
     var filters: [Filter] = []
     for text in filter {
       let parsed = try engine.parse(text)
@@ -59,7 +73,7 @@ struct SearchCommand: ParsableCommand {
       filters += parsed.filters
     }
     let response = try engine.search(SearchRequest(query: query, filters: filters, limit: limit, explain: explain,
-                                                   retrieval: retrieval))
+                                                   retrieval: retrieval, fusion: fusion))
     switch format {
     case .json:
       let value = try response.json(query: query) { try engine.storedDocument($0.documentNumber) }
@@ -87,8 +101,15 @@ enum HitTable {
     let display = engine.schema.display
     var lines: [String] = []
     let filters = response.parsedQuery.filters.map(\.description).joined(separator: " ")
-    lines.append((response.totalMatchesIsExact ? "" : "at least ") + "\(response.totalMatches) matches" + (filters.isEmpty ? "" : " · filters: \(filters)")
+    let counted = response.fusion.map { "candidates fused (\($0.summary))" } ?? "matches"
+    lines.append((response.totalMatchesIsExact ? "" : "at least ") + "\(response.totalMatches) \(counted)" + (filters.isEmpty ? "" : " · filters: \(filters)")
                  + " · \(String(format: "%.2f", response.totalSeconds * 1000)) ms")
+    if response.fusion != nil {
+      for generator in response.generators {
+        lines.append("  \(generator.name): \(generator.candidateCount) of \(generator.matchCount) matches"
+                     + (generator.note.map { " · \($0)" } ?? ""))
+      }
+    }
     if response.hits.isEmpty {
       lines.append(response.parsedQuery.terms.isEmpty && response.parsedQuery.filters.isEmpty
                    ? "(the query has no searchable terms)" : "(no hits)")
@@ -105,6 +126,10 @@ enum HitTable {
       let room = max(10, width - head.count)
       lines.append(head + truncate(title, room))
       if !details.isEmpty { lines.append(String(repeating: " ", count: 15) + truncate(details, max(10, width - 15))) }
+      if response.fusion != nil {
+        let sources = hit.sources.map { "\($0.generator) #\($0.rank) (\(Explanation.format($0.score)))" }.joined(separator: ", ")
+        lines.append(String(repeating: " ", count: 15) + truncate("found by " + sources, max(10, width - 15)))
+      }
       if let explanation = hit.explanation { lines.append(explanation.renderText(indent: "     ")) }
     }
     return lines.joined(separator: "\n")

@@ -39,6 +39,38 @@ enum Fixtures {
     }
   }()
 
+  /// Counts of a few vocabulary words: a tiny deterministic "sentence encoder" for hybrid screens.
+  struct WordCountEmbedder: TextEmbedder {
+    static let vocabulary = ["cake", "chocolate", "wedding", "birthday", "frosting", "room", "shoes", "bowl"]
+    var modelName: String { "word-count" }
+    var dimension: Int { Self.vocabulary.count }
+    func embed(_ text: String) throws -> [Float] {
+      let words = text.lowercased().split(whereSeparator: { !$0.isLetter })
+      return Self.vocabulary.map { word in Float(words.filter { $0.hasPrefix(word) }.count) + 0.05 }
+    }
+    func embed(batch texts: [String]) throws -> [[Float]] { try texts.map(embed) }
+  }
+
+  /// The twelve pins with a text embedding of title + description, searchable in every retrieval mode.
+  static let hybridEngine: SearchEngine = {
+    do {
+      var hybridSchema = schema
+      hybridSchema.fields.append(.init(name: "text_embedding", type: .vector, dimension: WordCountEmbedder.vocabulary.count,
+                                       embedding: .init(sources: ["title", "description"])))
+      let embedder = WordCountEmbedder()
+      let lines = try pins.split(separator: "\n").map { line -> String in
+        let document = try JSONParser.parse(bytes: Array(line.utf8))
+        let text = [document["title"]?.stringValue ?? "", document["description"]?.stringValue ?? ""].joined(separator: " ")
+        let vector = try embedder.embed(text).map { JSONWriter.format(Double($0)) }.joined(separator: ",")
+        return String(line.dropLast()) + ",\"text_embedding\":[\(vector)]}"
+      }.joined(separator: "\n")
+      let plain = try SearchEngine.inMemory(schema: hybridSchema, jsonLines: lines)
+      return SearchEngine(reader: plain.reader, embedder: embedder)
+    } catch {
+      fatalError("hybrid fixture engine: \(error)")
+    }
+  }()
+
   /// A fresh state for the pins at `width` × `height`.
   static func state(width: Int = 80, height: Int = 24) -> AppState {
     var state = AppState(service: engine, width: width, height: height)
@@ -48,11 +80,11 @@ enum Fixtures {
 
   /// Applies `action` and carries out its search effects at once (as the run loop would, without a thread).
   @discardableResult
-  static func send(_ action: Action, to state: inout AppState) -> [Effect] {
+  static func send(_ action: Action, to state: inout AppState, using service: any SearchService = engine) -> [Effect] {
     let effects = reduce(&state, action)
     for effect in effects {
       if case .search(let request, let generation) = effect {
-        var result = performSearch(request, using: engine)
+        var result = performSearch(request, using: service)
         if case .success(var outcome) = result {
           outcome.response.trace = outcome.response.trace.map { stage in
             var fixed = stage

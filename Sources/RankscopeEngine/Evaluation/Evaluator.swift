@@ -40,12 +40,15 @@ public struct Evaluator: Sendable {
   public let depth: Int
   /// Which retrieval path runs the queries.
   public let retrieval: RetrievalMode
+  /// Fusion settings of hybrid retrieval (`nil`: the schema's, else the standard ones).
+  public let fusion: FusionSettings?
 
   /// Creates an evaluator.
-  public init(engine: SearchEngine, depth: Int = 1000, retrieval: RetrievalMode = .lexical) {
+  public init(engine: SearchEngine, depth: Int = 1000, retrieval: RetrievalMode = .lexical, fusion: FusionSettings? = nil) {
     self.engine = engine
     self.depth = depth
     self.retrieval = retrieval
+    self.fusion = fusion
   }
 
   /// Runs every query and averages the metrics over the queries that have a relevant judgment.
@@ -53,7 +56,7 @@ public struct Evaluator: Sendable {
     var runLines: [String] = []
     var rankings: [String: [(id: String, score: Double)]] = [:]
     for query in queries {
-      let response = try engine.search(SearchRequest(query: query.text, limit: depth, retrieval: retrieval))
+      let response = try engine.search(SearchRequest(query: query.text, limit: depth, retrieval: retrieval, fusion: fusion))
       // trec_eval orders a run by score, ties by document id descending.
       let ranked = response.hits.map { (id: $0.id, score: $0.score) }
         .sorted { $0.score != $1.score ? $0.score > $1.score : $0.id > $1.id }

@@ -152,6 +152,7 @@ public enum IndexBuild {
       }
     }
     guard schema.k1 >= 0, schema.k1.isFinite else { throw IndexError.invalidInput("\(path): k1 must be zero or more") }
+    try schema.validateRetrieval(path: path)
   }
 
   private static func describe(_ path: [CodingKey]) -> String {

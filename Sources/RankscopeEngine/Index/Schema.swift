@@ -121,16 +121,20 @@ public struct Schema: Sendable, Hashable, Codable {
   public var k1: Double
   /// What to show for a hit.
   public var display: Display
+  /// Extra candidate generators and fusion defaults (the optional `"retrieval"` section).
+  public var retrieval: RetrievalSettings?
 
   /// Creates a schema.
-  public init(idField: String = "id", fields: [Field], k1: Double = 1.2, display: Display = Display()) {
+  public init(idField: String = "id", fields: [Field], k1: Double = 1.2, display: Display = Display(),
+              retrieval: RetrievalSettings? = nil) {
     self.idField = idField
     self.fields = fields
     self.k1 = k1
     self.display = display
+    self.retrieval = retrieval
   }
 
-  private enum CodingKeys: String, CodingKey { case idField, fields, k1, display }
+  private enum CodingKeys: String, CodingKey { case idField, fields, k1, display, retrieval }
 
   public init(from decoder: Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -138,6 +142,7 @@ public struct Schema: Sendable, Hashable, Codable {
     fields = try container.decode([Field].self, forKey: .fields)
     k1 = try container.decodeIfPresent(Double.self, forKey: .k1) ?? 1.2
     display = try container.decodeIfPresent(Display.self, forKey: .display) ?? Display()
+    retrieval = try container.decodeIfPresent(RetrievalSettings.self, forKey: .retrieval)
   }
 
   /// Text fields in declaration order (their position is their BM25F field number).

@@ -55,6 +55,10 @@ public final class SearchEngine: Sendable {
   public func parse(_ query: String) throws -> ParsedQuery { try parser.parse(query) }
 
   /// Runs `request` through the pipeline.
+  ///
+  /// Lexical and semantic modes run one candidate generator (`bm25f`, `ann:<field>`) to the request's limit.
+  /// Hybrid mode runs every generator its fusion settings name, each to `max(depth, limit)`, fuses their lists
+  /// (`ScoreFusion`) and explains each hit with every generator's rank, raw score and own explanation.
   public func search(_ request: SearchRequest) throws -> SearchResponse {
     var trace: [StageTrace] = []
     var clock = StageClock()
@@ -62,10 +66,11 @@ public final class SearchEngine: Sendable {
     let filters = parsed.filters + request.filters
     let scorer = BM25FScorer(reader: reader)
     let terms = try scorer.resolve(parsed.terms)
+    let fusion = request.retrieval == .hybrid ? try fusionSettings(for: request) : nil
     var queryVector: [Float]?
-    if request.retrieval == .semantic {
+    if request.retrieval.needsEmbedding {
       guard semanticStatus.isAvailable, let embedder else {
-        throw QueryError("semantic retrieval is off: \(semanticStatus.description)")
+        throw QueryError("\(request.retrieval.rawValue) retrieval is off: \(semanticStatus.description)")
       }
       if !parsed.text.trimmingWhitespace().isEmpty {
         queryVector = try embedder.embed(parsed.text)
@@ -75,57 +80,147 @@ public final class SearchEngine: Sendable {
                             seconds: clock.lap()))
 
     let filter = try DocumentFilter.evaluate(filters, reader: reader)
-    let vectorScorer = semanticField.map { ExactVectorScorer(reader: reader, field: $0.index, fieldName: $0.name) }
+    let query = GeneratorQuery(terms: terms, vector: queryVector, filters: filters, filter: filter)
     let limit = max(0, request.limit)
-    let found: ScoredDocuments
-    var scored = true
-    if request.retrieval == .semantic, let queryVector, let vectorScorer {
-      found = try vectorScorer.top(query: queryVector, count: limit, filter: filter)
-    } else if parsed.terms.isEmpty || (request.retrieval == .semantic && queryVector == nil) {
+    let searchable = filter?.count ?? reader.documentCount
+    let hasQuery = request.retrieval == .lexical ? !parsed.terms.isEmpty : queryVector != nil
+    guard hasQuery else {
       // A filter-only query returns the filtered documents in index order, all scoring 0.
-      var hits: [(document: Int, score: Double)] = []
+      var documents: [Int] = []
       if let filter {
-        hits.reserveCapacity(min(limit, filter.count))
+        documents.reserveCapacity(min(limit, filter.count))
         var document = 0
-        while hits.count < limit, document < filter.allowed.count {
-          if filter.allowed[document] { hits.append((document: document, score: 0.0)) }
+        while documents.count < limit, document < filter.allowed.count {
+          if filter.allowed[document] { documents.append(document) }
           document += 1
         }
       }
-      found = ScoredDocuments(hits: hits, matchCount: filter?.count ?? 0, matchCountIsExact: true)
-      scored = false
-    } else {
-      found = try scorer.top(terms, count: limit, filter: filter)
+      let allowedCount = filter?.count ?? 0
+      trace.append(StageTrace(name: "retrieve", inputCount: searchable, outputCount: allowedCount, seconds: clock.lap()))
+      trace.append(StageTrace(name: "rank", inputCount: allowedCount, outputCount: documents.count,
+                              cutoffScore: documents.isEmpty ? nil : 0, seconds: clock.lap()))
+      var hits: [SearchHit] = []
+      for (offset, document) in documents.enumerated() {
+        let explanation: Explanation? = request.explain
+          ? .sum("final score", [.leaf(0, "retrieve · no query terms: matched by filters only (\(filters.map(\.description).joined(separator: " ")))")])
+          : nil
+        hits.append(SearchHit(documentNumber: document, id: try reader.id(of: document), rank: offset + 1, score: 0,
+                              explanation: explanation))
+      }
+      trace.append(StageTrace(name: "page", inputCount: documents.count, outputCount: hits.count, seconds: clock.lap()))
+      return SearchResponse(parsedQuery: ParsedQuery(text: parsed.text, terms: parsed.terms, filters: filters),
+                            hits: hits, totalMatches: allowedCount, trace: trace)
     }
-    trace.append(StageTrace(name: "retrieve", inputCount: filter?.count ?? reader.documentCount,
-                            outputCount: found.matchCount, seconds: clock.lap()))
-    let top = found.hits
-    trace.append(StageTrace(name: "rank", inputCount: found.matchCount, outputCount: top.count,
-                            cutoffScore: top.last?.score, seconds: clock.lap()))
 
+    if let fusion {
+      return try hybridSearch(request, query: query, parsed: parsed, fusion: fusion, limit: limit, trace: trace,
+                              clock: clock)
+    }
+    let generator: any CandidateGenerator = request.retrieval == .semantic ? try vectorGenerator() : BM25FGenerator(scorer: scorer)
+    let list = try generator.generate(query, depth: limit, earlier: [])
+    trace.append(StageTrace(name: "retrieve", inputCount: searchable, outputCount: list.matchCount, seconds: clock.lap()))
+    trace.append(StageTrace(name: "rank", inputCount: list.matchCount, outputCount: list.candidates.count,
+                            cutoffScore: list.candidates.last?.score, seconds: clock.lap()))
+    var hits: [SearchHit] = []
+    hits.reserveCapacity(list.candidates.count)
+    for candidate in list.candidates {
+      var explanation: Explanation?
+      if request.explain {
+        let retrieval = try generator.explain(query, candidate: candidate, in: list)
+        explanation = .sum("final score", [Explanation(value: retrieval.value, label: "retrieve · \(retrieval.label)",
+                                                        combination: retrieval.combination, children: retrieval.children)])
+      }
+      hits.append(SearchHit(documentNumber: candidate.document, id: try reader.id(of: candidate.document), rank: candidate.rank,
+                            score: candidate.score, explanation: explanation,
+                            sources: [CandidateSource(generator: list.generator, rank: candidate.rank, score: candidate.score)]))
+    }
+    trace.append(StageTrace(name: "page", inputCount: list.candidates.count, outputCount: hits.count, seconds: clock.lap()))
+    return SearchResponse(parsedQuery: ParsedQuery(text: parsed.text, terms: parsed.terms, filters: filters),
+                          hits: hits, totalMatches: list.matchCount, totalMatchesIsExact: list.matchCountIsExact, trace: trace,
+                          generators: [GeneratorReport(name: list.generator, candidateCount: list.candidates.count,
+                                                       matchCount: list.matchCount, note: list.note)])
+  }
+
+  /// Hybrid retrieval: every generator of `fusion`, fused, ranked and explained.
+  private func hybridSearch(_ request: SearchRequest, query: GeneratorQuery, parsed: ParsedQuery, fusion: FusionSettings,
+                            limit: Int, trace: [StageTrace], clock: StageClock) throws -> SearchResponse {
+    var trace = trace
+    var clock = clock
+    let generators = try hybridGenerators(fusion)
+    let depth = max(fusion.depth, limit)
+    var lists: [CandidateList] = []
+    for (generator, _) in generators {
+      lists.append(try generator.generate(query, depth: depth, earlier: lists))
+    }
+    let candidateCount = lists.reduce(0) { $0 + $1.candidates.count }
+    trace.append(StageTrace(name: "retrieve", inputCount: query.filter?.count ?? reader.documentCount,
+                            outputCount: candidateCount, seconds: clock.lap()))
+    let fuser = ScoreFusion(settings: fusion, lists: lists, weights: generators.map(\.weight))
+    let fused = fuser.fuse()
+    trace.append(StageTrace(name: "fuse", inputCount: candidateCount, outputCount: fused.count, seconds: clock.lap()))
+    let top = fused.prefix(limit)
+    trace.append(StageTrace(name: "rank", inputCount: fused.count, outputCount: top.count, cutoffScore: top.last?.score,
+                            seconds: clock.lap()))
     var hits: [SearchHit] = []
     hits.reserveCapacity(top.count)
     for (offset, entry) in top.enumerated() {
       var explanation: Explanation?
       if request.explain {
-        let retrieval: Explanation
-        if !scored {
-          retrieval = .leaf(0, "no query terms: matched by filters only (\(filters.map(\.description).joined(separator: " ")))")
-        } else if let queryVector, let vectorScorer, let embedder {
-          retrieval = try vectorScorer.explain(query: queryVector, document: entry.document, modelName: embedder.modelName)
-        } else {
-          retrieval = try scorer.explain(terms, document: entry.document)
+        let tree = try fuser.explain(entry.document) { index, candidate in
+          try generators[index].generator.explain(query, candidate: candidate, in: lists[index])
         }
-        explanation = .sum("final score", [Explanation(value: retrieval.value, label: "retrieve · \(retrieval.label)",
-                                                        combination: retrieval.combination, children: retrieval.children)])
+        explanation = .sum("final score", [Explanation(value: tree.value, label: "retrieve · hybrid: \(tree.label)",
+                                                        combination: tree.combination, children: tree.children)])
       }
       hits.append(SearchHit(documentNumber: entry.document, id: try reader.id(of: entry.document), rank: offset + 1,
-                            score: entry.score, explanation: explanation))
+                            score: entry.score, explanation: explanation, sources: fuser.sources(of: entry.document)))
     }
     trace.append(StageTrace(name: "page", inputCount: top.count, outputCount: hits.count, seconds: clock.lap()))
-    return SearchResponse(parsedQuery: ParsedQuery(text: parsed.text, terms: parsed.terms, filters: filters),
-                          hits: hits, totalMatches: found.matchCount,
-                          totalMatchesIsExact: found.matchCountIsExact, trace: trace)
+    return SearchResponse(parsedQuery: ParsedQuery(text: parsed.text, terms: parsed.terms, filters: query.filters),
+                          hits: hits, totalMatches: fused.count, trace: trace,
+                          generators: lists.map { GeneratorReport(name: $0.generator, candidateCount: $0.candidates.count,
+                                                                  matchCount: $0.matchCount, note: $0.note) },
+                          fusion: fusion)
+  }
+
+  /// The fusion settings of a hybrid request: the request's, else the schema's, else the standard ones, with
+  /// the default weights (`bm25f` and the text-embedding generator, 1 each) filled in and checked.
+  public func fusionSettings(for request: SearchRequest) throws -> FusionSettings {
+    var settings = request.fusion ?? schema.retrieval?.fusion ?? .standard
+    try settings.validate()
+    if settings.weights.isEmpty {
+      settings.weights = [BM25FGenerator.generatorName: 1]
+      if let field = schema.textEmbeddingField { settings.weights[VectorGenerator.generatorName(field: field.name)] = 1 }
+    }
+    let known = schema.generatorNames
+    for name in settings.weights.keys.sorted() where !known.contains(name) {
+      throw QueryError("unknown generator \(name) (this index offers \(known.joined(separator: ", ")))")
+    }
+    return settings
+  }
+
+  /// The generators a hybrid search runs, in the fixed order bm25f, ann:<field>, popular:<category>.
+  private func hybridGenerators(_ fusion: FusionSettings) throws -> [(generator: any CandidateGenerator, weight: Double)] {
+    var result: [(generator: any CandidateGenerator, weight: Double)] = []
+    if let weight = fusion.weights[BM25FGenerator.generatorName] {
+      result.append((BM25FGenerator(scorer: BM25FScorer(reader: reader)), weight))
+    }
+    if let semanticField, let weight = fusion.weights[VectorGenerator.generatorName(field: semanticField.name)] {
+      result.append((try vectorGenerator(), weight))
+    }
+    if let settings = schema.retrieval?.popular,
+       let weight = fusion.weights[PopularInCategoryGenerator.generatorName(category: settings.category)],
+       let generator = PopularInCategoryGenerator(reader: reader, settings: settings) {
+      result.append((generator, weight))
+    }
+    return result
+  }
+
+  /// The `ann:` generator over the text-embedding field.
+  private func vectorGenerator() throws -> VectorGenerator {
+    guard let semanticField, let embedder else { throw QueryError("semantic retrieval is off: \(semanticStatus.description)") }
+    return VectorGenerator(scorer: ExactVectorScorer(reader: reader, field: semanticField.index, fieldName: semanticField.name),
+                           modelName: embedder.modelName)
   }
 
   /// The stored JSON object of a document.

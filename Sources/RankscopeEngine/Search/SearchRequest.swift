@@ -10,15 +10,19 @@ public struct SearchRequest: Sendable, Hashable {
   public var explain: Bool
   /// Which retrieval path finds candidates.
   public var retrieval: RetrievalMode
+  /// How hybrid retrieval fuses its generators (`nil`: the schema's `retrieval.fusion`, else
+  /// `FusionSettings.standard`); ignored by the other modes.
+  public var fusion: FusionSettings?
 
   /// Creates a request.
   public init(query: String, filters: [Filter] = [], limit: Int = 10, explain: Bool = false,
-              retrieval: RetrievalMode = .lexical) {
+              retrieval: RetrievalMode = .lexical, fusion: FusionSettings? = nil) {
     self.query = query
     self.filters = filters
     self.limit = limit
     self.explain = explain
     self.retrieval = retrieval
+    self.fusion = fusion
   }
 }
 
@@ -28,6 +32,11 @@ public enum RetrievalMode: String, Sendable, Hashable, CaseIterable {
   case lexical
   /// Exact cosine similarity between the query's embedding and the documents' text embeddings.
   case semantic
+  /// Both, fused (BM25F and the text embedding, plus popular-in-category when the fusion weights name it).
+  case hybrid
+
+  /// Whether the mode needs the query's text embedding (and so the sentence encoder).
+  public var needsEmbedding: Bool { self != .lexical }
 }
 
 /// A condition a document must meet to be returned; it never changes a score.

@@ -12,15 +12,21 @@ public struct SearchResponse: Sendable {
   public var totalMatchesIsExact: Bool
   /// One entry per pipeline stage, in order.
   public var trace: [StageTrace]
+  /// What each candidate generator found (one entry in lexical and semantic mode, several in hybrid mode).
+  public var generators: [GeneratorReport]
+  /// The fusion settings a hybrid search used (`nil` in the other modes).
+  public var fusion: FusionSettings?
 
   /// Creates a response.
   public init(parsedQuery: ParsedQuery, hits: [SearchHit], totalMatches: Int, totalMatchesIsExact: Bool = true,
-              trace: [StageTrace]) {
+              trace: [StageTrace], generators: [GeneratorReport] = [], fusion: FusionSettings? = nil) {
     self.parsedQuery = parsedQuery
     self.hits = hits
     self.totalMatches = totalMatches
     self.totalMatchesIsExact = totalMatchesIsExact
     self.trace = trace
+    self.generators = generators
+    self.fusion = fusion
   }
 
   /// Total time of all stages, in seconds.
@@ -39,14 +45,41 @@ public struct SearchHit: Sendable, Hashable {
   public var score: Double
   /// The score breakdown, when the request asked for one.
   public var explanation: Explanation?
+  /// Every generator that found the hit, in generator order, with its rank and raw score.
+  public var sources: [CandidateSource]
 
   /// Creates a hit.
-  public init(documentNumber: Int, id: String, rank: Int, score: Double, explanation: Explanation? = nil) {
+  public init(documentNumber: Int, id: String, rank: Int, score: Double, explanation: Explanation? = nil,
+              sources: [CandidateSource] = []) {
     self.documentNumber = documentNumber
     self.id = id
     self.rank = rank
     self.score = score
     self.explanation = explanation
+    self.sources = sources
+  }
+
+  /// The compact provenance of the hit, e.g. `L3 S1`.
+  public var sourceMarkers: String { sources.map(\.marker).joined(separator: " ") }
+}
+
+/// What one candidate generator found for a search.
+public struct GeneratorReport: Sendable, Hashable {
+  /// The generator's name.
+  public var name: String
+  /// Candidates it handed on (at most its depth).
+  public var candidateCount: Int
+  /// Documents it matched before the cut.
+  public var matchCount: Int
+  /// Why it found what it found, when that needs saying (e.g. the chosen category).
+  public var note: String?
+
+  /// Creates a report.
+  public init(name: String, candidateCount: Int, matchCount: Int, note: String? = nil) {
+    self.name = name
+    self.candidateCount = candidateCount
+    self.matchCount = matchCount
+    self.note = note
   }
 }
 

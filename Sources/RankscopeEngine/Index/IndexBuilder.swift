@@ -62,11 +62,12 @@ public struct IndexBuilder: Sendable {
     }
   }
 
-  /// The index files and the figures the manifest records.
-  public func serialize() -> IndexFormat.Files {
+  /// The index files and the figures the manifest records; building a vector field's HNSW graph reports
+  /// its stage and fraction to `progress`.
+  public func serialize(progress: (String, Double) -> Void = { _, _ in }) -> IndexFormat.Files {
     IndexFormat.write(schema: schema, ids: ids, storedDocuments: storedDocuments, textPostings: textPostings,
                       keywordPostings: keywordPostings, fieldLengths: fieldLengths, numbers: numbers,
-                      vectors: vectors)
+                      vectors: vectors, progress: progress)
   }
 }
 

@@ -75,12 +75,12 @@ public final class SearchEngine: Sendable {
                             seconds: clock.lap()))
 
     let filter = try DocumentFilter.evaluate(filters, reader: reader)
-    let vectorScorer = semanticField.map { ExactVectorScorer(reader: reader, field: $0.index, fieldName: $0.name) }
+    let vectorScorer = try semanticField.map { field throws(IndexError) in try VectorSearcher(reader: reader, field: field.index) }
     let limit = max(0, request.limit)
     let found: ScoredDocuments
     var scored = true
     if request.retrieval == .semantic, let queryVector, let vectorScorer {
-      found = try vectorScorer.top(query: queryVector, count: limit, filter: filter)
+      found = try vectorScorer.top(query: queryVector, count: limit, filter: filter, efSearch: nil)
     } else if parsed.terms.isEmpty || (request.retrieval == .semantic && queryVector == nil) {
       // A filter-only query returns the filtered documents in index order, all scoring 0.
       let allowed = filter.map { allowed in allowed.allowed.indices.filter { allowed.allowed[$0] } } ?? []
@@ -105,7 +105,8 @@ public final class SearchEngine: Sendable {
         if !scored {
           retrieval = .leaf(0, "no query terms: matched by filters only (\(filters.map(\.description).joined(separator: " ")))")
         } else if let queryVector, let vectorScorer, let embedder {
-          retrieval = try vectorScorer.explain(query: queryVector, document: entry.document, modelName: embedder.modelName)
+          retrieval = try vectorScorer.explain(query: queryVector, document: entry.document,
+                                               label: "semantic: \(vectorScorer.similarity.rawValue) similarity by \(embedder.modelName)")
         } else {
           retrieval = try scorer.explain(terms, document: entry.document)
         }

@@ -1,0 +1,161 @@
+/// Similarity kernels over float32 and int8 vectors: SIMD8 with four independent accumulators.
+///
+/// Every float32 result is computed in one fixed order (four eight-lane accumulators over blocks of 32
+/// components, then one accumulator over blocks of 8, then the scalar tail, then a fixed reduction), so
+/// the same inputs always give the same bits: the scorer and the explanation call the same kernel.
+/// On x86-64 the engine is compiled for AVX2 and FMA (`-target-cpu haswell`, `RANKSCOPE_FMA`).
+enum VectorKernels {
+  typealias Float8 = SIMD8<Float>
+
+  /// `a * b + c` lane by lane: one fused multiply-add where the build targets FMA.
+  @inline(__always)
+  static func multiplyAdd(_ a: Float8, _ b: Float8, _ c: Float8) -> Float8 {
+    #if RANKSCOPE_FMA || arch(arm64)
+    c.addingProduct(a, b)
+    #else
+    a * b + c
+    #endif
+  }
+
+  @inline(__always)
+  private static func load(_ pointer: UnsafePointer<Float>, _ offset: Int) -> Float8 {
+    UnsafeRawPointer(pointer + offset).loadUnaligned(as: Float8.self)
+  }
+
+  @inline(__always)
+  private static func reduce(_ a: Float8, _ b: Float8, _ c: Float8, _ d: Float8) -> Float {
+    let sum = (a + b) + (c + d)
+    let low = sum.lowHalf + sum.highHalf
+    let pair = low.lowHalf + low.highHalf
+    return pair[0] + pair[1]
+  }
+
+  /// The inner product `Σ a_i · b_i` in float32.
+  @inline(__always)
+  static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
+    var s0 = Float8(), s1 = Float8(), s2 = Float8(), s3 = Float8()
+    var index = 0
+    while index + 32 <= count {
+      s0 = multiplyAdd(load(a, index), load(b, index), s0)
+      s1 = multiplyAdd(load(a, index + 8), load(b, index + 8), s1)
+      s2 = multiplyAdd(load(a, index + 16), load(b, index + 16), s2)
+      s3 = multiplyAdd(load(a, index + 24), load(b, index + 24), s3)
+      index += 32
+    }
+    while index + 8 <= count {
+      s0 = multiplyAdd(load(a, index), load(b, index), s0)
+      index += 8
+    }
+    var total = reduce(s0, s1, s2, s3)
+    while index < count {
+      total = a[index].addingProduct(b[index], total)
+      index += 1
+    }
+    return total
+  }
+
+  /// The inner products `a · b` and `b · b` in one pass, each bit-identical to `dot`.
+  @inline(__always)
+  static func dotAndSquaredNorm(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> (dot: Float, squaredNorm: Float) {
+    var s0 = Float8(), s1 = Float8(), s2 = Float8(), s3 = Float8()
+    var n0 = Float8(), n1 = Float8(), n2 = Float8(), n3 = Float8()
+    var index = 0
+    while index + 32 <= count {
+      let b0 = load(b, index), b1 = load(b, index + 8), b2 = load(b, index + 16), b3 = load(b, index + 24)
+      s0 = multiplyAdd(load(a, index), b0, s0)
+      s1 = multiplyAdd(load(a, index + 8), b1, s1)
+      s2 = multiplyAdd(load(a, index + 16), b2, s2)
+      s3 = multiplyAdd(load(a, index + 24), b3, s3)
+      n0 = multiplyAdd(b0, b0, n0)
+      n1 = multiplyAdd(b1, b1, n1)
+      n2 = multiplyAdd(b2, b2, n2)
+      n3 = multiplyAdd(b3, b3, n3)
+      index += 32
+    }
+    while index + 8 <= count {
+      let b0 = load(b, index)
+      s0 = multiplyAdd(load(a, index), b0, s0)
+      n0 = multiplyAdd(b0, b0, n0)
+      index += 8
+    }
+    var total = reduce(s0, s1, s2, s3)
+    var norm = reduce(n0, n1, n2, n3)
+    while index < count {
+      total = a[index].addingProduct(b[index], total)
+      norm = b[index].addingProduct(b[index], norm)
+      index += 1
+    }
+    return (total, norm)
+  }
+
+  /// The squared Euclidean distance `Σ (a_i − b_i)²` in float32.
+  @inline(__always)
+  static func squaredDistance(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
+    var s0 = Float8(), s1 = Float8(), s2 = Float8(), s3 = Float8()
+    var index = 0
+    while index + 32 <= count {
+      let d0 = load(a, index) - load(b, index), d1 = load(a, index + 8) - load(b, index + 8)
+      let d2 = load(a, index + 16) - load(b, index + 16), d3 = load(a, index + 24) - load(b, index + 24)
+      s0 = multiplyAdd(d0, d0, s0)
+      s1 = multiplyAdd(d1, d1, s1)
+      s2 = multiplyAdd(d2, d2, s2)
+      s3 = multiplyAdd(d3, d3, s3)
+      index += 32
+    }
+    while index + 8 <= count {
+      let d0 = load(a, index) - load(b, index)
+      s0 = multiplyAdd(d0, d0, s0)
+      index += 8
+    }
+    var total = reduce(s0, s1, s2, s3)
+    while index < count {
+      let difference = a[index] - b[index]
+      total = difference.addingProduct(difference, total)
+      index += 1
+    }
+    return total
+  }
+
+  /// The inner product of two int8 code vectors, `Σ a_i · b_i`, exact in 32-bit integers.
+  @inline(__always)
+  static func dot(_ a: UnsafePointer<Int8>, _ b: UnsafePointer<Int8>, count: Int) -> Int32 {
+    var s0 = SIMD16<Int32>(), s1 = SIMD16<Int32>()
+    var index = 0
+    while index + 32 <= count {
+      let a0 = SIMD16<Int16>(truncatingIfNeeded: UnsafeRawPointer(a + index).loadUnaligned(as: SIMD16<Int8>.self))
+      let b0 = SIMD16<Int16>(truncatingIfNeeded: UnsafeRawPointer(b + index).loadUnaligned(as: SIMD16<Int8>.self))
+      let a1 = SIMD16<Int16>(truncatingIfNeeded: UnsafeRawPointer(a + index + 16).loadUnaligned(as: SIMD16<Int8>.self))
+      let b1 = SIMD16<Int16>(truncatingIfNeeded: UnsafeRawPointer(b + index + 16).loadUnaligned(as: SIMD16<Int8>.self))
+      s0 &+= SIMD16<Int32>(truncatingIfNeeded: a0 &* b0)
+      s1 &+= SIMD16<Int32>(truncatingIfNeeded: a1 &* b1)
+      index += 32
+    }
+    var total = (s0 &+ s1).wrappedSum()
+    while index < count {
+      total &+= Int32(a[index]) &* Int32(b[index])
+      index += 1
+    }
+    return total
+  }
+
+  /// The squared Euclidean distance of two int8 code vectors, exact in 32-bit integers.
+  @inline(__always)
+  static func squaredDistance(_ a: UnsafePointer<Int8>, _ b: UnsafePointer<Int8>, count: Int) -> Int32 {
+    var s0 = SIMD16<Int32>()
+    var index = 0
+    while index + 16 <= count {
+      let a0 = SIMD16<Int32>(truncatingIfNeeded: UnsafeRawPointer(a + index).loadUnaligned(as: SIMD16<Int8>.self))
+      let b0 = SIMD16<Int32>(truncatingIfNeeded: UnsafeRawPointer(b + index).loadUnaligned(as: SIMD16<Int8>.self))
+      let difference = a0 &- b0
+      s0 &+= difference &* difference
+      index += 16
+    }
+    var total = s0.wrappedSum()
+    while index < count {
+      let difference = Int32(a[index]) - Int32(b[index])
+      total &+= difference &* difference
+      index += 1
+    }
+    return total
+  }
+}

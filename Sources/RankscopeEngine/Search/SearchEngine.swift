@@ -106,7 +106,7 @@ public final class SearchEngine: Sendable {
           retrieval = .leaf(0, "no query terms: matched by filters only (\(filters.map(\.description).joined(separator: " ")))")
         } else if let queryVector, let vectorScorer, let embedder {
           retrieval = try vectorScorer.explain(query: queryVector, document: entry.document,
-                                               label: "semantic: \(vectorScorer.similarity.rawValue) similarity by \(embedder.modelName)")
+                                               label: "semantic: \(vectorScorer.similarity.rawValue)(query, \(vectorScorer.fieldName)) by \(embedder.modelName)")
         } else {
           retrieval = try scorer.explain(terms, document: entry.document)
         }

@@ -161,7 +161,7 @@ final class HNSWBuilder {
     reserve(nodes: node + 1, upperSlots: present ? level * (M + 1) : 0)
     levels[node] = present ? UInt8(level) : HNSWGraph.absent
     norms[node] = present ? norm : 0
-    level0[node * slotsPerNode] = 0
+    (level0 + node * slotsPerNode).initialize(repeating: 0, count: slotsPerNode)
     let upperStart = Int(upperOffsets[node])
     let upperSlots = present ? level * (M + 1) : 0
     (upper + upperStart).initialize(repeating: 0, count: upperSlots)
@@ -243,6 +243,7 @@ final class HNSWBuilder {
     selectNeighbours(candidates, limit: capacity)
     list[0] = UInt32(selected.count)
     for (slot, neighbour) in selected.enumerated() { list[slot + 1] = neighbour.node }
+    for slot in selected.count..<count { list[slot + 1] = 0 }
   }
 
   // MARK: Serialisation

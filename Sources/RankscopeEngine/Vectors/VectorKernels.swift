@@ -48,7 +48,7 @@ enum VectorKernels {
     }
     var total = reduce(s0, s1, s2, s3)
     while index < count {
-      total = a[index].addingProduct(b[index], total)
+      total = total.addingProduct(a[index], b[index])
       index += 1
     }
     return total
@@ -81,8 +81,8 @@ enum VectorKernels {
     var total = reduce(s0, s1, s2, s3)
     var norm = reduce(n0, n1, n2, n3)
     while index < count {
-      total = a[index].addingProduct(b[index], total)
-      norm = b[index].addingProduct(b[index], norm)
+      total = total.addingProduct(a[index], b[index])
+      norm = norm.addingProduct(b[index], b[index])
       index += 1
     }
     return (total, norm)
@@ -110,7 +110,7 @@ enum VectorKernels {
     var total = reduce(s0, s1, s2, s3)
     while index < count {
       let difference = a[index] - b[index]
-      total = difference.addingProduct(difference, total)
+      total = total.addingProduct(difference, difference)
       index += 1
     }
     return total

@@ -148,6 +148,14 @@ final class HNSWScratch {
     }
   }
 
+  /// Starts a new search and returns the stamps and the stamp that marks a node visited in it, for loops
+  /// that keep them in registers.
+  @inline(__always)
+  func beginVisits() -> (stamps: UnsafeMutablePointer<UInt32>, generation: UInt32) {
+    clearVisited()
+    return (stamps, generation)
+  }
+
   /// Marks `node` visited; returns whether it was already.
   @inline(__always)
   func visit(_ node: Int) -> Bool {

@@ -105,8 +105,8 @@ enum HNSWSearcher {
     }
     candidates.removeAll()
     results.removeAll()
-    scratch.clearVisited()
-    _ = scratch.visit(Int(entry.node))
+    let (stamps, generation) = scratch.beginVisits()
+    stamps[Int(entry.node)] = generation
     candidates.push(entry)
     if allowed == nil || allowed.unsafelyUnwrapped[Int(entry.node)] { results.push(entry) }
     var lowerBound = results.isEmpty ? -Float.infinity : results.top.score
@@ -119,7 +119,8 @@ enum HNSWSearcher {
       while slot <= count {
         let neighbour = Int(list[slot])
         slot += 1
-        if scratch.visit(neighbour) { continue }
+        if stamps[neighbour] == generation { continue }
+        stamps[neighbour] = generation
         let score = scorer.score(neighbour)
         if results.count < ef || score > lowerBound {
           let element = ScoredNode(score: score, node: UInt32(neighbour))

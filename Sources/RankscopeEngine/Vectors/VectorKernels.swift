@@ -17,17 +17,27 @@ enum VectorKernels {
     #endif
   }
 
+  /// Eight floats from `pointer + offset`, any alignment. A 32-byte copy (one unaligned vector load once
+  /// optimised) rather than `loadUnaligned`, whose generic specialisation the optimiser sometimes leaves as
+  /// an out-of-line call per load in large callers.
   @inline(__always)
   private static func load(_ pointer: UnsafePointer<Float>, _ offset: Int) -> Float8 {
-    UnsafeRawPointer(pointer + offset).loadUnaligned(as: Float8.self)
+    var value = Float8()
+    withUnsafeMutableBytes(of: &value) { $0.baseAddress.unsafelyUnwrapped.copyMemory(from: pointer + offset, byteCount: 32) }
+    return value
+  }
+
+  @inline(__always)
+  private static func load16(_ pointer: UnsafePointer<Int8>) -> SIMD16<Int8> {
+    var value = SIMD16<Int8>()
+    withUnsafeMutableBytes(of: &value) { $0.baseAddress.unsafelyUnwrapped.copyMemory(from: pointer, byteCount: 16) }
+    return value
   }
 
   @inline(__always)
   private static func reduce(_ a: Float8, _ b: Float8, _ c: Float8, _ d: Float8) -> Float {
     let sum = (a + b) + (c + d)
-    let low = sum.lowHalf + sum.highHalf
-    let pair = low.lowHalf + low.highHalf
-    return pair[0] + pair[1]
+    return ((sum[0] + sum[4]) + (sum[2] + sum[6])) + ((sum[1] + sum[5]) + (sum[3] + sum[7]))
   }
 
   /// The inner product `Σ a_i · b_i` in float32.
@@ -122,10 +132,10 @@ enum VectorKernels {
     var s0 = SIMD16<Int32>(), s1 = SIMD16<Int32>()
     var index = 0
     while index + 32 <= count {
-      let a0 = SIMD16<Int16>(truncatingIfNeeded: UnsafeRawPointer(a + index).loadUnaligned(as: SIMD16<Int8>.self))
-      let b0 = SIMD16<Int16>(truncatingIfNeeded: UnsafeRawPointer(b + index).loadUnaligned(as: SIMD16<Int8>.self))
-      let a1 = SIMD16<Int16>(truncatingIfNeeded: UnsafeRawPointer(a + index + 16).loadUnaligned(as: SIMD16<Int8>.self))
-      let b1 = SIMD16<Int16>(truncatingIfNeeded: UnsafeRawPointer(b + index + 16).loadUnaligned(as: SIMD16<Int8>.self))
+      let a0 = SIMD16<Int16>(truncatingIfNeeded: load16(a + index))
+      let b0 = SIMD16<Int16>(truncatingIfNeeded: load16(b + index))
+      let a1 = SIMD16<Int16>(truncatingIfNeeded: load16(a + index + 16))
+      let b1 = SIMD16<Int16>(truncatingIfNeeded: load16(b + index + 16))
       s0 &+= SIMD16<Int32>(truncatingIfNeeded: a0 &* b0)
       s1 &+= SIMD16<Int32>(truncatingIfNeeded: a1 &* b1)
       index += 32
@@ -144,8 +154,8 @@ enum VectorKernels {
     var s0 = SIMD16<Int32>()
     var index = 0
     while index + 16 <= count {
-      let a0 = SIMD16<Int32>(truncatingIfNeeded: UnsafeRawPointer(a + index).loadUnaligned(as: SIMD16<Int8>.self))
-      let b0 = SIMD16<Int32>(truncatingIfNeeded: UnsafeRawPointer(b + index).loadUnaligned(as: SIMD16<Int8>.self))
+      let a0 = SIMD16<Int32>(truncatingIfNeeded: load16(a + index))
+      let b0 = SIMD16<Int32>(truncatingIfNeeded: load16(b + index))
       let difference = a0 &- b0
       s0 &+= difference &* difference
       index += 16

@@ -27,7 +27,9 @@ let package = Package(
   targets: [
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw",
                    providers: [.apt(["libncurses-dev"])]),
-    .target(name: "RankscopeEngine", path: "Sources/RankscopeEngine", swiftSettings: engineSettings),
+    .target(name: "CRankscopePrefetch", path: "Sources/CRankscopePrefetch"),
+    .target(name: "RankscopeEngine", dependencies: ["CRankscopePrefetch"], path: "Sources/RankscopeEngine",
+            swiftSettings: engineSettings),
     .target(name: "RankscopeEncoder", path: "Sources/RankscopeEncoder", swiftSettings: encoderSettings),
     .target(name: "RankscopeSampleWorld", path: "Sources/RankscopeSampleWorld"),
     .target(name: "RankscopeUI", dependencies: ["RankscopeEngine"], path: "Sources/RankscopeUI"),

@@ -122,6 +122,7 @@ final class HNSWScratch {
   deinit {
     stamps.deallocate()
     queryCodes.deallocate()
+    pendingNodes.deallocate()
     candidates.deallocate()
     results.deallocate()
   }
@@ -146,6 +147,19 @@ final class HNSWScratch {
       stamps.update(repeating: 0, count: stampCount)
       generation = 1
     }
+  }
+
+  private var pendingNodes = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
+  private var pendingCapacity = 64
+
+  /// Room for `capacity` node numbers (the unvisited neighbours of one node).
+  func pending(capacity: Int) -> UnsafeMutablePointer<UInt32> {
+    if capacity > pendingCapacity {
+      pendingNodes.deallocate()
+      pendingNodes = .allocate(capacity: capacity)
+      pendingCapacity = capacity
+    }
+    return pendingNodes
   }
 
   /// Starts a new search and returns the stamps and the stamp that marks a node visited in it, for loops

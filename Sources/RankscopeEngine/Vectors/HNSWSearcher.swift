@@ -1,3 +1,5 @@
+import CRankscopePrefetch
+
 /// Scores nodes against one query: float32 similarity (exact), or int8 codes (for traversal only).
 struct NodeScorer {
   /// Which kernel scores a node.
@@ -40,6 +42,27 @@ struct NodeScorer {
     query = base.query
     queryNorm = base.queryNorm
     self.queryCodes = queryCodes
+  }
+
+  /// Hints the processor to load `node`'s vector (or codes) into the cache ahead of `score(node)`.
+  @inline(__always)
+  func prefetch(_ node: Int) {
+    if let codes {
+      let start = UnsafeRawPointer(codes + node * dimension)
+      var offset = 0
+      while offset < dimension {
+        rankscope_prefetch(start + offset)
+        offset += 64
+      }
+    } else {
+      let start = UnsafeRawPointer(vectors + node * dimension)
+      let bytes = 4 * dimension
+      var offset = 0
+      while offset < bytes {
+        rankscope_prefetch(start + offset)
+        offset += 64
+      }
+    }
   }
 
   /// The score of `node` (higher is better).
@@ -106,6 +129,7 @@ enum HNSWSearcher {
     candidates.removeAll()
     results.removeAll()
     let (stamps, generation) = scratch.beginVisits()
+    let pending = scratch.pending(capacity: 2 * graph.M)
     stamps[Int(entry.node)] = generation
     candidates.push(entry)
     if allowed == nil || allowed.unsafelyUnwrapped[Int(entry.node)] { results.push(entry) }
@@ -115,12 +139,24 @@ enum HNSWSearcher {
       if current.score < lowerBound, allowed == nil || results.count >= ef { break }
       let list = graph.links(Int(current.node), level: level)
       let count = Int(list[0])
+      // First the unvisited neighbours (marked visited), then their scores, each vector prefetched while
+      // the previous one is scored.
+      var fresh = 0
       var slot = 1
       while slot <= count {
         let neighbour = Int(list[slot])
         slot += 1
         if stamps[neighbour] == generation { continue }
         stamps[neighbour] = generation
+        pending[fresh] = UInt32(neighbour)
+        fresh += 1
+      }
+      if fresh > 0 { scorer.prefetch(Int(pending[0])) }
+      var next = 0
+      while next < fresh {
+        let neighbour = Int(pending[next])
+        next += 1
+        if next < fresh { scorer.prefetch(Int(pending[next])) }
         let score = scorer.score(neighbour)
         if results.count < ef || score > lowerBound {
           let element = ScoredNode(score: score, node: UInt32(neighbour))

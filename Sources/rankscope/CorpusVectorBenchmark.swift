@@ -15,9 +15,9 @@ enum CorpusVectorBenchmark {
     let queryRegion = try mapFile(corpus, "vec_queries.f32", expectedBytes: 4 * queryCount * dimension)
     let store = try VectorStore(region: vectorRegion, offset: 0, count: vectorCount, dimension: dimension)
     let queries = try VectorStore(region: queryRegion, offset: 0, count: queryCount, dimension: dimension)
-    let queryVectors = (0..<queryCount).map { row in
-      Array(UnsafeBufferPointer(start: queries.region.buffer.baseAddress!.assumingMemoryBound(to: Float.self) + row * dimension,
-                                count: dimension))
+    let queryVectors = try (0..<queryCount).map { row in
+      let bytes = try queries.region.bytes(at: 4 * row * dimension, count: 4 * dimension)
+      return (0..<dimension).map { Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self))) }
     }
     let truth = readTruth(corpus, queries: queryCount, k: (try? meta.integer("gt_k")) ?? 100)
     print("corpus \(corpus.path): \(vectorCount) vectors × \(dimension), \(queryCount) queries; similarity dot; one thread")
@@ -39,7 +39,8 @@ enum CorpusVectorBenchmark {
                  searcher.method, Double(file.count) / 1_048_576, Double(4 * vectorCount * dimension) / 1_048_576))
     if command.kind == .exact {
       let bandwidth = readBandwidth(vectorRegion)
-      let bytes = Double(4 * vectorCount * dimension) / (command.int8 ? 4 : 1)
+      // int8 scans the codes and the norms (one byte per component, four per row).
+      let bytes = Double(command.int8 ? vectorCount * (dimension + 4) : 4 * vectorCount * dimension)
       print(String(format: "memory read bandwidth (one thread, streaming): %.2f GB/s; floor per query: %.0f µs (%.1f MB read)",
                    bandwidth / 1e9, bytes / bandwidth * 1e6, bytes / 1e6))
     }
@@ -115,7 +116,7 @@ enum CorpusVectorBenchmark {
     for _ in 0..<5 {
       let start = monotonicNanoseconds()
       var a = SIMD8<Float>(), b = SIMD8<Float>(), c = SIMD8<Float>(), d = SIMD8<Float>()
-      let base = region.buffer.baseAddress!
+      guard let base = region.buffer.baseAddress else { return 1 }
       var offset = 0
       while offset + 128 <= region.count {
         a += base.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)

@@ -76,6 +76,26 @@ struct VectorSearcherTests {
     }
   }
 
+  @Test("exact search over int8 codes re-scores in float32: exact scores, good recall, exact match counts")
+  func exactInt8() throws {
+    let reader = try Self.reader(count: 1000, schema: Self.schema(index: .exact, quantization: .int8))
+    let searcher = try VectorSearcher(reader: reader, field: 0)
+    #expect(searcher.index?.codes != nil && searcher.index?.graph == nil)
+    let queries = VectorTestData.clustered(count: 20, dimension: Self.dimension, seed: 44)
+    var found: [[Int]] = [], truth: [[Int]] = []
+    for row in 0..<20 {
+      let query = VectorTestData.row(queries, row, dimension: Self.dimension)
+      let result = try searcher.top(query: query, count: 10, filter: nil, efSearch: nil)
+      #expect(result.matchCount == 1000 - 59)
+      for hit in result.hits {
+        #expect(ExplanationChecker.isExact(try searcher.explain(query: query, document: hit.document, label: "int8"), score: hit.score))
+      }
+      found.append(result.hits.map(\.document))
+      truth.append(try VectorTestData.exactTop(searcher, query, k: 10))
+    }
+    #expect(VectorTestData.recall(found, truth) >= 0.95)
+  }
+
   @Test("explanations of HNSW hits equal the scores bit for bit and say how the hit was found")
   func explanations() throws {
     let reader = try Self.reader()

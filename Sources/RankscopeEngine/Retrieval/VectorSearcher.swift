@@ -142,7 +142,49 @@ public struct VectorSearcher: Sendable {
                              scratch: HNSWScratch) -> ScoredDocuments {
     var heap = scratch.results
     defer { scratch.results = heap }
+    if let index, let codes = index.codes, let quantizer = index.quantizer {
+      return searchQuantized(index, codes: codes, quantizer: quantizer, query: query, queryNorm: queryNorm, count: count,
+                             allowed: allowed, scratch: scratch, heap: &heap)
+    }
     let (hits, matched) = exact.best(query: query, queryNorm: queryNorm, count: count, allowed: allowed, heap: &heap)
+    return ScoredDocuments(hits: hits.map { (document: Int($0.node), score: Double($0.score)) }, matchCount: matched,
+                           matchCountIsExact: true)
+  }
+
+  /// Exhaustive search over the int8 codes (a quarter of the float bytes), then the best `max(4·count, 64)`
+  /// re-scored in float32.
+  private func searchQuantized(_ index: VectorFieldIndex, codes: UnsafePointer<Int8>, quantizer: ScalarQuantizer,
+                               query: UnsafePointer<Float>, queryNorm: Float, count: Int, allowed: UnsafePointer<Bool>?,
+                               scratch: HNSWScratch, heap: inout NodeHeap) -> ScoredDocuments {
+    let store = exact.store
+    quantizer.encodeQuery(query, norm: queryNorm, dimension: store.dimension, into: scratch.queryCodes)
+    let float32 = NodeScorer(similarity: similarity, vectors: store.base, norms: index.norms, dimension: store.dimension,
+                             query: query, queryNorm: queryNorm)
+    let scorer = NodeScorer(int8: similarity, codes: codes, queryCodes: scratch.queryCodes, base: float32)
+    let keep = count > 0 ? max(4 * count, 64) : 0
+    heap.removeAll()
+    var matched = 0
+    for document in 0..<index.documentCount {
+      if let allowed, !allowed[document] { continue }
+      // Norm 0: no vector, or (for cosine) no direction; a zero vector under dot or l2 still counts.
+      if index.norms[document] == 0, similarity == .cosine || !store.isPresent(document) { continue }
+      matched += 1
+      guard keep > 0 else { continue }
+      let score = scorer.score(document)
+      if heap.count < keep {
+        heap.push(ScoredNode(score: score, node: UInt32(document)))
+      } else if score > heap.top.score {
+        _ = heap.pop()
+        heap.push(ScoredNode(score: score, node: UInt32(document)))
+      }
+    }
+    let candidates = heap.sortedBestFirst()
+    heap.removeAll()
+    for candidate in candidates {
+      guard let score = exact.score(query: query, queryNorm: queryNorm, document: Int(candidate.node)) else { continue }
+      heap.push(ScoredNode(score: score, node: candidate.node))
+    }
+    let hits = heap.sortedBestFirst().prefix(count)
     return ScoredDocuments(hits: hits.map { (document: Int($0.node), score: Double($0.score)) }, matchCount: matched,
                            matchCountIsExact: true)
   }

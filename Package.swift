@@ -10,6 +10,10 @@ let encoderSettings: [SwiftSetting] = [.unsafeFlags(["-O", "-target-cpu", "haswe
 let encoderSettings: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 #endif
 
+// The engine gets the same settings: its vector kernels (similarities, HNSW traversal) use SIMD8 with FMA,
+// and tests build HNSW graphs of thousands of vectors, which unoptimised SIMD code would make slow.
+let engineSettings = encoderSettings
+
 let package = Package(
   name: "Rankscope",
   platforms: [.macOS(.v13)],
@@ -23,7 +27,9 @@ let package = Package(
   targets: [
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw",
                    providers: [.apt(["libncurses-dev"])]),
-    .target(name: "RankscopeEngine", path: "Sources/RankscopeEngine"),
+    .target(name: "CRankscopePrefetch", path: "Sources/CRankscopePrefetch"),
+    .target(name: "RankscopeEngine", dependencies: ["CRankscopePrefetch"], path: "Sources/RankscopeEngine",
+            swiftSettings: engineSettings),
     .target(name: "RankscopeEncoder", path: "Sources/RankscopeEncoder", swiftSettings: encoderSettings),
     .target(name: "RankscopeSampleWorld", path: "Sources/RankscopeSampleWorld"),
     .target(name: "RankscopeUI", dependencies: ["RankscopeEngine"], path: "Sources/RankscopeUI"),

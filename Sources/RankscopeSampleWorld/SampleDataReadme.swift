@@ -50,7 +50,8 @@ enum SampleDataReadme {
       `tags` (2, b = 0.5); keyword fields `category`, `vertical`, `type`, `domain`, `color`; numeric fields
       `price`, `created`, `saves`, `clicks`; vector fields `visual` (dimension 32) and `text_embedding`
       (dimension 384: the all-MiniLM-L6-v2 embedding of each pin's title and description, read from
-      `pin-embeddings.rsev` when the index is built).
+      `pin-embeddings.rsev` when the index is built, and searched through an HNSW graph with M 16,
+      efConstruction 100, efSearch 64, seed 1).
 
       ### `pin-embeddings.rsev`
 

@@ -22,7 +22,8 @@ public enum SampleSchema {
         {"name": "clicks", "type": "numeric"},
         {"name": "visual", "type": "vector", "dimension": 32},
         {"name": "text_embedding", "type": "vector", "dimension": 384,
-         "embedding": {"sources": ["title", "description"], "file": "pin-embeddings.rsev", "model": "all-MiniLM-L6-v2"}}
+         "embedding": {"sources": ["title", "description"], "file": "pin-embeddings.rsev", "model": "all-MiniLM-L6-v2"},
+         "index": {"type": "hnsw", "M": 16, "efConstruction": 100, "efSearch": 64, "seed": 1}}
       ],
       "display": {"title": "title", "details": ["category", "type", "price", "saves"]},
       "retrieval": {

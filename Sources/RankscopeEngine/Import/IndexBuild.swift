@@ -46,7 +46,7 @@ public enum IndexBuild {
       if index % 500 == 0 { progress("indexing", Double(index) / Double(total)) }
     }
     progress("indexing", 1)
-    let files = builder.serialize()
+    let files = builder.serialize(progress: progress)
     progress("writing", 0.5)
     try IndexWriter.write(files, schema: schema,
                           build: .init(source: documentsPath, linesRead: report.linesRead,

@@ -118,14 +118,15 @@ public struct IndexBuilder: Sendable {
     return true
   }
 
-  /// The index files and the figures the manifest records.
-  public func serialize() -> IndexFormat.Files {
+  /// The index files and the figures the manifest records; building a vector field's HNSW graph reports
+  /// its stage and fraction to `progress`.
+  public func serialize(progress: (String, Double) -> Void = { _, _ in }) -> IndexFormat.Files {
     let order = terms.sortedIds()
     let inverted = InvertedFields(terms: order.map { Array(terms.bytes($0)) },
                                   lists: occurrences.map { Self.invert($0, termCount: terms.count, order: order) })
     return IndexFormat.write(schema: schema, ids: ids, storedDocuments: storedDocuments, textPostings: inverted,
                       keywordPostings: InvertedFields(fields: keywordPostings), fieldLengths: fieldLengths, numbers: numbers,
-                      vectors: vectors)
+                      vectors: vectors, progress: progress)
   }
 }
 

@@ -17,6 +17,8 @@ public final class IndexReader: Sendable {
   let vectors: ByteRegion
   let vectorDimensions: [Int]
   let vectorOffsets: [Int]
+  /// Per vector field, its HNSW graph, norms and int8 codes (`vector-index-<k>.bin`) when the schema asks for them.
+  let vectorIndexes: [VectorFieldIndex?]
   let stored: ByteRegion
   let ids: ByteRegion
   private let idLookup: IdLookup
@@ -120,6 +122,22 @@ public final class IndexReader: Sendable {
     try Self.checkColumn(vectors, fields: schema.vectorFields.count, documents: documentCount, width: nil, extraHeader: 0)
     vectorDimensions = dimensions
     vectorOffsets = offsets
+    var indexes: [VectorFieldIndex?] = []
+    for (position, field) in schema.vectorFields.enumerated() {
+      let name = VectorFieldIndex.fileName(vectorField: position)
+      guard field.vectorIndex.hnswParameters != nil || field.quantization != nil else {
+        guard regions[name] == nil else { throw IndexError.corrupt(file: name, reason: "the schema asks for no vector index") }
+        indexes.append(nil)
+        continue
+      }
+      let index = try VectorFieldIndex(region: try region(name), documentCount: documentCount, dimension: dimensions[position],
+                                       similarity: field.vectorSimilarity)
+      guard (index.graph != nil) == (field.vectorIndex.hnswParameters != nil), (index.codes != nil) == (field.quantization == .int8) else {
+        throw IndexError.corrupt(file: name, reason: "its structures do not match the schema's vector options")
+      }
+      indexes.append(index)
+    }
+    vectorIndexes = indexes
     try Self.checkBlobs(stored, documents: documentCount)
     try Self.checkBlobs(ids, documents: documentCount)
     idLookup = IdLookup()
@@ -224,6 +242,11 @@ public final class IndexReader: Sendable {
   public func number(field: Int, document: Int) throws(IndexError) -> Double? {
     let value = try numbers.double(at: 16 + 8 * (field * documentCount + document))
     return value.isNaN ? nil : value
+  }
+
+  /// The vectors of vector field `field`, all documents, as one contiguous run of rows.
+  func vectorStore(field: Int) throws(IndexError) -> VectorStore {
+    try VectorStore(region: vectors, offset: vectorOffsets[field], count: documentCount, dimension: vectorDimensions[field])
   }
 
   /// The vector of vector field `field` in `document`, or `nil` when missing.

@@ -30,11 +30,18 @@ public struct Schema: Sendable, Hashable, Codable {
     public var dimension: Int?
     /// For a vector field holding text embeddings: which text it embeds and where precomputed vectors are.
     public var embedding: EmbeddingSource?
+    /// How a vector field compares vectors (`nil`: cosine).
+    public var similarity: VectorSimilarity?
+    /// How a vector field is searched (`nil`: exact).
+    public var index: VectorIndexOptions?
+    /// How a vector field's vectors are compressed for search (`nil`: float32, none).
+    public var quantization: VectorQuantization?
 
     /// Creates a field.
     public init(name: String, type: FieldType, weight: Double = 1, b: Double = 0.75,
                 analyzer: AnalyzerConfiguration = .english, sources: [String] = [], dimension: Int? = nil,
-                embedding: EmbeddingSource? = nil) {
+                embedding: EmbeddingSource? = nil, similarity: VectorSimilarity? = nil,
+                index: VectorIndexOptions? = nil, quantization: VectorQuantization? = nil) {
       self.name = name
       self.type = type
       self.weight = weight
@@ -43,12 +50,20 @@ public struct Schema: Sendable, Hashable, Codable {
       self.sources = sources
       self.dimension = dimension
       self.embedding = embedding
+      self.similarity = similarity
+      self.index = index
+      self.quantization = quantization
     }
 
     /// The JSON keys this field reads.
     public var sourceKeys: [String] { sources.isEmpty ? [name] : sources }
 
-    private enum CodingKeys: String, CodingKey { case name, type, weight, b, analyzer, sources, dimension, embedding }
+    /// The similarity a vector field uses (cosine unless the schema says otherwise).
+    public var vectorSimilarity: VectorSimilarity { similarity ?? .cosine }
+    /// How a vector field is searched (exact unless the schema says otherwise).
+    public var vectorIndex: VectorIndexOptions { index ?? .exact }
+
+    private enum CodingKeys: String, CodingKey { case name, type, weight, b, analyzer, sources, dimension, embedding, similarity, index, quantization }
 
     public init(from decoder: Decoder) throws {
       let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -61,6 +76,25 @@ public struct Schema: Sendable, Hashable, Codable {
       sources = try container.decodeIfPresent([String].self, forKey: .sources) ?? []
       dimension = try container.decodeIfPresent(Int.self, forKey: .dimension)
       embedding = try container.decodeIfPresent(EmbeddingSource.self, forKey: .embedding)
+      if let name = try container.decodeIfPresent(String.self, forKey: .similarity) {
+        guard let value = VectorSimilarity(rawValue: name) else {
+          throw DecodingError.dataCorruptedError(forKey: .similarity, in: container,
+                                                 debugDescription: "unknown similarity \"\(name)\" (expected \"cosine\", \"dot\" or \"l2\")")
+        }
+        similarity = value
+      }
+      index = try container.decodeIfPresent(VectorIndexOptions.self, forKey: .index)
+      if let name = try container.decodeIfPresent(String.self, forKey: .quantization) {
+        guard let value = VectorQuantization(rawValue: name) else {
+          throw DecodingError.dataCorruptedError(forKey: .quantization, in: container,
+                                                 debugDescription: "unknown quantization \"\(name)\" (expected \"int8\")")
+        }
+        quantization = value
+      }
+      if type != .vector, similarity != nil || index != nil || quantization != nil {
+        throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath,
+                                                debugDescription: "\"similarity\", \"index\" and \"quantization\" apply only to vector fields (field \"\(name)\" is \(type.rawValue))"))
+      }
     }
   }
 

@@ -1,67 +1,103 @@
-/// Exact (brute-force) cosine-similarity retrieval over one vector field: every document's vector is
-/// compared with the query's.
-struct ExactVectorScorer {
-  let reader: IndexReader
-  let field: Int
+/// Exact (brute-force) retrieval over one vector field: every stored vector is compared with the query in
+/// one streaming pass (SIMD8 kernels, a bounded heap, no per-document allocation), so a query costs about
+/// one read of the field's vectors: the memory-bandwidth floor.
+struct ExactVectorScorer: Sendable {
+  /// The field's vectors.
+  let store: VectorStore
+  /// How vectors are compared.
+  let similarity: VectorSimilarity
+  /// The field's name, for messages.
   let fieldName: String
 
-  /// The field's vectors as one contiguous run of floats (`documentCount × dimension`).
-  private func vectors() throws(IndexError) -> UnsafeBufferPointer<Float> {
-    let dimension = reader.vectorDimensions[field]
-    let bytes = try reader.vectors.bytes(at: reader.vectorOffsets[field], count: 4 * dimension * reader.documentCount)
-    guard let base = bytes.baseAddress, Int(bitPattern: base) % MemoryLayout<Float>.alignment == 0 else {
-      throw IndexError.corrupt(file: reader.vectors.name, reason: "vector data is misaligned")
+  /// The scorer of vector field `field` (its position among the schema's vector fields).
+  init(reader: IndexReader, field: Int, fieldName: String) throws(IndexError) {
+    store = try reader.vectorStore(field: field)
+    similarity = reader.schema.vectorFields[field].vectorSimilarity
+    self.fieldName = fieldName
+  }
+
+  /// A scorer over `store`.
+  init(store: VectorStore, similarity: VectorSimilarity, fieldName: String) {
+    self.store = store
+    self.similarity = similarity
+    self.fieldName = fieldName
+  }
+
+  /// Throws unless `query` has the field's dimension.
+  func check(_ query: [Float]) throws(IndexError) {
+    guard query.count == store.dimension else {
+      throw IndexError.invalidInput("the query vector has \(query.count) components, field \(fieldName) has \(store.dimension)")
     }
-    return UnsafeBufferPointer(start: base.assumingMemoryBound(to: Float.self), count: dimension * reader.documentCount)
   }
 
-  /// `q · d / (|q| · |d|)`.
-  @inline(__always)
-  static func cosine(dot: Double, queryNorm: Double, documentNorm: Double) -> Double {
-    dot / (queryNorm * documentNorm)
-  }
-
-  /// Cosine similarity of every document holding a vector; unmatched documents are left out.
+  /// The similarity of every document holding a vector; unmatched documents are left out.
   func scoreAll(query: [Float]) throws(IndexError) -> (scores: [Double], matched: [Int]) {
-    let dimension = reader.vectorDimensions[field]
-    guard query.count == dimension else {
-      throw IndexError.invalidInput("the query vector has \(query.count) components, field \(fieldName) has \(dimension)")
-    }
-    let all = try vectors()
-    var scores = [Double](repeating: 0, count: reader.documentCount)
+    try check(query)
+    var scores = [Double](repeating: 0, count: store.count)
     var matched: [Int] = []
-    matched.reserveCapacity(reader.documentCount)
-    query.withUnsafeBufferPointer { queryVector in
-      let queryNorm = VectorMath.norm(queryVector)
-      guard queryNorm > 0 else { return }
-      for document in 0..<reader.documentCount {
-        let vector = UnsafeBufferPointer(rebasing: all[document * dimension..<(document + 1) * dimension])
-        guard !vector[0].isNaN else { continue }
-        let documentNorm = VectorMath.norm(vector)
-        guard documentNorm > 0 else { continue }
-        scores[document] = Self.cosine(dot: VectorMath.dot(queryVector, vector), queryNorm: queryNorm, documentNorm: documentNorm)
+    query.withUnsafeBufferPointer { buffer in
+      guard let queryBase = buffer.baseAddress else { return }
+      let queryNorm = VectorSimilarity.norm(queryBase, dimension: store.dimension)
+      for document in 0..<store.count {
+        guard let score = self.score(query: queryBase, queryNorm: queryNorm, document: document) else { continue }
+        scores[document] = Double(score)
         matched.append(document)
       }
     }
     return (scores, matched)
   }
 
-  /// The explanation of one document's cosine similarity.
-  func explain(query: [Float], document: Int, modelName: String) throws(IndexError) -> Explanation {
-    let dimension = reader.vectorDimensions[field]
-    let all = try vectors()
-    let vector = UnsafeBufferPointer(rebasing: all[document * dimension..<(document + 1) * dimension])
-    return query.withUnsafeBufferPointer { queryVector in
-      let dot = VectorMath.dot(queryVector, vector)
-      let queryNorm = VectorMath.norm(queryVector)
-      let documentNorm = VectorMath.norm(vector)
-      let value = Self.cosine(dot: dot, queryNorm: queryNorm, documentNorm: documentNorm)
-      return Explanation(value: value, label: "semantic: cosine(query, \(fieldName)) by \(modelName), exact search",
-                         combination: .ratio, children: [
-                           .leaf(dot, "q · d = Σ q_i · d_i over \(dimension) components"),
-                           .product("|q| · |d|", [.leaf(queryNorm, "|q| = norm of the query embedding"),
-                                                   .leaf(documentNorm, "|d| = norm of the document's \(fieldName)")]),
-                         ])
+  /// The float32 similarity of `document`, or `nil` when it has no vector (or, for cosine, either norm is 0).
+  /// The one function behind every exact score and every explanation.
+  @inline(__always)
+  func score(query: UnsafePointer<Float>, queryNorm: Float, document: Int) -> Float? {
+    guard store.isPresent(document) else { return nil }
+    let vector = store.vector(document)
+    if similarity == .cosine {
+      let documentNorm = VectorSimilarity.norm(vector, dimension: store.dimension)
+      guard queryNorm > 0, documentNorm > 0 else { return nil }
+      return VectorSimilarity.score(.cosine, query: query, queryNorm: queryNorm, document: vector,
+                                    documentNorm: documentNorm, dimension: store.dimension)
     }
+    return VectorSimilarity.score(similarity, query: query, queryNorm: queryNorm, document: vector, documentNorm: 0,
+                                  dimension: store.dimension)
+  }
+
+  /// The best `count` documents in one pass over all rows (or the rows `allowed` admits), best first, with
+  /// the number of documents that had a score. Scores equal those of `score(query:queryNorm:document:)`.
+  func best(query: UnsafePointer<Float>, queryNorm: Float, count: Int, allowed: UnsafePointer<Bool>?,
+            heap: inout NodeHeap) -> (hits: [ScoredNode], matched: Int) {
+    heap.removeAll()
+    guard count > 0 else { return ([], 0) }
+    let dimension = store.dimension
+    var matched = 0
+    var worst = -Float.infinity
+    for document in 0..<store.count {
+      if let allowed, !allowed[document] { continue }
+      let vector = store.vector(document)
+      if vector[0].isNaN { continue }
+      let value: Float
+      switch similarity {
+      case .cosine:
+        let (dot, squaredNorm) = VectorKernels.dotAndSquaredNorm(query, vector, count: dimension)
+        let documentNorm = squaredNorm.squareRoot()
+        guard queryNorm > 0, documentNorm > 0 else { continue }
+        value = VectorSimilarity.cosine(dot: dot, queryNorm: queryNorm, documentNorm: documentNorm)
+      case .dot:
+        value = VectorKernels.dot(query, vector, count: dimension)
+      case .l2:
+        value = -VectorKernels.squaredDistance(query, vector, count: dimension)
+      }
+      matched += 1
+      if heap.count < count {
+        heap.push(ScoredNode(score: value, node: UInt32(document)))
+        if heap.count == count { worst = heap.top.score }
+      } else if value > worst {
+        _ = heap.pop()
+        heap.push(ScoredNode(score: value, node: UInt32(document)))
+        worst = heap.top.score
+      }
+    }
+    return (heap.sortedBestFirst(), matched)
   }
 }

@@ -14,6 +14,8 @@ public final class SearchEngine: Sendable {
   /// Whether semantic retrieval can run, and if not, why.
   public let semanticStatus: SemanticStatus
   private let semanticField: (index: Int, name: String)?
+  /// The nearest-neighbour searcher of the text-embedding field (one per engine: it keeps search scratch).
+  private let semanticSearcher: VectorSearcher?
 
   /// The schema of the index.
   public var schema: Schema { reader.schema }
@@ -26,14 +28,22 @@ public final class SearchEngine: Sendable {
     self.reader = reader
     parser = QueryParser(schema: reader.schema)
     self.embedder = embedder
-    semanticStatus = SemanticStatus.determine(schema: reader.schema, embedder: embedder,
-                                              unavailableReason: embedderUnavailableReason)
-    if semanticStatus.isAvailable, let name = reader.schema.textEmbeddingField?.name,
+    var status = SemanticStatus.determine(schema: reader.schema, embedder: embedder,
+                                          unavailableReason: embedderUnavailableReason)
+    var field: (index: Int, name: String)?
+    var searcher: VectorSearcher?
+    if status.isAvailable, let name = reader.schema.textEmbeddingField?.name,
        let index = reader.schema.vectorFields.firstIndex(where: { $0.name == name }) {
-      semanticField = (index, name)
-    } else {
-      semanticField = nil
+      do {
+        searcher = try VectorSearcher(reader: reader, field: index)
+        field = (index, name)
+      } catch {
+        status = .off(reason: "the vectors of \(name) cannot be searched: \(error)")
+      }
     }
+    semanticStatus = status
+    semanticField = field
+    semanticSearcher = searcher
   }
 
   /// Opens the index directory at `directory`.
@@ -218,8 +228,8 @@ public final class SearchEngine: Sendable {
 
   /// The `ann:` generator over the text-embedding field.
   private func vectorGenerator() throws -> VectorGenerator {
-    guard let semanticField, let embedder else { throw QueryError("semantic retrieval is off: \(semanticStatus.description)") }
-    return VectorGenerator(scorer: ExactVectorScorer(reader: reader, field: semanticField.index, fieldName: semanticField.name),
+    guard let semanticSearcher, let embedder else { throw QueryError("semantic retrieval is off: \(semanticStatus.description)") }
+    return VectorGenerator(searcher: semanticSearcher,
                            modelName: embedder.modelName)
   }
 

@@ -17,6 +17,9 @@
 ///   floats (NaN = missing).
 /// - `stored.bin`, `ids.bin` — magic, version, `N`, padding, `N + 1` UInt64 offsets, then the bytes
 ///   (a compact JSON object per document; the ids).
+/// - `vector-index-<k>.bin` — only for a vector field (k = its position among the vector fields) whose
+///   schema asks for `"index": {"type": "hnsw"}` or `"quantization": "int8"`: norms, the HNSW graph and the
+///   int8 codes, laid out as `VectorFieldIndex` describes. Indexes without such fields have none.
 ///
 /// Version 1 (VByte postings without skip tables) is refused with a request to rebuild the index.
 public enum IndexFormat {
@@ -41,9 +44,14 @@ public enum IndexFormat {
   public static let fileNames = ["terms.bin", "postings.bin", "keywords.bin", "keyword-postings.bin", "norms.bin",
                                  "numbers.bin", "vectors.bin", "stored.bin", "ids.bin"]
 
+  /// The file names of `files` in manifest order: the fixed files, then the vector index files by name.
+  static func orderedFileNames(_ files: Files) -> [String] {
+    fileNames.filter { files.contents[$0] != nil } + files.contents.keys.filter { !fileNames.contains($0) }.sorted()
+  }
+
   static func write(schema: Schema, ids: [String], storedDocuments: [[UInt8]], textPostings: InvertedFields,
                     keywordPostings: InvertedFields, fieldLengths: [[UInt32]], numbers: [[Double]],
-                    vectors: [[Float]]) -> Files {
+                    vectors: [[Float]], progress: (String, Double) -> Void = { _, _ in }) -> Files {
     let documentCount = ids.count
     let totals = fieldLengths.map { $0.reduce(0) { $0 + Int($1) } }
     let bounds = schema.textFields.enumerated().map { field, definition in
@@ -59,12 +67,22 @@ public enum IndexFormat {
     var vectorColumn = columnHeader(fields: vectors.count, documents: documentCount)
     for field in schema.vectorFields { vectorColumn.append(UInt32(field.dimension ?? 0)) }
     for column in vectors { for value in column { vectorColumn.append(value) } }
-    return Files(contents: [
+    var vectorIndexes: [String: [UInt8]] = [:]
+    for (position, field) in schema.vectorFields.enumerated() {
+      let dimension = field.dimension ?? 0
+      guard dimension > 0, field.vectorIndex.hnswParameters != nil || field.quantization != nil else { continue }
+      let store = VectorStore(copying: vectors[position], dimension: dimension)
+      let stage = field.vectorIndex.hnswParameters != nil ? "building HNSW for \(field.name)" : "quantizing \(field.name)"
+      vectorIndexes[VectorFieldIndex.fileName(vectorField: position)] = VectorFieldIndex.build(
+        vectors: store.prefix(documentCount), similarity: field.vectorSimilarity, index: field.vectorIndex,
+        quantization: field.quantization, progress: { progress(stage, $0) })
+    }
+    return Files(contents: vectorIndexes.merging([
       "terms.bin": terms, "postings.bin": postings, "keywords.bin": keywords,
       "keyword-postings.bin": keywordPostingsBytes, "norms.bin": norms.bytes, "numbers.bin": numberColumn.bytes,
       "vectors.bin": vectorColumn.bytes, "stored.bin": writeBlobs(storedDocuments),
       "ids.bin": writeBlobs(ids.map { Array($0.utf8) }),
-    ], documentCount: documentCount, termCount: textPostings.terms.count, fieldLengthTotals: totals)
+    ]) { $1 }, documentCount: documentCount, termCount: textPostings.terms.count, fieldLengthTotals: totals)
   }
 
   /// What a text field's block bounds are computed from: the BM25F parameters and the field lengths.

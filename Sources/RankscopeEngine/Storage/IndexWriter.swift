@@ -8,7 +8,7 @@ import Glibc
 public enum IndexWriter {
   /// The manifest describing `files`.
   public static func manifest(for files: IndexFormat.Files, schema: Schema, build: IndexManifest.Build) -> IndexManifest {
-    let entries = IndexFormat.fileNames.compactMap { name -> IndexManifest.FileEntry? in
+    let entries = IndexFormat.orderedFileNames(files).compactMap { name -> IndexManifest.FileEntry? in
       guard let bytes = files.contents[name] else { return nil }
       return IndexManifest.FileEntry(name: name, bytes: bytes.count, xxhash64: XXHash64.hexadecimal(XXHash64.hash(bytes)))
     }
@@ -38,7 +38,7 @@ public enum IndexWriter {
     try? fileManager.removeItem(at: temporary)
     do {
       try fileManager.createDirectory(at: temporary, withIntermediateDirectories: false)
-      for name in IndexFormat.fileNames {
+      for name in IndexFormat.orderedFileNames(files) {
         guard let bytes = files.contents[name] else { continue }
         try Data(bytes).write(to: temporary.appendingPathComponent(name))
       }

@@ -20,3 +20,13 @@ extension BM25FScorer {
                            matchCountIsExact: true)
   }
 }
+
+extension ExactVectorScorer {
+  /// The `count` documents most similar to `query` among those `filter` allows, by exact search.
+  func top(query: [Float], count: Int, filter: DocumentFilter?) throws(IndexError) -> ScoredDocuments {
+    var (scores, matched) = try scoreAll(query: query)
+    if let filter { matched.removeAll { !filter.allowed[$0] } }
+    return ScoredDocuments(hits: TopK.select(matched, count: count) { scores[$0] }, matchCount: matched.count,
+                           matchCountIsExact: true)
+  }
+}

@@ -141,14 +141,12 @@ struct PostingsCursor {
     }
     // The list ends at least `padding` bytes before the file does (checked in `init`), so the 64-bit loads
     // of the last values stay inside the file.
-    PostingsBlock.unpack(blocks + start + 2, count: count, width: deltaWidth, into: documents)
+    let current = PostingsBlock.unpackDocuments(blocks + start + 2, count: count, width: deltaWidth, previous: previous,
+                                                into: documents)
     PostingsBlock.unpack(blocks + start + 2 + deltaBytes, count: count, width: frequencyWidth, into: frequencies)
-    var current = previous
-    for slot in 0..<count {
-      current += Int(documents[slot]) + 1
-      documents[slot] = UInt32(truncatingIfNeeded: current)
-      frequencies[slot] += 1
-    }
+    // Stored as `tf − 1` in at most 32 bits: `&+ 1` wraps only for a damaged 2³² − 1, which then reads as 0
+    // (as `unpack` of a zero-width block would); scorers treat any frequency alike.
+    for slot in 0..<count { frequencies[slot] &+= 1 }
     guard current == lastDocument(index) else {
       throw IndexError.corrupt(file: decoder.region.name, reason: "block \(index) of the postings list at byte \(offset) does not end where its skip table says")
     }

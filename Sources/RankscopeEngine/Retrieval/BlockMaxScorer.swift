@@ -176,25 +176,41 @@ struct BlockMaxScorer {
     // The exact contribution of `term` to `document`'s score, as `scoreAll` computes it.
     let table = reader.weightedFrequencies
     let weights = self.weights, bs = self.bs, averages = self.averages
+    // Field lengths as bytes when they all fit (a quarter of the cache footprint of `norms.bin`).
+    let byteLengths = reader.byteFieldLengths.buffer.count == reader.schema.textFields.count * documentCount
+      ? reader.byteFieldLengths.buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) : nil
+    @inline(__always)
+    func fieldLength(_ field: Int, _ document: Int) -> Int {
+      if let byteLengths { return Int(byteLengths[field * documentCount + document]) }
+      return Int(UInt32(littleEndian: norms.loadUnaligned(fromByteOffset: 16 + 4 * (field * documentCount + document),
+                                                          as: UInt32.self)))
+    }
+    let saturationTable = table.saturations
+    // The contribution of a term with one list (in `field`) holding `document` with `frequency`: the
+    // saturation of its `w · tf / B` (0 + x is x exactly, the same bits as the sum over one field),
+    // tabulated for small lengths and frequencies.
+    @inline(__always)
+    func oneFieldContribution(_ term: Int, field: Int, document: Int, frequency: Int) -> Double {
+      let length = fieldLength(field, document)
+      if let slot = WeightedFrequencyTable.slot(field: field, frequency: frequency, length: length) {
+        return termScore(term, saturation: saturationTable[slot])
+      }
+      let pseudoFrequency = table.weightedFrequency(field: field, frequency: frequency, length: length,
+                                                    weight: weights[field], b: bs[field], average: averages[field])
+      return termScore(term, saturation: BM25F.saturation(pseudoFrequency, k1: k1))
+    }
     @inline(__always)
     func contribution(_ term: Int, _ document: Int) -> Double {
       if oneListPerTerm {
         guard cursors[term].document == document else { return 0 }
-        let field = cursorFields[term]
-        let length = UInt32(littleEndian: norms.loadUnaligned(fromByteOffset: 16 + 4 * (field * documentCount + document),
-                                                              as: UInt32.self))
-        // 0 + x is x exactly: the same bits as the general path's sum over one field.
-        let pseudoFrequency = table.weightedFrequency(field: field, frequency: cursors[term].frequency, length: Int(length),
-                                                      weight: weights[field], b: bs[field], average: averages[field])
-        return termScore(term, saturation: BM25F.saturation(pseudoFrequency, k1: k1))
+        return oneFieldContribution(term, field: cursorFields[term], document: document, frequency: cursors[term].frequency)
       }
       var pseudoFrequency = 0.0
       var matched = false
       for cursor in termCursorStart[term]..<termCursorStart[term + 1] where cursors[cursor].document == document {
         let field = cursorFields[cursor]
-        let length = UInt32(littleEndian: norms.loadUnaligned(fromByteOffset: 16 + 4 * (field * documentCount + document),
-                                                              as: UInt32.self))
-        pseudoFrequency += table.weightedFrequency(field: field, frequency: cursors[cursor].frequency, length: Int(length),
+        let length = fieldLength(field, document)
+        pseudoFrequency += table.weightedFrequency(field: field, frequency: cursors[cursor].frequency, length: length,
                                                    weight: weights[field], b: bs[field], average: averages[field])
         matched = true
       }

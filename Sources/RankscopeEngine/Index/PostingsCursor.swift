@@ -76,6 +76,24 @@ struct PostingsCursor {
     Float(bitPattern: UInt32(littleEndian: skipTable.loadUnaligned(fromByteOffset: index * PostingsBlock.skipEntrySize + 8, as: UInt32.self)))
   }
 
+  /// The decoded postings of the current block from the current one on (none when exhausted).
+  @inline(__always)
+  var remainingInBlock: (documents: UnsafeMutablePointer<UInt32>, frequencies: UnsafeMutablePointer<UInt32>, count: Int) {
+    (documents + position, frequencies + position, blockLength - position)
+  }
+
+  /// Moves `count` postings forward inside the current block, `count` at most `remainingInBlock.count`;
+  /// moving past the block's last posting loads the next block (or reaches `exhausted`).
+  @inline(__always)
+  mutating func skipInBlock(_ count: Int) throws(IndexError) {
+    position += count
+    if position < blockLength {
+      document = Int(documents[position])
+    } else {
+      try load(block + 1)
+    }
+  }
+
   /// Moves to the next posting (or to `exhausted`).
   @inline(__always)
   mutating func next() throws(IndexError) {

@@ -303,7 +303,7 @@ struct BlockMaxScorer {
               let bit: UInt64 = 1 &<< UInt64(slot & 63)
               if touched[slot >> 6] & bit == 0 {
                 touched[slot >> 6] |= bit
-                (rows + slot * termCount).update(repeating: 0, count: termCount)
+                for other in 0..<termCount { rows[slot * termCount + other] = 0 }
               }
               rows[slot * termCount + term] = oneFieldContribution(term, field: field, document: document,
                                                                    frequency: Int(frequencies[taken]))
@@ -323,6 +323,18 @@ struct BlockMaxScorer {
             if filtered && !allowed[document] { continue }
             matchCount += 1
             let row = rows + slot * termCount
+            if essentialStart == 0 {
+              // Every term is in the row: the score is its sum in term order (as `sumOfValues`). A score at
+              // most θ cannot enter a full heap (ties go to the smaller document, kept earlier).
+              var score = 0.0
+              for term in 0..<termCount { score += row[term] }
+              if heap.isFull && score <= threshold { continue }
+              if heap.offer(document: document, score: score), heap.isFull {
+                threshold = heap.worstScore
+                while firstEssential < termCount, prefixBounds[firstEssential] <= threshold { firstEssential += 1 }
+              }
+              continue
+            }
             for term in 0..<termCount where inWindow[term] { values[term] = row[term] }
             var complete = true
             if essentialStart > 0 {
@@ -349,7 +361,9 @@ struct BlockMaxScorer {
               }
             }
             guard complete else { continue }
-            if heap.offer(document: document, score: sumOfValues()), heap.isFull {
+            let score = sumOfValues()
+            if heap.isFull && score <= threshold { continue }
+            if heap.offer(document: document, score: score), heap.isFull {
               threshold = heap.worstScore
               while firstEssential < termCount, prefixBounds[firstEssential] <= threshold { firstEssential += 1 }
             }

@@ -81,6 +81,58 @@ struct BlockMaxScorerTests {
     #expect(prunedQueries > 500)
   }
 
+  /// A seeded corpus of one text field (every query term has one list: the window-at-a-time evaluation)
+  /// with a Zipf-like vocabulary, keyword and numeric fields for filters, and every 40th document
+  /// `longWords` long (lengths past the tabulated 127, frequencies past 8; past 255 the field lengths are
+  /// not held as bytes).
+  static func singleFieldCorpus(longWords: Int) -> (engine: SearchEngine, vocabulary: [String]) {
+    let schema = Schema(fields: [
+      Schema.Field(name: "text", type: .text, weight: 1, b: 0.75, analyzer: AnalyzerConfiguration(stopWords: .none, stemmer: .none)),
+      Schema.Field(name: "type", type: .keyword, analyzer: .keyword),
+      Schema.Field(name: "price", type: .numeric),
+    ], k1: 1.2)
+    var generator = SeededGenerator(seed: 99)
+    let syllables = ["ka", "lo", "mi", "ne", "ru", "ta", "vo", "shi", "pe", "da"]
+    var vocabulary: [String] = []
+    for first in syllables { for second in syllables { vocabulary.append(first + second) } }
+    vocabulary = vocabulary.flatMap { [$0, $0 + "s"] }
+    var cumulative: [Double] = []
+    var sum = 0.0
+    for index in vocabulary.indices { sum += 1.0 / Double(index + 1); cumulative.append(sum) }
+    func word() -> String {
+      let draw = Double.random(in: 0..<sum, using: &generator)
+      return vocabulary[cumulative.firstIndex { $0 > draw } ?? vocabulary.count - 1]
+    }
+    var lines: [String] = []
+    for index in 0..<5000 {
+      let length = index % 40 == 7 ? longWords : Int.random(in: 1...30, using: &generator)
+      let text = (0..<length).map { _ in word() }.joined(separator: " ")
+      let type = ["image", "video", "product"].randomElement(using: &generator)!
+      lines.append("{\"id\":\"s\(index)\",\"text\":\"\(text)\",\"type\":\"\(type)\",\"price\":\(index % 200)}")
+    }
+    return (try! SearchEngine.inMemory(schema: schema, jsonLines: lines.joined(separator: "\n")), vocabulary)
+  }
+
+  @Test("top-k equals exhaustive evaluation with one list per term (byte and 32-bit field lengths)",
+        arguments: [200, 300])
+  func oneListPerTerm(longWords: Int) throws {
+    let (engine, vocabulary) = Self.singleFieldCorpus(longWords: longWords)
+    #expect(engine.reader.byteFieldLengths.buffer.isEmpty == (longWords > 255))
+    var generator = SeededGenerator(seed: 31)
+    var prunedQueries = 0
+    for round in 0..<1500 {
+      var words: [String] = (0..<Int.random(in: 1...6, using: &generator)).map { _ in
+        Bool.random(using: &generator) ? vocabulary[Int.random(in: 0..<20, using: &generator)] : vocabulary.randomElement(using: &generator)!
+      }
+      if Int.random(in: 0..<5, using: &generator) == 0 { words.append(words[0]) }
+      if Int.random(in: 0..<3, using: &generator) == 0 {
+        words.append(["type:video", "price<100", "-type:image", "type:product,video price>150"].randomElement(using: &generator)!)
+      }
+      if try Self.expectIdentical(engine, words.joined(separator: " "), count: [1, 10, 100][round % 3]) { prunedQueries += 1 }
+    }
+    #expect(prunedQueries > 300)
+  }
+
   @Test("top-k equals exhaustive evaluation on the sample world (4 weighted fields, 20k pins)")
   func sampleWorld() throws {
     let sampleData = TestCorpus.repositoryRoot.appendingPathComponent("SampleData")

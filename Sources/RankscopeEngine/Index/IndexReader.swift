@@ -24,6 +24,10 @@ public final class IndexReader: Sendable {
   private let idLookup: IdLookup
   /// `w · tf / B` of small frequencies and lengths, for the pruned scorer.
   let weightedFrequencies: WeightedFrequencyTable
+  /// The field lengths of `norms.bin` as bytes (same layout, `F × N`, field-major) when every length is below
+  /// 256, else empty: the pruned scorer reads one length per candidate at random, and a quarter of the bytes
+  /// keeps the column in cache.
+  let byteFieldLengths: ByteRegion
 
   /// The schema the index was built with.
   public var schema: Schema { manifest.schema }
@@ -145,6 +149,24 @@ public final class IndexReader: Sendable {
     let count = documentCount
     weightedFrequencies = WeightedFrequencyTable(
       schema: schema, averages: totals.map { count == 0 ? 0 : Double($0) / Double(count) })
+    byteFieldLengths = ByteRegion(copying: Self.byteLengths(norms, count: schema.textFields.count * count),
+                                  name: "norms.bin (as bytes)")
+  }
+
+  /// The `count` UInt32 lengths after the 16-byte header of `norms` as bytes, or empty if one is above 255.
+  private static func byteLengths(_ norms: ByteRegion, count: Int) -> [UInt8] {
+    guard count > 0, let base = norms.buffer.baseAddress, norms.count >= 16 + 4 * count else { return [] }
+    var largest: UInt32 = 0
+    for index in 0..<count {
+      largest |= UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 16 + 4 * index, as: UInt32.self))
+    }
+    guard largest < 256 else { return [] }
+    return [UInt8](unsafeUninitializedCapacity: count) { bytes, initialized in
+      for index in 0..<count {
+        bytes[index] = UInt8(truncatingIfNeeded: UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 16 + 4 * index, as: UInt32.self)))
+      }
+      initialized = count
+    }
   }
 
   private static func describe(_ error: Error) -> String {

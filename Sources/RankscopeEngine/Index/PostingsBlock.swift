@@ -85,12 +85,34 @@ enum PostingsBlock {
       destination.update(repeating: 0, count: count)
       return
     }
-    let mask: UInt64 = (1 << UInt64(width)) &- 1
+    let mask: UInt64 = (1 &<< UInt64(width)) &- 1
     var bit = 0
+    // Wrapping arithmetic and masking shifts: `bit` stays below 32 · 128, shifts below 8, so nothing wraps,
+    // and the loop carries no overflow or over-shift branches.
     for index in 0..<count {
-      let word = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self))
-      destination[index] = UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask)
-      bit += width
+      let word = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: bit &>> 3, as: UInt64.self))
+      destination[index] = UInt32(truncatingIfNeeded: (word &>> UInt64(bit & 7)) & mask)
+      bit &+= width
     }
+  }
+
+  /// Unpacks `count` document deltas of `width` bits from `source` into `destination` as documents
+  /// (`previous` + the running sum of `delta + 1`); returns the last document (`previous` when `count` is 0).
+  ///
+  /// The same reads as `unpack`, with the prefix sum in the same pass.
+  @inline(__always)
+  static func unpackDocuments(_ source: UnsafeRawPointer, count: Int, width: Int, previous: Int,
+                              into destination: UnsafeMutablePointer<UInt32>) -> Int {
+    let mask: UInt64 = (1 &<< UInt64(width)) &- 1
+    var bit = 0
+    var current = previous
+    // `current` grows by at most 2³² per value over at most 128 values: no wrap in 64 bits.
+    for index in 0..<count {
+      let word = width == 0 ? 0 : UInt64(littleEndian: source.loadUnaligned(fromByteOffset: bit &>> 3, as: UInt64.self))
+      current = current &+ Int(truncatingIfNeeded: (word &>> UInt64(bit & 7)) & mask) &+ 1
+      destination[index] = UInt32(truncatingIfNeeded: current)
+      bit &+= width
+    }
+    return current
   }
 }

@@ -76,6 +76,24 @@ struct PostingsCursor {
     Float(bitPattern: UInt32(littleEndian: skipTable.loadUnaligned(fromByteOffset: index * PostingsBlock.skipEntrySize + 8, as: UInt32.self)))
   }
 
+  /// The decoded postings of the current block from the current one on (none when exhausted).
+  @inline(__always)
+  var remainingInBlock: (documents: UnsafeMutablePointer<UInt32>, frequencies: UnsafeMutablePointer<UInt32>, count: Int) {
+    (documents + position, frequencies + position, blockLength - position)
+  }
+
+  /// Moves `count` postings forward inside the current block, `count` at most `remainingInBlock.count`;
+  /// moving past the block's last posting loads the next block (or reaches `exhausted`).
+  @inline(__always)
+  mutating func skipInBlock(_ count: Int) throws(IndexError) {
+    position += count
+    if position < blockLength {
+      document = Int(documents[position])
+    } else {
+      try load(block + 1)
+    }
+  }
+
   /// Moves to the next posting (or to `exhausted`).
   @inline(__always)
   mutating func next() throws(IndexError) {
@@ -141,14 +159,12 @@ struct PostingsCursor {
     }
     // The list ends at least `padding` bytes before the file does (checked in `init`), so the 64-bit loads
     // of the last values stay inside the file.
-    PostingsBlock.unpack(blocks + start + 2, count: count, width: deltaWidth, into: documents)
+    let current = PostingsBlock.unpackDocuments(blocks + start + 2, count: count, width: deltaWidth, previous: previous,
+                                                into: documents)
     PostingsBlock.unpack(blocks + start + 2 + deltaBytes, count: count, width: frequencyWidth, into: frequencies)
-    var current = previous
-    for slot in 0..<count {
-      current += Int(documents[slot]) + 1
-      documents[slot] = UInt32(truncatingIfNeeded: current)
-      frequencies[slot] += 1
-    }
+    // Stored as `tf − 1` in at most 32 bits: `&+ 1` wraps only for a damaged 2³² − 1, which then reads as 0
+    // (as `unpack` of a zero-width block would); scorers treat any frequency alike.
+    for slot in 0..<count { frequencies[slot] &+= 1 }
     guard current == lastDocument(index) else {
       throw IndexError.corrupt(file: decoder.region.name, reason: "block \(index) of the postings list at byte \(offset) does not end where its skip table says")
     }

@@ -43,6 +43,10 @@ struct BlockMaxScorer {
   static let multiFieldSlack = 1e-12
   /// Queries with more distinct terms are scored exhaustively (each bound check sums over all terms).
   static let maximumTermCount = 64
+  /// Documents per window of the one-list-per-term evaluation (a multiple of 64).
+  static let window = 1024
+  /// Queries of one list per term with at most this many terms are evaluated a window at a time.
+  static let windowTermLimit = 16
 
   private let reader: IndexReader
   private let k1: Double
@@ -176,25 +180,41 @@ struct BlockMaxScorer {
     // The exact contribution of `term` to `document`'s score, as `scoreAll` computes it.
     let table = reader.weightedFrequencies
     let weights = self.weights, bs = self.bs, averages = self.averages
+    // Field lengths as bytes when they all fit (a quarter of the cache footprint of `norms.bin`).
+    let byteLengths = reader.byteFieldLengths.buffer.count == reader.schema.textFields.count * documentCount
+      ? reader.byteFieldLengths.buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) : nil
+    @inline(__always)
+    func fieldLength(_ field: Int, _ document: Int) -> Int {
+      if let byteLengths { return Int(byteLengths[field * documentCount + document]) }
+      return Int(UInt32(littleEndian: norms.loadUnaligned(fromByteOffset: 16 + 4 * (field * documentCount + document),
+                                                          as: UInt32.self)))
+    }
+    let saturationTable = table.saturations
+    // The contribution of a term with one list (in `field`) holding `document` with `frequency`: the
+    // saturation of its `w · tf / B` (0 + x is x exactly, the same bits as the sum over one field),
+    // tabulated for small lengths and frequencies.
+    @inline(__always)
+    func oneFieldContribution(_ term: Int, field: Int, document: Int, frequency: Int) -> Double {
+      let length = fieldLength(field, document)
+      if let slot = WeightedFrequencyTable.slot(field: field, frequency: frequency, length: length) {
+        return termScore(term, saturation: saturationTable[slot])
+      }
+      let pseudoFrequency = table.weightedFrequency(field: field, frequency: frequency, length: length,
+                                                    weight: weights[field], b: bs[field], average: averages[field])
+      return termScore(term, saturation: BM25F.saturation(pseudoFrequency, k1: k1))
+    }
     @inline(__always)
     func contribution(_ term: Int, _ document: Int) -> Double {
       if oneListPerTerm {
         guard cursors[term].document == document else { return 0 }
-        let field = cursorFields[term]
-        let length = UInt32(littleEndian: norms.loadUnaligned(fromByteOffset: 16 + 4 * (field * documentCount + document),
-                                                              as: UInt32.self))
-        // 0 + x is x exactly: the same bits as the general path's sum over one field.
-        let pseudoFrequency = table.weightedFrequency(field: field, frequency: cursors[term].frequency, length: Int(length),
-                                                      weight: weights[field], b: bs[field], average: averages[field])
-        return termScore(term, saturation: BM25F.saturation(pseudoFrequency, k1: k1))
+        return oneFieldContribution(term, field: cursorFields[term], document: document, frequency: cursors[term].frequency)
       }
       var pseudoFrequency = 0.0
       var matched = false
       for cursor in termCursorStart[term]..<termCursorStart[term + 1] where cursors[cursor].document == document {
         let field = cursorFields[cursor]
-        let length = UInt32(littleEndian: norms.loadUnaligned(fromByteOffset: 16 + 4 * (field * documentCount + document),
-                                                              as: UInt32.self))
-        pseudoFrequency += table.weightedFrequency(field: field, frequency: cursors[cursor].frequency, length: Int(length),
+        let length = fieldLength(field, document)
+        pseudoFrequency += table.weightedFrequency(field: field, frequency: cursors[cursor].frequency, length: length,
                                                    weight: weights[field], b: bs[field], average: averages[field])
         matched = true
       }
@@ -225,6 +245,133 @@ struct BlockMaxScorer {
     var matchCount = 0
     let allowed = filter?.allowed ?? []
     let filtered = filter != nil
+    // The one-list-per-term evaluation, a window of documents at a time: the essential lists' postings in
+    // [low, low + window) are scored list after list in tight loops into a row per document (one value per
+    // term, 0 where absent), then the documents are taken in ascending order and completed as the general
+    // loop below completes a candidate. The essential set is fixed for a window (a term that turns
+    // non-essential meanwhile keeps its exact values); θ only rises, so a bound checked against an older θ
+    // prunes less, never wrongly.
+    if oneListPerTerm && termCount <= Self.windowTermLimit {
+      let window = Self.window
+      let rows = UnsafeMutablePointer<Double>.allocate(capacity: window * termCount)
+      defer { rows.deallocate() }
+      let words = window / 64
+      let touched = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
+      touched.initialize(repeating: 0, count: words)
+      defer { touched.deallocate() }
+      let inWindow = UnsafeMutablePointer<Bool>.allocate(capacity: termCount)
+      inWindow.initialize(repeating: false, count: termCount)
+      defer { inWindow.deallocate() }
+      while true {
+        var low = PostingsCursor.exhausted
+        for position in firstEssential..<termCount { low = min(low, cursors[order[position]].document) }
+        if low == PostingsCursor.exhausted { break }
+        if heap.isFull {
+          // Block-max skip, as in the general loop.
+          var blockSum = 0.0
+          var end = Int.max
+          for term in 0..<termCount {
+            let next = cursors[term].document
+            if next > low {
+              end = min(end, next == PostingsCursor.exhausted ? Int.max : next - 1)
+              continue
+            }
+            refreshBlockBound(term, low)
+            blockSum += blockBounds[term]
+            end = min(end, blockEnds[term])
+          }
+          if blockSum <= threshold {
+            skippedBlocks = true
+            let target = end == Int.max ? PostingsCursor.exhausted : end + 1
+            for position in firstEssential..<termCount { try cursors[order[position]].advance(to: target) }
+            continue
+          }
+        }
+        let high = low + window
+        let essentialStart = firstEssential
+        for position in 0..<termCount { inWindow[order[position]] = position >= essentialStart }
+        for position in essentialStart..<termCount {
+          let term = order[position]
+          let field = cursorFields[term]
+          while cursors[term].document < high {
+            let (documents, frequencies, remaining) = cursors[term].remainingInBlock
+            var taken = 0
+            while taken < remaining {
+              let document = Int(documents[taken])
+              if document >= high { break }
+              let slot = document - low
+              let bit: UInt64 = 1 &<< UInt64(slot & 63)
+              if touched[slot >> 6] & bit == 0 {
+                touched[slot >> 6] |= bit
+                for other in 0..<termCount { rows[slot * termCount + other] = 0 }
+              }
+              rows[slot * termCount + term] = oneFieldContribution(term, field: field, document: document,
+                                                                   frequency: Int(frequencies[taken]))
+              taken += 1
+            }
+            try cursors[term].skipInBlock(taken)
+          }
+        }
+        for word in 0..<words {
+          var bits = touched[word]
+          if bits == 0 { continue }
+          touched[word] = 0
+          while bits != 0 {
+            let slot = word << 6 | bits.trailingZeroBitCount
+            bits &= bits &- 1
+            let document = low + slot
+            if filtered && !allowed[document] { continue }
+            matchCount += 1
+            let row = rows + slot * termCount
+            if essentialStart == 0 {
+              // Every term is in the row: the score is its sum in term order (as `sumOfValues`). A score at
+              // most θ cannot enter a full heap (ties go to the smaller document, kept earlier).
+              var score = 0.0
+              for term in 0..<termCount { score += row[term] }
+              if heap.isFull && score <= threshold { continue }
+              if heap.offer(document: document, score: score), heap.isFull {
+                threshold = heap.worstScore
+                while firstEssential < termCount, prefixBounds[firstEssential] <= threshold { firstEssential += 1 }
+              }
+              continue
+            }
+            for term in 0..<termCount where inWindow[term] { values[term] = row[term] }
+            var complete = true
+            if essentialStart > 0 {
+              if heap.isFull {
+                for position in 0..<essentialStart {
+                  let term = order[position]
+                  refreshBlockBound(term, document)
+                  values[term] = min(blockBounds[term], bounds[term])
+                }
+                if sumOfValues() <= threshold { complete = false }
+              }
+              if complete {
+                var position = essentialStart
+                while position > 0 {
+                  position -= 1
+                  let term = order[position]
+                  try cursors[term].advance(to: document)
+                  values[term] = contribution(term, document)
+                  if heap.isFull, position > 0, sumOfValues() <= threshold {
+                    complete = false
+                    break
+                  }
+                }
+              }
+            }
+            guard complete else { continue }
+            let score = sumOfValues()
+            if heap.isFull && score <= threshold { continue }
+            if heap.offer(document: document, score: score), heap.isFull {
+              threshold = heap.worstScore
+              while firstEssential < termCount, prefixBounds[firstEssential] <= threshold { firstEssential += 1 }
+            }
+          }
+        }
+      }
+      return ScoredDocuments(hits: heap.sorted(), matchCount: matchCount, matchCountIsExact: firstEssential == 0 && !skippedBlocks)
+    }
     while true {
       var document = PostingsCursor.exhausted
       if oneListPerTerm {

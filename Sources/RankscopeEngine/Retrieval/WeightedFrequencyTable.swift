@@ -3,6 +3,8 @@
 ///
 /// Each entry is computed by `BM25F.lengthNormalization` and `BM25F.weightedFrequency` from the same inputs
 /// (the same `avgdl` double) the scorer would pass, so a looked-up value is bit-identical to a computed one.
+/// The table also holds each entry's saturation `BM25F.saturation(w · tf / B, k1)` (same function, same
+/// input, so the same bits), which a term with one field's list needs: a load instead of a division.
 struct WeightedFrequencyTable: Sendable {
   /// Field lengths below this are tabulated.
   static let lengthLimit = 128
@@ -10,6 +12,8 @@ struct WeightedFrequencyTable: Sendable {
   static let frequencyLimit = 8
 
   private let values: [Double]
+  /// `BM25F.saturation` of each entry of `values`, with the schema's `k1`.
+  let saturations: [Double]
 
   /// The table for `schema`'s text fields with the given average field lengths.
   init(schema: Schema, averages: [Double]) {
@@ -25,6 +29,14 @@ struct WeightedFrequencyTable: Sendable {
       }
     }
     self.values = values
+    saturations = values.map { BM25F.saturation($0, k1: schema.k1) }
+  }
+
+  /// The position of a tabulated (`field`, `frequency`, `length`) in `saturations`, or nil.
+  @inline(__always)
+  static func slot(field: Int, frequency: Int, length: Int) -> Int? {
+    guard length < lengthLimit, frequency <= frequencyLimit, frequency >= 1 else { return nil }
+    return (field * lengthLimit + length) * frequencyLimit + frequency - 1
   }
 
   /// `w · tf / B` of field `field` for a posting, from the table when tabulated.

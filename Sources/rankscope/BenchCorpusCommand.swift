@@ -53,6 +53,12 @@ struct BenchCorpusCommand: ParsableCommand {
   @Flag(help: "Search int8-quantized vectors, re-scoring the best candidates in float32 (--kind ann, exact).")
   var int8 = false
 
+  @Option(help: """
+    Vector index file to reuse (--kind ann, exact with --int8): loaded when it exists and was built with the \
+    same M, efConstruction, seed and quantization, otherwise built (timed) and written there.
+    """)
+  var indexCache: String?
+
   @Option(help: "Timed passes over all queries.")
   var repeats = 3
 

@@ -31,12 +31,22 @@ enum CorpusVectorBenchmark {
     } else {
       index = .exact
     }
-    let start = monotonicNanoseconds()
-    let (searcher, file) = try VectorSearcher.build(vectors: store, similarity: .dot, index: index,
-                                                    quantization: command.int8 ? .int8 : nil)
-    let buildSeconds = Double(monotonicNanoseconds() - start) / 1e9
-    print(String(format: "build: %.2f s (%@); serialised index file %.1f MiB (vectors %.1f MiB)", buildSeconds,
-                 searcher.method, Double(file.count) / 1_048_576, Double(4 * vectorCount * dimension) / 1_048_576))
+    let searcher: VectorSearcher
+    if let cache = command.indexCache, FileManager.default.fileExists(atPath: cache) {
+      searcher = try loadCached(cache, vectors: store, index: index, int8: command.int8)
+    } else {
+      let start = monotonicNanoseconds()
+      let (built, file) = try VectorSearcher.build(vectors: store, similarity: .dot, index: index,
+                                                   quantization: command.int8 ? .int8 : nil)
+      let buildSeconds = Double(monotonicNanoseconds() - start) / 1e9
+      print(String(format: "build: %.2f s (%@); serialised index file %.1f MiB (vectors %.1f MiB)", buildSeconds,
+                   built.method, Double(file.count) / 1_048_576, Double(4 * vectorCount * dimension) / 1_048_576))
+      if let cache = command.indexCache, !file.isEmpty {
+        try writeAtomically(file, to: cache)
+        print("index written to \(cache)")
+      }
+      searcher = built
+    }
     if command.kind == .exact {
       let bandwidth = readBandwidth(vectorRegion)
       // int8 scans the codes and the norms (one byte per component, four per row).
@@ -77,6 +87,39 @@ enum CorpusVectorBenchmark {
       }
     }
     print(residentMemory())
+  }
+
+  /// The searcher over `vectors` with the index file at `path`, refused unless it was built with the
+  /// parameters this run asks for.
+  private static func loadCached(_ path: String, vectors: VectorStore, index: VectorIndexOptions, int8: Bool) throws -> VectorSearcher {
+    let searcher: VectorSearcher
+    do {
+      searcher = try VectorSearcher.load(vectors: vectors, similarity: .dot, region: try ByteRegion.map(path: path))
+    } catch {
+      throw CommandFailure("cannot reuse the index cache \(path): \(error) (delete it to rebuild)")
+    }
+    var wanted: HNSWParameters?
+    if case .hnsw(let parameters) = index { wanted = parameters }
+    let built = searcher.graphParameters
+    let sameGraph = built.map { b in wanted.map { b.M == $0.M && b.efConstruction == $0.efConstruction && b.seed == $0.seed } ?? false }
+      ?? (wanted == nil)
+    guard sameGraph, searcher.isQuantized == int8 else {
+      throw CommandFailure("the index cache \(path) was built as \(searcher.method), not with the parameters asked for (delete it to rebuild)")
+    }
+    print("index loaded from \(path): \(searcher.method)")
+    return searcher
+  }
+
+  /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
+  private static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+    let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+    do {
+      try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+      guard rename(temporary, path) == 0 else { throw CommandFailure("cannot rename \(temporary) to \(path): \(String(cString: strerror(errno)))") }
+    } catch {
+      try? FileManager.default.removeItem(atPath: temporary)
+      throw CommandFailure("cannot write the index cache \(path): \(error)")
+    }
   }
 
   private static func readMeta(_ corpus: URL) throws -> [String: Any] {

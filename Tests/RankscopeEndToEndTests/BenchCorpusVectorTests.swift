@@ -44,6 +44,40 @@ struct BenchCorpusVectorTests {
     #expect(FileManager.default.fileExists(atPath: run.path))
   }
 
+  @Test("--index-cache writes the built index once, reloads it with the same results, refuses other parameters and damage")
+  func indexCache() throws {
+    let corpus = try writeCorpus()
+    let cache = corpus.appendingPathComponent("index.bin")
+    func bench(_ extra: [String], run: String) throws -> CommandLineTests.Outcome {
+      try CommandLineTests().run(["bench", "corpus", "--corpus", corpus.path, "--kind", "ann", "--ef", "8", "--M", "4",
+                                  "--ef-construction", "16", "--repeats", "1", "--index-cache", cache.path,
+                                  "--run-out", corpus.appendingPathComponent(run).path] + extra)
+    }
+    let built = try bench([], run: "built.jsonl")
+    #expect(built.status == 0, "\(built.standardError)")
+    #expect(built.standardOutput.contains("build:") && built.standardOutput.contains("index written to"))
+    #expect(FileManager.default.fileExists(atPath: cache.path))
+    let reloaded = try bench([], run: "reloaded.jsonl")
+    #expect(reloaded.status == 0, "\(reloaded.standardError)")
+    #expect(reloaded.standardOutput.contains("index loaded from") && !reloaded.standardOutput.contains("build:"))
+    let first = try String(contentsOf: corpus.appendingPathComponent("built.jsonl"), encoding: .utf8)
+    let second = try String(contentsOf: corpus.appendingPathComponent("reloaded.jsonl"), encoding: .utf8)
+    #expect(!first.isEmpty && first == second)
+
+    let otherSeed = try bench(["--seed", "2"], run: "other.jsonl")
+    #expect(otherSeed.status != 0)
+    #expect(otherSeed.standardError.contains("not with the parameters asked for"))
+    let quantized = try bench(["--int8"], run: "other.jsonl")
+    #expect(quantized.status != 0)
+
+    var bytes = try Data(contentsOf: cache)
+    bytes.removeLast(5)
+    try bytes.write(to: cache)
+    let damaged = try bench([], run: "other.jsonl")
+    #expect(damaged.status != 0)
+    #expect(damaged.standardError.contains("cannot reuse the index cache") && damaged.standardError.contains("index.bin"))
+  }
+
   @Test("a short or missing corpus file is a clear error")
   func shortFile() throws {
     let corpus = try writeCorpus(truncate: true)

@@ -52,6 +52,22 @@ public struct VectorSearcher: Sendable {
                            index: loaded, fieldName: fieldName), bytes)
   }
 
+  /// A searcher over `vectors` with an index file `build` wrote earlier (a benchmark's cache), validated
+  /// against them as an index's file is; throws `IndexError.corrupt` naming `region` on any mismatch.
+  public static func load(vectors: VectorStore, similarity: VectorSimilarity, region: ByteRegion,
+                          fieldName: String = "vector") throws(IndexError) -> VectorSearcher {
+    let loaded = try VectorFieldIndex(region: region, documentCount: vectors.count, dimension: vectors.dimension,
+                                      similarity: similarity)
+    return VectorSearcher(exact: ExactVectorScorer(store: vectors, similarity: similarity, fieldName: fieldName),
+                          index: loaded, fieldName: fieldName)
+  }
+
+  /// The HNSW parameters of the graph, when the field has one.
+  public var graphParameters: HNSWParameters? { index?.graph == nil ? nil : index?.parameters }
+
+  /// Whether the field is searched through int8 codes.
+  public var isQuantized: Bool { index?.codes != nil }
+
   /// How this searcher finds neighbours, for messages: "HNSW (M 16, efSearch 64), int8" or "exact".
   public var method: String {
     var parts: [String] = []

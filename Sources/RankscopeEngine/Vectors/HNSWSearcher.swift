@@ -168,6 +168,8 @@ enum HNSWSearcher {
           if !results.isEmpty { lowerBound = results.top.score }
         }
       }
+      // The next node to expand is the queue's best: start loading its links now, as hnswlib does.
+      if !candidates.isEmpty { rankscope_prefetch(UnsafeRawPointer(graph.links(Int(candidates.top.node), level: level))) }
     }
   }
 

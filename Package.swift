@@ -27,8 +27,8 @@ let package = Package(
   targets: [
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw",
                    providers: [.apt(["libncurses-dev"])]),
-    .target(name: "CRankscopePrefetch", path: "Sources/CRankscopePrefetch"),
-    .target(name: "RankscopeEngine", dependencies: ["CRankscopePrefetch"], path: "Sources/RankscopeEngine",
+    .target(name: "CRankscopeKernels", path: "Sources/CRankscopeKernels"),
+    .target(name: "RankscopeEngine", dependencies: ["CRankscopeKernels"], path: "Sources/RankscopeEngine",
             swiftSettings: engineSettings),
     .target(name: "RankscopeEncoder", path: "Sources/RankscopeEncoder", swiftSettings: encoderSettings),
     .target(name: "RankscopeSampleWorld", path: "Sources/RankscopeSampleWorld"),

@@ -35,7 +35,7 @@ struct VectorKernelsTests {
     }
   }
 
-  @Test("int8 dot and squared distance are exact", arguments: [1, 15, 16, 32, 33, 384])
+  @Test("int8 dot and squared distance are exact", arguments: [1, 15, 16, 31, 32, 33, 63, 64, 65, 384])
   func int8Kernels(dimension: Int) {
     var generator = SeededGenerator(seed: 7)
     let a = (0..<dimension).map { _ in Int8.random(in: -127...127, using: &generator) }

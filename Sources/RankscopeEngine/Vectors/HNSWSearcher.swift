@@ -1,4 +1,4 @@
-import CRankscopePrefetch
+import CRankscopeKernels
 
 /// Scores nodes against one query: float32 similarity (exact), or int8 codes (for traversal only).
 struct NodeScorer {

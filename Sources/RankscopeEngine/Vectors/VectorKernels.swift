@@ -1,4 +1,7 @@
-/// Similarity kernels over float32 and int8 vectors: SIMD8 with four independent accumulators.
+import CRankscopeKernels
+
+/// Similarity kernels over float32 and int8 vectors: float32 in Swift SIMD8 with four independent
+/// accumulators; int8 through AVX2 C kernels (`CRankscopeKernels`), exact integer sums either way.
 ///
 /// Every float32 result is computed in one fixed order (four eight-lane accumulators over blocks of 32
 /// components, then one accumulator over blocks of 8, then the scalar tail, then a fixed reduction), so
@@ -24,13 +27,6 @@ enum VectorKernels {
   private static func load(_ pointer: UnsafePointer<Float>, _ offset: Int) -> Float8 {
     var value = Float8()
     withUnsafeMutableBytes(of: &value) { $0.baseAddress.unsafelyUnwrapped.copyMemory(from: pointer + offset, byteCount: 32) }
-    return value
-  }
-
-  @inline(__always)
-  private static func load16(_ pointer: UnsafePointer<Int8>) -> SIMD16<Int8> {
-    var value = SIMD16<Int8>()
-    withUnsafeMutableBytes(of: &value) { $0.baseAddress.unsafelyUnwrapped.copyMemory(from: pointer, byteCount: 16) }
     return value
   }
 
@@ -126,46 +122,16 @@ enum VectorKernels {
     return total
   }
 
-  /// The inner product of two int8 code vectors, `Σ a_i · b_i`, exact in 32-bit integers.
+  /// The inner product of two int8 code vectors, `Σ a_i · b_i`, exact in 32-bit integers (AVX2 in C:
+  /// Swift's SIMD types do not lower to `vpmaddwd`).
   @inline(__always)
   static func dot(_ a: UnsafePointer<Int8>, _ b: UnsafePointer<Int8>, count: Int) -> Int32 {
-    var s0 = SIMD16<Int32>(), s1 = SIMD16<Int32>()
-    var index = 0
-    while index + 32 <= count {
-      let a0 = SIMD16<Int16>(truncatingIfNeeded: load16(a + index))
-      let b0 = SIMD16<Int16>(truncatingIfNeeded: load16(b + index))
-      let a1 = SIMD16<Int16>(truncatingIfNeeded: load16(a + index + 16))
-      let b1 = SIMD16<Int16>(truncatingIfNeeded: load16(b + index + 16))
-      s0 &+= SIMD16<Int32>(truncatingIfNeeded: a0 &* b0)
-      s1 &+= SIMD16<Int32>(truncatingIfNeeded: a1 &* b1)
-      index += 32
-    }
-    var total = (s0 &+ s1).wrappedSum()
-    while index < count {
-      total &+= Int32(a[index]) &* Int32(b[index])
-      index += 1
-    }
-    return total
+    rankscope_dot_i8(a, b, count)
   }
 
-  /// The squared Euclidean distance of two int8 code vectors, exact in 32-bit integers.
+  /// The squared Euclidean distance of two int8 code vectors, exact in 32-bit integers (AVX2 in C).
   @inline(__always)
   static func squaredDistance(_ a: UnsafePointer<Int8>, _ b: UnsafePointer<Int8>, count: Int) -> Int32 {
-    var s0 = SIMD16<Int32>()
-    var index = 0
-    while index + 16 <= count {
-      let a0 = SIMD16<Int32>(truncatingIfNeeded: load16(a + index))
-      let b0 = SIMD16<Int32>(truncatingIfNeeded: load16(b + index))
-      let difference = a0 &- b0
-      s0 &+= difference &* difference
-      index += 16
-    }
-    var total = s0.wrappedSum()
-    while index < count {
-      let difference = Int32(a[index]) - Int32(b[index])
-      total &+= difference &* difference
-      index += 1
-    }
-    return total
+    rankscope_squared_distance_i8(a, b, count)
   }
 }

@@ -92,7 +92,7 @@ public struct FeatureExtractor: Sendable {
 
     func vote(_ fieldName: String) throws -> IntentVote? {
       guard let field = schema.keywordFields.firstIndex(where: { $0.name == fieldName }) else { return nil }
-      let sample = top.prefix(settings.intentSample)
+      let sample = top.prefix(max(0, settings.intentSample))
       guard !sample.isEmpty else { return nil }
       var votes: [String: Int] = [:]
       for document in sample {
@@ -107,7 +107,7 @@ public struct FeatureExtractor: Sendable {
     var centroidCount = 0
     if let visual = schema.vectorFields.firstIndex(where: { $0.name == settings.visualField }) {
       var sum: [Float]?
-      for document in top.prefix(settings.visualSample) {
+      for document in top.prefix(max(0, settings.visualSample)) {
         guard let vector = try reader.vector(field: visual, document: document), vector.allSatisfy(\.isFinite) else { continue }
         if sum == nil { sum = [Float](repeating: 0, count: vector.count) }
         for index in vector.indices { sum![index] += vector[index] }

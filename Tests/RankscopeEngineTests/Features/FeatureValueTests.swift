@@ -33,6 +33,20 @@ struct FeatureValueTests {
     // A repeated query term counts twice.
     #expect(try Self.value("bm25_tags", "c", "apple apple") == 2 * (tagIdf * (y / (1.2 + y))))
     #expect(try Self.value("bm25_description", "d", "apple pie") == 0)
+    // The explanation shows the inputs: idf with N and n, tf, field length and average length, b, k1.
+    let extractor = try FeatureTestCorpus.extractor()
+    let explanation = try extractor.explain(feature: "bm25_title", candidate: FeatureCandidate(document: 0),
+                                            context: try extractor.context(query: "apple pie"))
+    let text = Self.labels(explanation).joined(separator: "\n")
+    for fragment in ["bm25_title: BM25 of title", "term \"apple\" = idf · saturation", "N = 4 documents, n = 2",
+                     "tf = occurrences of \"pie\" in title", "dl = length of title", "avgdl = average length of title = 8 / 4",
+                     "b (length normalisation of title)", "k1 (term-frequency saturation)"] {
+      #expect(text.contains(fragment), "\(fragment)")
+    }
+  }
+
+  static func labels(_ explanation: Explanation) -> [String] {
+    [explanation.label] + explanation.children.flatMap(labels)
   }
 
   @Test("bm25f: the BM25F sum over fields, equal bit for bit to the engine's BM25F score")

@@ -175,6 +175,21 @@ public struct FeatureExtractor: Sendable {
     var stored: JSONValue
     /// The document's id.
     var id: String
+    /// Analysed token streams of text fields, made on first use.
+    var streams = TokenStreamCache()
+  }
+
+  /// A text field's stored text analysed into terms with positions (values `positionGap` apart).
+  struct TokenStream {
+    var terms: [String]
+    var positions: [Int]
+    /// One past the last position.
+    var end: Int
+  }
+
+  /// The token streams of one candidate, each analysed once however many features read it.
+  final class TokenStreamCache {
+    var streams: [Int: TokenStream] = [:]
   }
 
   private func candidateData(_ candidate: FeatureCandidate, context: FeatureContext) throws -> CandidateData {
@@ -333,18 +348,20 @@ public struct FeatureExtractor: Sendable {
 
   // MARK: Phrase and proximity
 
-  /// The stored text of text field `field` as one analysed token stream, values separated by `positionGap`.
-  private func tokenStream(field: Int, _ data: CandidateData, startingAt start: Int) -> (terms: [String], positions: [Int], end: Int) {
+  /// The stored text of text field `field` as one analysed token stream from position 0, values separated by
+  /// `positionGap`; analysed once per candidate.
+  private func tokenStream(field: Int, _ data: CandidateData) -> TokenStream {
+    if let cached = data.streams.streams[field] { return cached }
     var terms: [String] = []
     var positions: [Int] = []
-    var position = start
+    var position = 0
     var first = true
     for key in reader.schema.textFields[field].sourceKeys {
       let parts: [String]
       switch data.stored[key] {
       case .string(let text)?: parts = [text]
       case .array(let items)?: parts = items.map(\.displayText)
-      case .number?: parts = [data.stored[key]!.displayText]
+      case .number(let number)?: parts = [JSONWriter.format(number)]
       default: parts = []
       }
       for part in parts {
@@ -357,15 +374,22 @@ public struct FeatureExtractor: Sendable {
         }
       }
     }
-    return (terms, positions, position)
+    let stream = TokenStream(terms: terms, positions: positions, end: position)
+    data.streams.streams[field] = stream
+    return stream
   }
 
   private func phrase(_ field: Int, _ data: CandidateData, _ context: FeatureContext, _ node: FeatureNodeBuilder) -> FeatureNode {
     let name = reader.schema.textFields[field].name
     let wanted = context.analyzedQuery[field]
     guard !wanted.isEmpty else { return node.leaf(0, "0: the query has no terms for \(name)") }
-    let stream = tokenStream(field: field, data, startingAt: 0)
     let phraseText = wanted.joined(separator: " ")
+    // The index's frequencies come from the same analyzer: a query term absent from the field rules the phrase
+    // out without re-analysing the stored text.
+    for (index, term) in context.terms.enumerated() where term.fieldTerms[field] != nil && data.frequencies[index][field] == 0 {
+      return node.leaf(0, "0: \"\(term.fieldTerms[field] ?? term.text)\" does not occur in \(name), so \"\(phraseText)\" cannot")
+    }
+    let stream = tokenStream(field: field, data)
     if stream.terms.count >= wanted.count {
       for start in 0...(stream.terms.count - wanted.count)
       where stream.terms[start] == wanted[0]
@@ -381,22 +405,26 @@ public struct FeatureExtractor: Sendable {
   /// MinCover): the shortest window of the fields' token stream holding every matched distinct query term.
   private func proximity(_ fields: [Int], _ data: CandidateData, _ context: FeatureContext, _ node: FeatureNodeBuilder) -> FeatureNode {
     let terms = context.terms
+    let names = fields.map { reader.schema.textFields[$0].name }.joined(separator: " + ")
+    func tooFew(_ count: Int) -> FeatureNode {
+      node.leaf(0, "0: \(count) distinct query term\(count == 1 ? "" : "s") in \(names); proximity needs 2")
+    }
+    // The index's frequencies say how many terms the streams can hold; fewer than 2 needs no re-analysis.
+    let present = terms.indices.filter { index in fields.contains { data.frequencies[index][$0] > 0 } }.count
+    guard present >= 2 else { return tooFew(present) }
     var occurrences: [(position: Int, term: Int)] = []
     var start = 0
     for field in fields {
-      let stream = tokenStream(field: field, data, startingAt: start)
+      let stream = tokenStream(field: field, data)
       for (offset, term) in stream.terms.enumerated() {
         if let index = terms.firstIndex(where: { $0.fieldTerms[field] == term }) {
-          occurrences.append((stream.positions[offset], index))
+          occurrences.append((start + stream.positions[offset], index))
         }
       }
-      start = stream.end + Self.positionGap
+      start += stream.end + Self.positionGap
     }
     let matched = Set(occurrences.map(\.term))
-    let names = fields.map { reader.schema.textFields[$0].name }.joined(separator: " + ")
-    guard matched.count >= 2 else {
-      return node.leaf(0, "0: \(matched.count) distinct query term\(matched.count == 1 ? "" : "s") in \(names); proximity needs 2")
-    }
+    guard matched.count >= 2 else { return tooFew(matched.count) }
     // Sliding window over the occurrences (ascending positions) holding every matched term.
     var counts = [Int](repeating: 0, count: terms.count)
     var covered = 0
@@ -534,9 +562,14 @@ public struct FeatureExtractor: Sendable {
     for key in reader.schema.keywordFields[field].sourceKeys {
       switch stored[key] {
       case .string(let text)?: values.append(KeywordNormalizer.normalize(text, analyzer: keywordAnalyzers[field]))
+      case .number(let number)?: values.append(KeywordNormalizer.normalize(JSONWriter.format(number), analyzer: keywordAnalyzers[field]))
       case .array(let items)?:
         for item in items {
-          if case .string(let text) = item { values.append(KeywordNormalizer.normalize(text, analyzer: keywordAnalyzers[field])) }
+          switch item {
+          case .string(let text): values.append(KeywordNormalizer.normalize(text, analyzer: keywordAnalyzers[field]))
+          case .number: values.append(KeywordNormalizer.normalize(item.displayText, analyzer: keywordAnalyzers[field]))
+          default: break
+          }
         }
       default: break
       }

@@ -48,6 +48,8 @@ struct FeatureRobustnessTests {
     #expect { _ = try extractor.values(documents: [99], context: context) } throws: { "\($0)".contains("out of range") }
     #expect { _ = try extractor.values(documents: [-1], context: context) } throws: { "\($0)".contains("out of range") }
     #expect(try extractor.values(documents: [], context: context).values.isEmpty)
+    let other = try FeatureTestCorpus.extractor()
+    #expect { _ = try other.values(documents: [0], context: context) } throws: { "\($0)".contains("made for another index") }
     // A negative count is taken as 0; a zero vector has no cosine.
     let cjk = try #require(try extractor.reader.documentNumber(forId: "cjk"))
     #expect(try extractor.explain(feature: "log_saves", candidate: FeatureCandidate(document: cjk), context: context).value == 0)

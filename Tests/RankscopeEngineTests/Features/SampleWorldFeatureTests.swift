@@ -31,9 +31,8 @@ struct SampleWorldFeatureTests {
     for query in queries {
       let response = try engine.search(SearchRequest(query: query.text, limit: 30, retrieval: .hybrid))
       let context = try extractor.context(query: query.text, queryEmbedding: try embedder.embed(query.text), queryLog: log)
-      let candidates = response.hits.map {
-        FeatureCandidate(document: $0.documentNumber, retrievalScore: $0.score, bestGeneratorRank: $0.sources.map(\.rank).min())
-      }
+      let candidates = response.hits.map(FeatureCandidate.init(hit:))
+      #expect(candidates.allSatisfy { $0.bestGeneratorRank != nil && $0.retrievalScore != nil })
       let matrix = try extractor.values(candidates: candidates, context: context)
       let bm25f = try extractor.registry.index(of: "bm25f")
       let category = try extractor.registry.index(of: "category_match")

@@ -51,6 +51,8 @@ public struct FeatureContext: Sendable {
   let resolvedTerms: [BM25FScorer.ResolvedTerm?]
   /// The query's free text analysed with each text field's analyzer (duplicates and order kept).
   let analyzedQuery: [[String]]
+  /// The index the context was made for (its resolved terms point into that index's postings).
+  let readerIdentity: ObjectIdentifier
 
   /// The distinct query terms, in order of first appearance.
   public var terms: [ParsedQuery.Term] { parsedQuery.terms }
@@ -58,7 +60,8 @@ public struct FeatureContext: Sendable {
   init(queryText: String, parsedQuery: ParsedQuery, normalizedQuery: String, queryEmbedding: [Float]?,
        queryEmbeddingNote: String, predictedCategory: IntentVote?, predictedContentType: IntentVote?,
        visualCentroid: [Float]?, visualCentroidCount: Int, referenceTime: Double?, queryLog: QueryLogStatistics?,
-       topCandidates: [Int], resolvedTerms: [BM25FScorer.ResolvedTerm?], analyzedQuery: [[String]]) {
+       topCandidates: [Int], resolvedTerms: [BM25FScorer.ResolvedTerm?], analyzedQuery: [[String]],
+       readerIdentity: ObjectIdentifier) {
     self.queryText = queryText
     self.parsedQuery = parsedQuery
     self.normalizedQuery = normalizedQuery
@@ -73,6 +76,7 @@ public struct FeatureContext: Sendable {
     self.topCandidates = topCandidates
     self.resolvedTerms = resolvedTerms
     self.analyzedQuery = analyzedQuery
+    self.readerIdentity = readerIdentity
   }
 }
 
@@ -90,6 +94,11 @@ public struct FeatureCandidate: Sendable, Hashable {
     self.document = document
     self.retrievalScore = retrievalScore
     self.bestGeneratorRank = bestGeneratorRank
+  }
+
+  /// The candidate of a search hit: its score and the best rank among its generators.
+  public init(hit: SearchHit) {
+    self.init(document: hit.documentNumber, retrievalScore: hit.score, bestGeneratorRank: hit.sources.map(\.rank).min())
   }
 }
 

@@ -121,7 +121,8 @@ public struct FeatureExtractor: Sendable {
       queryEmbedding: embedding, queryEmbeddingNote: note, predictedCategory: try vote(categoryName),
       predictedContentType: try vote(settings.contentTypeField), visualCentroid: centroid,
       visualCentroidCount: centroidCount, referenceTime: referenceTime, queryLog: queryLog, topCandidates: top,
-      resolvedTerms: resolvedTerms, analyzedQuery: analyzers.map { $0.terms(parsed.text) })
+      resolvedTerms: resolvedTerms, analyzedQuery: analyzers.map { $0.terms(parsed.text) },
+      readerIdentity: ObjectIdentifier(reader))
   }
 
   // MARK: Values and explanations
@@ -193,6 +194,9 @@ public struct FeatureExtractor: Sendable {
   }
 
   private func candidateData(_ candidate: FeatureCandidate, context: FeatureContext) throws -> CandidateData {
+    guard context.readerIdentity == ObjectIdentifier(reader) else {
+      throw FeatureError.invalidInput("the feature context was made for another index (make it with this extractor's context(query:…))")
+    }
     let document = candidate.document
     guard document >= 0, document < reader.documentCount else {
       throw FeatureError.invalidInput("document number \(document) is out of range (0..<\(reader.documentCount))")

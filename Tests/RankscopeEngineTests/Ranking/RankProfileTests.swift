@@ -152,7 +152,7 @@ struct RankProfileTests {
     let sample = TestCorpus.repositoryRoot.appendingPathComponent("SampleData")
     let schema = try IndexBuild.readSchema(path: sample.appendingPathComponent("schema.json").path)
     let library = RankProfileLibrary.load(folders: [sample.appendingPathComponent("profiles").path],
-                                          context: RankProfileContext(schema: schema, features: []))
+                                          context: RankProfileContext(schema: schema))
     #expect(library.problems.isEmpty, "\(library.problems)")
     #expect(library.profiles.map(\.name) == ["bm25", "hybrid", "hybrid-diverse"])
   }

@@ -1,6 +1,11 @@
 import Foundation
 
 extension RankProfileContext {
+  /// What an index with `schema` offers, with the feature registry's names for that schema.
+  public init(schema: Schema) {
+    self.init(schema: schema, features: FeatureRegistry(schema: schema).definitions.map(\.name))
+  }
+
   /// What an index with `schema` offers: its generators, its vector and keyword fields, and `features`.
   public init(schema: Schema, features: [String]) {
     self.init(generators: schema.generatorNames, features: features, vectorFields: schema.vectorFields.map(\.name),

@@ -227,30 +227,13 @@ public enum RankProfileParser {
     return RankProfile.Blend(settings: settings, similarityField: similarity, typeField: typeField, boardField: boardField)
   }
 
-  /// ", did you mean "x" or "y"?" for the known names closest to `name` (edit distance at most a third of
-  /// its length, at least 2), or the list of known names when few, or nothing.
+  /// ", did you mean "x" or "y"?" for the known names closest to `name` (`NameSuggestions`), or the list of
+  /// known names when few, or nothing.
   static func suggestion(_ name: String, _ known: [String]) -> String {
-    let limit = max(2, name.count / 3)
-    let close = known.map { ($0, editDistance(name, $0)) }.filter { $0.1 <= limit }.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
-    if !close.isEmpty { return "; did you mean " + close.prefix(3).map { "\"\($0.0)\"" }.joined(separator: " or ") + "?" }
+    let close = NameSuggestions.closest(to: name, among: known)
+    if !close.isEmpty { return "; did you mean " + close.map { "\"\($0)\"" }.joined(separator: " or ") + "?" }
     if known.count <= 8 { return "; known: " + known.joined(separator: ", ") }
     return ""
-  }
-
-  /// Levenshtein distance over characters.
-  static func editDistance(_ a: String, _ b: String) -> Int {
-    let left = Array(a), right = Array(b)
-    if left.isEmpty { return right.count }
-    var previous = Array(0...right.count)
-    var current = previous
-    for i in 1...left.count {
-      current[0] = i
-      for j in stride(from: 1, through: right.count, by: 1) {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (left[i - 1] == right[j - 1] ? 0 : 1))
-      }
-      swap(&previous, &current)
-    }
-    return previous[right.count]
   }
 }
 

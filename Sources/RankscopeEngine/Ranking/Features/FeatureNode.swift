@@ -1,0 +1,54 @@
+/// A feature value in the making, with its explanation when one is being built.
+///
+/// Every feature is computed by combining nodes: a non-leaf node's value is `Explanation.Combination.combine`
+/// of its children's values, whether or not the explanation is kept, so the explanation's value is the
+/// feature's value bit for bit by construction.
+struct FeatureNode {
+  /// The value.
+  var value: Double
+  /// The explanation of `value`, when explaining.
+  var explanation: Explanation?
+}
+
+/// Makes `FeatureNode`s, building explanations (labels included) only when `explaining`.
+struct FeatureNodeBuilder {
+  /// Whether explanations are built.
+  let explaining: Bool
+
+  /// A given value; `children` (informational, not combined) are evaluated only when explaining.
+  func leaf(_ value: Double, _ label: @autoclosure () -> String,
+            _ children: @autoclosure () -> [FeatureNode] = []) -> FeatureNode {
+    guard explaining else { return FeatureNode(value: value, explanation: nil) }
+    return FeatureNode(value: value, explanation: Explanation(value: value, label: label(),
+                                                              children: children().compactMap(\.explanation)))
+  }
+
+  /// A node whose value is `combination` applied to the children's values.
+  func combine(_ combination: Explanation.Combination, _ label: @autoclosure () -> String,
+               _ children: [FeatureNode]) -> FeatureNode {
+    let value = combination.combine(children.map(\.value))
+    guard explaining else { return FeatureNode(value: value, explanation: nil) }
+    return FeatureNode(value: value, explanation: Explanation(value: value, label: label(), combination: combination,
+                                                              children: children.compactMap(\.explanation)))
+  }
+
+  /// `children` added left to right.
+  func sum(_ label: @autoclosure () -> String, _ children: [FeatureNode]) -> FeatureNode {
+    combine(.sum, label(), children)
+  }
+
+  /// `numerator / denominator`.
+  func ratio(_ label: @autoclosure () -> String, _ numerator: FeatureNode, _ denominator: FeatureNode) -> FeatureNode {
+    combine(.ratio, label(), [numerator, denominator])
+  }
+
+  /// `children` multiplied left to right.
+  func product(_ label: @autoclosure () -> String, _ children: [FeatureNode]) -> FeatureNode {
+    combine(.product, label(), children)
+  }
+
+  /// `weight × (sum of children)`.
+  func weighted(_ weight: Double, _ label: @autoclosure () -> String, _ children: [FeatureNode]) -> FeatureNode {
+    combine(.weighted(weight), label(), children)
+  }
+}

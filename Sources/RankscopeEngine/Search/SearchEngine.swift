@@ -16,6 +16,10 @@ public final class SearchEngine: Sendable {
   private let semanticField: (index: Int, name: String)?
   /// The nearest-neighbour searcher of the text-embedding field (one per engine: it keeps search scratch).
   private let semanticSearcher: VectorSearcher?
+  /// Engagement statistics from a query log, for the features that read it (click priors).
+  public let queryLog: QueryLogStatistics?
+  /// The feature extractor of this index (index-wide inputs computed once), or why there is none.
+  private let features: Result<FeatureExtractor, FeatureUnavailable>
 
   /// The schema of the index.
   public var schema: Schema { reader.schema }
@@ -24,8 +28,15 @@ public final class SearchEngine: Sendable {
 
   /// Creates an engine over an open index; `embedder` (with `embedderUnavailableReason` when it is nil)
   /// enables semantic retrieval over the schema's text-embedding field.
-  public init(reader: IndexReader, embedder: (any TextEmbedder)? = nil, embedderUnavailableReason: String? = nil) {
+  public init(reader: IndexReader, embedder: (any TextEmbedder)? = nil, embedderUnavailableReason: String? = nil,
+              queryLog: QueryLogStatistics? = nil) {
     self.reader = reader
+    self.queryLog = queryLog
+    do {
+      features = .success(try FeatureExtractor(reader: reader))
+    } catch {
+      features = .failure(FeatureUnavailable(reason: "\(error)"))
+    }
     parser = QueryParser(schema: reader.schema)
     self.embedder = embedder
     var status = SemanticStatus.determine(schema: reader.schema, embedder: embedder,
@@ -48,9 +59,17 @@ public final class SearchEngine: Sendable {
 
   /// Opens the index directory at `directory`.
   public static func open(directory: URL, embedder: (any TextEmbedder)? = nil,
-                          embedderUnavailableReason: String? = nil) throws -> SearchEngine {
+                          embedderUnavailableReason: String? = nil, queryLog: QueryLogStatistics? = nil) throws -> SearchEngine {
     SearchEngine(reader: try IndexReader.open(directory: directory.path), embedder: embedder,
-                 embedderUnavailableReason: embedderUnavailableReason)
+                 embedderUnavailableReason: embedderUnavailableReason, queryLog: queryLog)
+  }
+
+  /// The feature extractor of this index (for rank profiles' feature stages).
+  public func featureExtractor() throws -> FeatureExtractor {
+    switch features {
+    case .success(let extractor): return extractor
+    case .failure(let problem): throw QueryError("features are unavailable on this index: \(problem.reason)")
+    }
   }
 
   /// Builds an index in memory from JSON Lines (strict: a bad line throws).
@@ -76,11 +95,13 @@ public final class SearchEngine: Sendable {
     let filters = parsed.filters + request.filters
     let scorer = BM25FScorer(reader: reader)
     let terms = try scorer.resolve(parsed.terms)
-    let fusion = request.retrieval == .hybrid ? try fusionSettings(for: request) : nil
+    let fusion = request.retrieval == .hybrid && request.profile == nil ? try fusionSettings(for: request) : nil
     var queryVector: [Float]?
-    if request.retrieval.needsEmbedding {
+    let needsEmbedding = request.profile.map(\.needsEmbedding) ?? request.retrieval.needsEmbedding
+    if needsEmbedding {
       guard semanticStatus.isAvailable, let embedder else {
-        throw QueryError("\(request.retrieval.rawValue) retrieval is off: \(semanticStatus.description)")
+        let what = request.profile.map { "rank profile \($0.name)" } ?? "\(request.retrieval.rawValue) retrieval"
+        throw QueryError("\(what) needs the text embedding, which is off: \(semanticStatus.description)")
       }
       if !parsed.text.trimmingWhitespace().isEmpty {
         queryVector = try embedder.embed(parsed.text)
@@ -93,7 +114,8 @@ public final class SearchEngine: Sendable {
     let query = GeneratorQuery(terms: terms, vector: queryVector, filters: filters, filter: filter)
     let limit = max(0, request.limit)
     let searchable = filter?.count ?? reader.documentCount
-    let hasQuery = request.retrieval == .lexical ? !parsed.terms.isEmpty : queryVector != nil
+    let hasQuery = request.profile != nil ? (!parsed.terms.isEmpty || queryVector != nil)
+      : request.retrieval == .lexical ? !parsed.terms.isEmpty : queryVector != nil
     guard hasQuery else {
       // A filter-only query returns the filtered documents in index order, all scoring 0.
       var documents: [Int] = []
@@ -122,6 +144,9 @@ public final class SearchEngine: Sendable {
                             hits: hits, totalMatches: allowedCount, trace: trace)
     }
 
+    if let profile = request.profile {
+      return try profileSearch(request, profile: profile, query: query, parsed: parsed, limit: limit, trace: trace, clock: clock)
+    }
     if let fusion {
       return try hybridSearch(request, query: query, parsed: parsed, fusion: fusion, limit: limit, trace: trace,
                               clock: clock)
@@ -227,7 +252,7 @@ public final class SearchEngine: Sendable {
   }
 
   /// The `ann:` generator over the text-embedding field.
-  private func vectorGenerator() throws -> VectorGenerator {
+  func vectorGenerator() throws -> VectorGenerator {
     guard let semanticSearcher, let embedder else { throw QueryError("semantic retrieval is off: \(semanticStatus.description)") }
     return VectorGenerator(searcher: semanticSearcher,
                            modelName: embedder.modelName)
@@ -324,4 +349,9 @@ enum TopK {
     }
     return heap.sorted(by: better)
   }
+}
+
+/// Why an index has no feature extractor.
+struct FeatureUnavailable: Error {
+  var reason: String
 }

@@ -14,9 +14,13 @@ public struct SearchRequest: Sendable, Hashable {
   /// `FusionSettings.standard`); ignored by the other modes.
   public var fusion: FusionSettings?
 
+  /// The rank profile to run (its generators, fusion, L1 and blend stages); nil runs `retrieval` as above.
+  public var profile: RankProfile?
+
   /// Creates a request.
   public init(query: String, filters: [Filter] = [], limit: Int = 10, explain: Bool = false,
-              retrieval: RetrievalMode = .lexical, fusion: FusionSettings? = nil) {
+              retrieval: RetrievalMode = .lexical, fusion: FusionSettings? = nil, profile: RankProfile? = nil) {
+    self.profile = profile
     self.query = query
     self.filters = filters
     self.limit = limit

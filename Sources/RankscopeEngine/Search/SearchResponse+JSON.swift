@@ -1,7 +1,7 @@
 extension SearchResponse {
   /// The response as JSON: `query`, `filters`, `terms`, `totalMatches` (at least that many when
   /// `totalMatchesIsExact` is false: a pruned search does not count every match), `totalMatchesIsExact`,
-  /// `fusion` (hybrid only), `generators`, `hits` (each with `id`, `rank`, `score`, `fields`, `sources`, and
+  /// `profile` (when one ran), `fusion` (hybrid only), `generators`, `hits` (each with `id`, `rank`, `score`, `fields`, `sources`, and
   /// `explanation` when asked), `trace`.
   public func json(query: String, storedFields: (SearchHit) throws -> JSONValue) rethrows -> JSONValue {
     var hitValues: [JSONValue] = []
@@ -35,6 +35,7 @@ extension SearchResponse {
       JSONMember("totalMatches", .number(Double(totalMatches))),
       JSONMember("totalMatchesIsExact", .bool(totalMatchesIsExact)),
     ]
+    if let profile { members.append(JSONMember("profile", .string(profile))) }
     if let fusion {
       var fusionMembers = [JSONMember("method", .string(fusion.method.rawValue))]
       switch fusion.method {

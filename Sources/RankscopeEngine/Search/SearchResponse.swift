@@ -16,6 +16,8 @@ public struct SearchResponse: Sendable {
   public var generators: [GeneratorReport]
   /// The fusion settings a hybrid search used (`nil` in the other modes).
   public var fusion: FusionSettings?
+  /// The rank profile that ran, if any.
+  public var profile: String?
 
   /// Creates a response.
   public init(parsedQuery: ParsedQuery, hits: [SearchHit], totalMatches: Int, totalMatchesIsExact: Bool = true,

@@ -141,6 +141,19 @@ public struct FeatureExtractor: Sendable {
     return FeatureMatrix(names: registry.names, rowCount: candidates.count, values: values)
   }
 
+  /// The features named by `features` (registry definitions) of every candidate, one row per candidate, columns
+  /// in the order given: what a stage weighting a few features computes, without the others' cost.
+  public func values(candidates: [FeatureCandidate], features: [FeatureDefinition], context: FeatureContext) throws -> FeatureMatrix {
+    let builder = FeatureNodeBuilder(explaining: false)
+    var values: [Double] = []
+    values.reserveCapacity(candidates.count * features.count)
+    for candidate in candidates {
+      let data = try candidateData(candidate, context: context)
+      for definition in features { values.append(try evaluate(definition.kind, data, context, builder).value) }
+    }
+    return FeatureMatrix(names: features.map(\.name), rowCount: candidates.count, values: values)
+  }
+
   /// The features of documents given by number (no retrieval scores).
   public func values(documents: [Int], context: FeatureContext) throws -> FeatureMatrix {
     try values(candidates: documents.map { FeatureCandidate(document: $0) }, context: context)

@@ -125,6 +125,9 @@ public struct RankProfile: Sendable, Hashable {
     self.blend = blend
   }
 
+  /// Whether running the profile needs the query's text embedding (an `ann:` generator).
+  public var needsEmbedding: Bool { retrieval.generators.contains { $0.name.hasPrefix("ann:") } }
+
   /// The stages in order, for messages: "bm25f 1000 + ann:text_embedding 200 → rrf → L1 200 → L2 50 → blend 20".
   public var stageSummary: String {
     var parts = [retrieval.generators.map { "\($0.name) \($0.depth)" }.joined(separator: " + ")]

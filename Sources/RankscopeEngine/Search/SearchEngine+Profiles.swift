@@ -1,0 +1,185 @@
+import Foundation
+
+/// Running a rank profile: retrieve with the profile's generators (each to its depth), fuse when there are
+/// several, then L1 (a linear model over features), then blend, recording each stage in the trace and in every
+/// hit's explanation (one child per stage).
+///
+/// The hit's score is the last scoring stage's (L1 when the profile has one, else retrieval's). In the
+/// explanation that stage's node carries the value; earlier scoring stages appear as leaves of value 0 holding
+/// their own trees ("replaced by L1"), and the blend node is a leaf of value 0 (it moves hits, it does not score
+/// them), so the root, a sum, equals the score exactly.
+extension SearchEngine {
+  /// The generators a profile names, built for this index (in the profile's order).
+  func generators(of profile: RankProfile) throws -> [any CandidateGenerator] {
+    try profile.retrieval.generators.map { entry throws -> any CandidateGenerator in
+      if entry.name == BM25FGenerator.generatorName { return BM25FGenerator(scorer: BM25FScorer(reader: reader)) }
+      if let field = schema.textEmbeddingField, entry.name == VectorGenerator.generatorName(field: field.name) {
+        return try vectorGenerator()
+      }
+      if let settings = schema.retrieval?.popular, entry.name == PopularInCategoryGenerator.generatorName(category: settings.category),
+         let generator = PopularInCategoryGenerator(reader: reader, settings: settings) {
+        return generator
+      }
+      throw QueryError("rank profile \(profile.name): generator \(entry.name) is not available on this index (it offers \(schema.generatorNames.joined(separator: ", ")))")
+    }
+  }
+
+  /// Runs `profile` for a query whose terms, embedding and filters are resolved in `query`.
+  func profileSearch(_ request: SearchRequest, profile: RankProfile, query: GeneratorQuery, parsed: ParsedQuery, limit: Int,
+                     trace startingTrace: [StageTrace], clock startingClock: StageClock) throws -> SearchResponse {
+    var trace = startingTrace
+    var clock = startingClock
+    let generators = try generators(of: profile)
+    var lists: [CandidateList] = []
+    for (index, generator) in generators.enumerated() {
+      lists.append(try generator.generate(query, depth: profile.retrieval.generators[index].depth, earlier: lists))
+    }
+    let retrievedCount = lists.reduce(0) { $0 + $1.candidates.count }
+    trace.append(StageTrace(name: "retrieve", inputCount: query.filter?.count ?? reader.documentCount,
+                            outputCount: retrievedCount, seconds: clock.lap()))
+
+    // Retrieval's list (fused when several generators ran), its provenance and explanation.
+    var retrieved: [(document: Int, score: Double)]
+    let fuser: ScoreFusion?
+    if lists.count == 1 {
+      fuser = nil
+      retrieved = lists[0].candidates.map { ($0.document, $0.score) }
+    } else {
+      let weights = profile.retrieval.generators.map { profile.retrieval.fusion.weights[$0.name] ?? 1 }
+      let fusion = ScoreFusion(settings: profile.retrieval.fusion, lists: lists, weights: weights)
+      fuser = fusion
+      retrieved = fusion.fuse().map { ($0.document, $0.score) }
+      trace.append(StageTrace(name: "fuse", inputCount: retrievedCount, outputCount: retrieved.count,
+                              cutoffScore: retrieved.last?.score, seconds: clock.lap()))
+    }
+    let retrievalRank = Dictionary(uniqueKeysWithValues: retrieved.enumerated().map { ($0.element.document, $0.offset + 1) })
+    func sources(_ document: Int) -> [CandidateSource] {
+      if let fuser { return fuser.sources(of: document) }
+      guard let candidate = lists[0].candidates.first(where: { $0.document == document }) else { return [] }
+      return [CandidateSource(generator: lists[0].generator, rank: candidate.rank, score: candidate.score)]
+    }
+    func retrievalTree(_ document: Int) throws -> Explanation {
+      if let fuser {
+        let tree = try fuser.explain(document) { index, candidate in
+          try generators[index].explain(query, candidate: candidate, in: lists[index])
+        }
+        return Explanation(value: tree.value, label: "retrieve · \(profile.retrieval.fusion.method.rawValue): \(tree.label)",
+                           combination: tree.combination, children: tree.children)
+      }
+      guard let candidate = lists[0].candidates.first(where: { $0.document == document }) else {
+        return .leaf(0, "retrieve · not retrieved")
+      }
+      let tree = try generators[0].explain(query, candidate: candidate, in: lists[0])
+      return Explanation(value: tree.value, label: "retrieve · \(tree.label)", combination: tree.combination, children: tree.children)
+    }
+
+    // L1: bias + Σ weight · feature over the features it names, the best `keep` handed on.
+    var ranked = retrieved
+    var l1Context: (extractor: FeatureExtractor, context: FeatureContext, features: [FeatureDefinition])?
+    var l1Rank: [Int: Int] = [:]
+    if let l1 = profile.l1 {
+      let extractor = try featureExtractor()
+      let features = try l1.weights.map { entry throws -> FeatureDefinition in try extractor.registry.definition(named: entry.feature) }
+      let context = try extractor.context(query: request.query, queryEmbedding: query.vector, queryLog: queryLog)
+      let candidates = retrieved.map { entry in
+        FeatureCandidate(document: entry.document, retrievalScore: entry.score,
+                         bestGeneratorRank: sources(entry.document).map(\.rank).min())
+      }
+      let matrix = try extractor.values(candidates: candidates, features: features, context: context)
+      var scored: [(document: Int, score: Double)] = []
+      scored.reserveCapacity(candidates.count)
+      for (row, candidate) in candidates.enumerated() {
+        let values = (0..<features.count).map { matrix[row, $0] }
+        scored.append((candidate.document, Self.linearScore(bias: l1.bias, weights: l1.weights.map(\.weight), values: values)))
+      }
+      scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }
+      let inputCount = scored.count
+      ranked = Array(scored.prefix(l1.keep))
+      for (offset, entry) in ranked.enumerated() { l1Rank[entry.document] = offset + 1 }
+      l1Context = (extractor, context, features)
+      trace.append(StageTrace(name: "L1", inputCount: inputCount, outputCount: ranked.count, cutoffScore: ranked.last?.score,
+                              seconds: clock.lap()))
+    }
+
+    // Blend: MMR, quotas, board limit, near duplicates over the stage before's order.
+    var final: [(document: Int, score: Double, blend: Explanation?)] = ranked.map { ($0.document, $0.score, nil) }
+    if let blend = profile.blend {
+      let candidates = try ranked.map { entry in
+        try blendCandidate(document: entry.document, score: entry.score, blend: blend)
+      }
+      let outcome = BlendStage.apply(candidates, settings: blend.settings)
+      final = outcome.hits.map { ($0.document, $0.score, $0.explanation) }
+      trace.append(StageTrace(name: "blend", inputCount: ranked.count, outputCount: final.count,
+                              cutoffScore: final.last?.score, seconds: clock.lap()))
+    }
+
+    let page = final.prefix(limit)
+    var hits: [SearchHit] = []
+    hits.reserveCapacity(page.count)
+    for (offset, entry) in page.enumerated() {
+      var explanation: Explanation?
+      if request.explain {
+        var children: [Explanation] = []
+        let retrieval = try retrievalTree(entry.document)
+        let rankText = "rank \(retrievalRank[entry.document] ?? 0) of \(retrieved.count)"
+        if let l1 = profile.l1, let (extractor, context, features) = l1Context {
+          children.append(Explanation(value: 0, label: "retrieve: \(rankText), score \(Self.format(retrieval.value)) (re-scored by L1)",
+                                      children: [retrieval]))
+          let candidate = FeatureCandidate(document: entry.document, retrievalScore: retrieved[(retrievalRank[entry.document] ?? 1) - 1].score,
+                                           bestGeneratorRank: sources(entry.document).map(\.rank).min())
+          var terms: [Explanation] = [.leaf(l1.bias, "bias")]
+          for (index, definition) in features.enumerated() {
+            let feature = try extractor.explain(feature: definition.name, candidate: candidate, context: context)
+            terms.append(.weighted(l1.weights[index].weight, "\(Self.format(l1.weights[index].weight)) × \(definition.name)", [feature]))
+          }
+          children.append(.sum("L1 · linear = bias + Σ weight × feature: rank \(l1Rank[entry.document] ?? 0) of \(retrieved.count), keeps \(l1.keep)", terms))
+        } else {
+          children.append(retrieval)
+        }
+        if let blend = entry.blend { children.append(blend) }
+        explanation = .sum("final score · profile \(profile.name)", children)
+      }
+      hits.append(SearchHit(documentNumber: entry.document, id: try reader.id(of: entry.document), rank: offset + 1,
+                            score: entry.score, explanation: explanation, sources: sources(entry.document)))
+    }
+    trace.append(StageTrace(name: "page", inputCount: final.count, outputCount: hits.count, seconds: clock.lap()))
+    var response = SearchResponse(parsedQuery: ParsedQuery(text: parsed.text, terms: parsed.terms, filters: query.filters),
+                                  hits: hits, totalMatches: retrieved.count, trace: trace,
+                                  generators: lists.map { GeneratorReport(name: $0.generator, candidateCount: $0.candidates.count,
+                                                                          matchCount: $0.matchCount, note: $0.note) },
+                                  fusion: lists.count > 1 ? profile.retrieval.fusion : nil)
+    response.profile = profile.name
+    return response
+  }
+
+  /// `bias + Σ weight_i · value_i`, with the arithmetic (and order) of the L1 explanation's sum of weighted nodes.
+  static func linearScore(bias: Double, weights: [Double], values: [Double]) -> Double {
+    var parts = [bias]
+    parts.reserveCapacity(weights.count + 1)
+    for (weight, value) in zip(weights, values) { parts.append(Explanation.Combination.weighted(weight).combine([value])) }
+    return Explanation.Combination.sum.combine(parts)
+  }
+
+  /// What the blend stage reads of a document: its vector of the similarity field, its type and board values.
+  private func blendCandidate(document: Int, score: Double, blend: RankProfile.Blend) throws -> BlendCandidate {
+    var vector: [Float]?
+    if let name = blend.similarityField, let field = schema.vectorFields.firstIndex(where: { $0.name == name }) {
+      vector = try reader.vector(field: field, document: document)
+    }
+    var stored: JSONValue?
+    func label(_ name: String?) throws -> String? {
+      guard let name else { return nil }
+      if stored == nil { stored = try reader.storedDocument(document) }
+      guard let value = stored?[name] else { return nil }
+      if let text = value.stringValue { return text }
+      return value.arrayValue?.first?.stringValue
+    }
+    return BlendCandidate(document: document, score: score, vector: vector, type: try label(blend.typeField),
+                          board: try label(blend.boardField), name: try reader.id(of: document))
+  }
+
+  static func format(_ value: Double) -> String {
+    guard value.isFinite else { return "\(value)" }
+    return String(format: "%.4f", value)
+  }
+}

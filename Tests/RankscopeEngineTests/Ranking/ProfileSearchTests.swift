@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+@testable import RankscopeEngine
+
+/// Running rank profiles through `SearchEngine.search`: stages, scores, traces and exact explanations.
+@Suite("Profile search")
+struct ProfileSearchTests {
+  private func profile(_ text: String, schema: Schema = FeatureTestCorpus.schema) throws -> RankProfile {
+    try RankProfileParser.parse(text, source: "/profiles/test.json", context: RankProfileContext(schema: schema))
+  }
+
+  @Test("a BM25F-only profile returns what lexical search returns")
+  func bm25Profile() throws {
+    let engine = try FeatureTestCorpus.engine()
+    let bm25 = try profile(#"{"retrieve": {"generators": {"bm25f": 100}}}"#)
+    for query in ["apple", "apple pie", "pear cider", "tree garden apple"] {
+      let lexical = try engine.search(SearchRequest(query: query, limit: 10))
+      let profiled = try engine.search(SearchRequest(query: query, limit: 10, explain: true, profile: bm25))
+      #expect(profiled.hits.map(\.id) == lexical.hits.map(\.id))
+      #expect(profiled.hits.map(\.score) == lexical.hits.map(\.score))
+      #expect(profiled.profile == "test")
+      for hit in profiled.hits { #expect(ExplanationChecker.isExact(try #require(hit.explanation), score: hit.score)) }
+    }
+  }
+
+  @Test("L1 scores are bias + Σ weight × feature, ranked, cut at keep, and explained exactly")
+  func linearStage() throws {
+    let engine = try FeatureTestCorpus.engine()
+    let l1 = try profile(#"""
+      {"retrieve": {"generators": {"bm25f": 100}},
+       "l1": {"keep": 2, "weights": {"bm25f": 0.5, "log_saves": 1.0, "title_coverage": 2}, "bias": 0.25}}
+      """#)
+    let response = try engine.search(SearchRequest(query: "apple pie", limit: 10, explain: true, profile: l1))
+    #expect(response.hits.count == 2)
+    #expect(response.trace.map(\.name) == ["understand", "retrieve", "L1", "page"])
+    let l1Trace = try #require(response.trace.first { $0.name == "L1" })
+    #expect(l1Trace.outputCount == 2 && l1Trace.inputCount == 4)
+
+    // By hand: the same features from the extractor, combined.
+    let extractor = try engine.featureExtractor()
+    let context = try extractor.context(query: "apple pie")
+    let lexical = try engine.search(SearchRequest(query: "apple pie", limit: 100))
+    let features = try ["bm25f", "log_saves", "title_coverage"].map { try extractor.registry.definition(named: $0) }
+    let candidates = lexical.hits.map { FeatureCandidate(document: $0.documentNumber, retrievalScore: $0.score, bestGeneratorRank: $0.rank) }
+    let matrix = try extractor.values(candidates: candidates, features: features, context: context)
+    var expected: [(id: String, score: Double)] = []
+    for (row, hit) in lexical.hits.enumerated() {
+      let score = 0.25 + 0.5 * matrix[row, 0] + 1.0 * matrix[row, 1] + 2 * matrix[row, 2]
+      expected.append((hit.id, score))
+    }
+    expected.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
+    #expect(response.hits.map(\.id) == expected.prefix(2).map(\.id))
+    for (hit, want) in zip(response.hits, expected) { #expect(abs(hit.score - want.score) < 1e-12) }
+
+    for hit in response.hits {
+      let explanation = try #require(hit.explanation)
+      #expect(ExplanationChecker.isExact(explanation, score: hit.score))
+      #expect(explanation.children.count == 2)
+      #expect(explanation.children[0].value == 0 && explanation.children[0].label.contains("re-scored by L1"))
+      #expect(explanation.children[1].label.hasPrefix("L1 · linear"))
+      #expect(explanation.children[1].children.map(\.label).contains { $0.contains("× log_saves") })
+    }
+  }
+
+  @Test("blend applies the profile's quota after L1 and explains the move")
+  func blendStage() throws {
+    let engine = try FeatureTestCorpus.engine()
+    let diverse = try profile(#"""
+      {"retrieve": {"generators": {"bm25f": 100}},
+       "l1": {"keep": 10, "weights": {"bm25f": 1}},
+       "blend": {"keep": 3, "type_field": "type", "type_quotas": {"product": 0.34}}}
+      """#)
+    let response = try engine.search(SearchRequest(query: "apple pie crust tree", limit: 10, explain: true, profile: diverse))
+    #expect(response.trace.map(\.name) == ["understand", "retrieve", "L1", "blend", "page"])
+    let types = try response.hits.map { try engine.storedDocument($0.documentNumber)["type"]?.stringValue ?? "" }
+    // c and d are products: with a quota of 1 in 3, one of them waits until nothing else is left.
+    #expect(types.filter { $0 == "product" }.count <= 2)
+    if types.count == 3, types.filter({ $0 == "product" }).count == 2 {
+      #expect(types.last == "product")
+    }
+    for hit in response.hits {
+      let explanation = try #require(hit.explanation)
+      #expect(ExplanationChecker.isExact(explanation, score: hit.score))
+      #expect(explanation.children.last?.label.hasPrefix("blend:") == true)
+    }
+  }
+
+  @Test("a profile needing the text embedding says so when the encoder is absent")
+  func needsEmbedding() throws {
+    let engine = try FeatureTestCorpus.engine()
+    let hybrid = try profile(#"{"retrieve": {"generators": {"bm25f": 10, "ann:text_embedding": 10}}}"#)
+    #expect(hybrid.needsEmbedding)
+    #expect(throws: QueryError.self) { try engine.search(SearchRequest(query: "apple", profile: hybrid)) }
+    do {
+      _ = try engine.search(SearchRequest(query: "apple", profile: hybrid))
+    } catch {
+      #expect("\(error)".contains("rank profile test needs the text embedding"))
+    }
+  }
+
+  @Test("hybrid profiles fuse, with every stage exact, on random queries")
+  func hybridProfile() throws {
+    let engine = try SearchEngine(reader: FeatureTestCorpus.engine().reader, embedder: HashingEmbedder(dimension: 3))
+    let hybrid = try profile(#"""
+      {"retrieve": {"generators": {"bm25f": 10, "ann:text_embedding": 3}, "fusion": {"method": "weighted"}},
+       "l1": {"keep": 3, "weights": {"fused_score": 1, "text_similarity": 0.5, "freshness": 0.1}}}
+      """#)
+    for query in ["apple", "pie", "garden tree", "pear", "zzz"] {
+      let response = try engine.search(SearchRequest(query: query, limit: 10, explain: true, profile: hybrid))
+      #expect(response.trace.map(\.name).starts(with: ["understand", "retrieve", "fuse", "L1"]))
+      #expect(response.fusion?.method == .weighted)
+      for hit in response.hits {
+        let explanation = try #require(hit.explanation)
+        #expect(ExplanationChecker.isExact(explanation, score: hit.score), "\(query) \(hit.id)")
+        #expect(ExplanationChecker.mismatches(in: explanation).isEmpty)
+      }
+    }
+  }
+}

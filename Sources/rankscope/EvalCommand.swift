@@ -17,6 +17,7 @@ struct EvalCommand: ParsableCommand {
         rankscope eval --index cacm-index --queries queries.jsonl --qrels qrels.tsv --run-out cacm.run
         rankscope eval --retrieval hybrid                    # BM25F + text embedding, fused (RRF, k = 60)
         rankscope eval --retrieval hybrid --fusion weighted --normalization zscore --fusion-depth 200
+        rankscope eval --profile hybrid-diverse              # a rank profile (SampleData/profiles or --profiles DIR)
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
@@ -53,6 +54,14 @@ struct EvalCommand: ParsableCommand {
   @Option(help: "Sentence-encoder model directory (default: RANKSCOPE_MODEL_DIR or models/all-MiniLM-L6-v2).")
   var model: String?
 
+  @OptionGroup var profileOptions: ProfileOptions
+
+  func validate() throws {
+    if profileOptions.profile != nil, retrieval != .lexical || fusionOptions.isGiven || fusionDepth != nil {
+      throw ValidationError("--profile replaces --retrieval and the fusion options (the profile declares them)")
+    }
+  }
+
   func run() throws {
     var queriesPath = queries
     var qrelsPath = qrels
@@ -61,10 +70,11 @@ struct EvalCommand: ParsableCommand {
       queriesPath = queriesPath ?? sampleData.appendingPathComponent("judgments/queries.jsonl").path
       qrelsPath = qrelsPath ?? sampleData.appendingPathComponent("judgments/qrels.txt").path
     }
-    let engine = try Locations.openIndex(index, quiet: format == .json, modelPath: model,
-                                         withEncoder: retrieval.needsEmbedding)
+    let opened = try Locations.openIndex(index, quiet: format == .json, modelPath: model,
+                                         withEncoder: profileOptions.profile == nil && retrieval.needsEmbedding)
+    let (profile, engine) = try profileOptions.resolve(engine: opened, index: index, modelPath: model, quiet: format == .json)
     let fusion = try fusionOptions.settings(schema: engine.schema, depth: fusionDepth, retrieval: retrieval)
-    let summary = try Evaluator(engine: engine, depth: depth, retrieval: retrieval, fusion: fusion)
+    let summary = try Evaluator(engine: engine, depth: depth, retrieval: retrieval, fusion: fusion, profile: profile)
       .evaluate(queries: try EvaluationQuery.read(path: queriesPath!), judgments: try Judgments.read(path: qrelsPath!))
     if let runOut {
       try SafeFile.write(summary.runLines.joined(separator: "\n") + "\n", to: runOut)

@@ -21,6 +21,12 @@ struct SearchCommand: ParsableCommand {
         rankscope search "cozy reading nook" --retrieval hybrid --explain
         rankscope search "cozy reading nook" --retrieval hybrid --fusion weighted --weights bm25f=1,ann:text_embedding=0.5
         rankscope search "boho wedding" --retrieval hybrid --weights bm25f=1,ann:text_embedding=1,popular:category=0.5 --depth 50
+        rankscope search "rustic kitchen" --profile hybrid-diverse --explain
+        rankscope search "linen dress" --profile my-profile --profiles ./profiles --index my-index
+
+      With --profile, the named rank profile runs instead of --retrieval: its generators, fusion, L1 and
+      blend stages, each shown in the explanation and the stage line. Profiles are read from --profiles
+      folders and, for the sample index, SampleData/profiles.
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
@@ -55,14 +61,20 @@ struct SearchCommand: ParsableCommand {
   @Option(help: "Sentence-encoder model directory (default: RANKSCOPE_MODEL_DIR or models/all-MiniLM-L6-v2).")
   var model: String?
 
+  @OptionGroup var profileOptions: ProfileOptions
+
   func validate() throws {
     guard limit >= 0 else { throw ValidationError("-k must be zero or more") }
     if let depth, depth < 1 { throw ValidationError("--depth must be at least 1") }
+    if profileOptions.profile != nil, retrieval != .lexical || fusionOptions.isGiven || depth != nil {
+      throw ValidationError("--profile replaces --retrieval and the fusion options (the profile declares them)")
+    }
   }
 
   func run() throws {
-    let engine = try Locations.openIndex(index, quiet: format == .json, modelPath: model,
-                                         withEncoder: retrieval.needsEmbedding)
+    let opened = try Locations.openIndex(index, quiet: format == .json, modelPath: model,
+                                         withEncoder: profileOptions.profile == nil && retrieval.needsEmbedding)
+    let (profile, engine) = try profileOptions.resolve(engine: opened, index: index, modelPath: model, quiet: format == .json)
     let fusion = try fusionOptions.settings(schema: engine.schema, depth: depth, retrieval: retrieval)
     var filters: [Filter] = []
     for text in filter {
@@ -73,7 +85,7 @@ struct SearchCommand: ParsableCommand {
       filters += parsed.filters
     }
     let response = try engine.search(SearchRequest(query: query, filters: filters, limit: limit, explain: explain,
-                                                   retrieval: retrieval, fusion: fusion))
+                                                   retrieval: retrieval, fusion: fusion, profile: profile))
     switch format {
     case .json:
       let value = try response.json(query: query) { try engine.storedDocument($0.documentNumber) }
@@ -104,7 +116,12 @@ enum HitTable {
     let counted = response.fusion.map { "candidates fused (\($0.summary))" } ?? "matches"
     lines.append((response.totalMatchesIsExact ? "" : "at least ") + "\(response.totalMatches) \(counted)" + (filters.isEmpty ? "" : " · filters: \(filters)")
                  + " · \(String(format: "%.2f", response.totalSeconds * 1000)) ms")
-    if response.fusion != nil {
+    if let profile = response.profile {
+      let stages = response.trace.filter { $0.name != "understand" && $0.name != "page" }
+        .map { "\($0.name) \($0.inputCount)→\($0.outputCount)" }.joined(separator: " · ")
+      lines.append("profile \(profile): \(stages)")
+    }
+    if response.fusion != nil || response.profile != nil {
       for generator in response.generators {
         lines.append("  \(generator.name): \(generator.candidateCount) of \(generator.matchCount) matches"
                      + (generator.note.map { " · \($0)" } ?? ""))
@@ -126,7 +143,7 @@ enum HitTable {
       let room = max(10, width - head.count)
       lines.append(head + truncate(title, room))
       if !details.isEmpty { lines.append(String(repeating: " ", count: 15) + truncate(details, max(10, width - 15))) }
-      if response.fusion != nil {
+      if response.fusion != nil || response.profile != nil {
         let sources = hit.sources.map { "\($0.generator) #\($0.rank) (\(Explanation.format($0.score)))" }.joined(separator: ", ")
         lines.append(String(repeating: " ", count: 15) + truncate("found by " + sources, max(10, width - 15)))
       }

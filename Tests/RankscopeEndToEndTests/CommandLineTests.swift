@@ -254,6 +254,50 @@ struct EncoderCommandLineTests {
     #expect(unknown.standardError.contains("unknown generator ann:visual (this index offers bm25f, ann:text_embedding)"))
   }
 
+  @Test("search --profile runs a rank profile's stages; bad and unknown profiles are clear errors")
+  func rankProfiles() throws {
+    let index = try commandLine.buildIndex()
+    let folder = index.deletingLastPathComponent().appendingPathComponent("profiles")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try #"""
+      {"name": "tuned", "description": "BM25F, then saves, then one image per type",
+       "retrieve": {"generators": {"bm25f": 50}},
+       "l1": {"keep": 5, "weights": {"bm25f": 1, "log_saves": 0.5}},
+       "blend": {"keep": 3, "type_field": "type", "type_quotas": {"image": 0.34}}}
+      """#.write(to: folder.appendingPathComponent("tuned.json"), atomically: true, encoding: .utf8)
+    try "{\n  \"retrieve\": {\"generators\": {\"bm25f\": 5}},\n  \"l1\": {\"keep\": 5, \"weights\": {\"log_save\": 1}}\n}"
+      .write(to: folder.appendingPathComponent("broken.json"), atomically: true, encoding: .utf8)
+
+    let json = try commandLine.run(["search", "kitchen", "--index", index.path, "--profiles", folder.path, "--profile", "tuned",
+                                    "--format", "json", "--explain"])
+    #expect(json.status == 0, "\(json.standardError)")
+    let value = try JSONParser.parse(json.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))
+    #expect(value["profile"]?.stringValue == "tuned")
+    let hits = try #require(value["hits"]?.arrayValue)
+    #expect(!hits.isEmpty && hits.count <= 3)
+    for hit in hits {
+      #expect(hit["explanation"]?["value"]?.numberValue == hit["score"]?.numberValue)
+      let stages = hit["explanation"]?["children"]?.arrayValue?.compactMap { $0["label"]?.stringValue } ?? []
+      #expect(stages.count == 3 && stages[1].hasPrefix("L1 · linear") && stages[2].hasPrefix("blend:"), "\(stages)")
+    }
+    #expect(value["trace"]?.arrayValue?.compactMap { $0["stage"]?.stringValue } == ["understand", "retrieve", "L1", "blend", "page"])
+
+    let table = try commandLine.run(["search", "kitchen", "--index", index.path, "--profiles", folder.path, "--profile", "tuned"])
+    #expect(table.status == 0)
+    #expect(table.standardOutput.contains("profile tuned: retrieve"))
+    #expect(table.standardError.contains("broken.json:3: l1.weights.log_save: unknown feature \"log_save\"; did you mean \"log_saves\"?"),
+            "\(table.standardError)")
+
+    let broken = try commandLine.run(["search", "kitchen", "--index", index.path, "--profiles", folder.path, "--profile", "broken"])
+    #expect(broken.status != 0)
+    #expect(broken.standardError.contains("rank profile broken cannot be used") && broken.standardError.contains("broken.json:3"))
+    let unknown = try commandLine.run(["search", "kitchen", "--index", index.path, "--profiles", folder.path, "--profile", "tunde"])
+    #expect(unknown.status != 0)
+    #expect(unknown.standardError.contains("did you mean \"tuned\"?"))
+    let both = try commandLine.run(["search", "kitchen", "--index", index.path, "--profile", "tuned", "--retrieval", "hybrid"])
+    #expect(both.status != 0 && both.standardError.contains("--profile replaces --retrieval"))
+  }
+
   @Test("semantic retrieval without a model is a clear one-line error")
   func noModel() throws {
     let index = try commandLine.buildIndex()

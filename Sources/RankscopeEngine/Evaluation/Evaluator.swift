@@ -42,9 +42,13 @@ public struct Evaluator: Sendable {
   public let retrieval: RetrievalMode
   /// Fusion settings of hybrid retrieval (`nil`: the schema's, else the standard ones).
   public let fusion: FusionSettings?
+  /// The rank profile that runs the queries instead of `retrieval`, if any.
+  public let profile: RankProfile?
 
   /// Creates an evaluator.
-  public init(engine: SearchEngine, depth: Int = 1000, retrieval: RetrievalMode = .lexical, fusion: FusionSettings? = nil) {
+  public init(engine: SearchEngine, depth: Int = 1000, retrieval: RetrievalMode = .lexical, fusion: FusionSettings? = nil,
+              profile: RankProfile? = nil) {
+    self.profile = profile
     self.engine = engine
     self.depth = depth
     self.retrieval = retrieval
@@ -56,7 +60,7 @@ public struct Evaluator: Sendable {
     var runLines: [String] = []
     var rankings: [String: [(id: String, score: Double)]] = [:]
     for query in queries {
-      let response = try engine.search(SearchRequest(query: query.text, limit: depth, retrieval: retrieval, fusion: fusion))
+      let response = try engine.search(SearchRequest(query: query.text, limit: depth, retrieval: retrieval, fusion: fusion, profile: profile))
       // trec_eval orders a run by score, ties by document id descending.
       let ranked = response.hits.map { (id: $0.id, score: $0.score) }
         .sorted { $0.score != $1.score ? $0.score > $1.score : $0.id > $1.id }

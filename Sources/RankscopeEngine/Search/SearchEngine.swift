@@ -100,8 +100,9 @@ public final class SearchEngine: Sendable {
     let needsEmbedding = request.profile.map(\.needsEmbedding) ?? request.retrieval.needsEmbedding
     if needsEmbedding {
       guard semanticStatus.isAvailable, let embedder else {
-        let what = request.profile.map { "rank profile \($0.name)" } ?? "\(request.retrieval.rawValue) retrieval"
-        throw QueryError("\(what) needs the text embedding, which is off: \(semanticStatus.description)")
+        let what = request.profile.map { "rank profile \($0.name) needs the text embedding, which is" }
+          ?? "\(request.retrieval.rawValue) retrieval is"
+        throw QueryError("\(what) off: \(semanticStatus.description)")
       }
       if !parsed.text.trimmingWhitespace().isEmpty {
         queryVector = try embedder.embed(parsed.text)

@@ -56,6 +56,9 @@ struct EvalCommand: ParsableCommand {
 
   @OptionGroup var profileOptions: ProfileOptions
 
+  @Option(help: "Which judged queries: all, train (three quarters) or test (the held-out quarter; see `rankscope features`).")
+  var split: QuerySplit = .all
+
   func validate() throws {
     if profileOptions.profile != nil, retrieval != .lexical || fusionOptions.isGiven || fusionDepth != nil {
       throw ValidationError("--profile replaces --retrieval and the fusion options (the profile declares them)")
@@ -74,8 +77,10 @@ struct EvalCommand: ParsableCommand {
                                          withEncoder: profileOptions.profile == nil && retrieval.needsEmbedding)
     let (profile, engine) = try profileOptions.resolve(engine: opened, index: index, modelPath: model, quiet: format == .json)
     let fusion = try fusionOptions.settings(schema: engine.schema, depth: fusionDepth, retrieval: retrieval)
+    let (chosenQueries, chosenJudgments) = split.apply(queries: try EvaluationQuery.read(path: queriesPath!),
+                                                       judgments: try Judgments.read(path: qrelsPath!))
     let summary = try Evaluator(engine: engine, depth: depth, retrieval: retrieval, fusion: fusion, profile: profile)
-      .evaluate(queries: try EvaluationQuery.read(path: queriesPath!), judgments: try Judgments.read(path: qrelsPath!))
+      .evaluate(queries: chosenQueries, judgments: chosenJudgments)
     if let runOut {
       try SafeFile.write(summary.runLines.joined(separator: "\n") + "\n", to: runOut)
     }

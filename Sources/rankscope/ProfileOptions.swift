@@ -26,7 +26,8 @@ struct ProfileOptions: ParsableArguments {
 
   /// The profile asked for (nil without --profile) and an engine able to run it: the text encoder attached
   /// when the profile needs it, the query log loaded when one is found. `engine` was opened without an encoder.
-  func resolve(engine: SearchEngine, index: String?, modelPath: String?, quiet: Bool) throws -> (profile: RankProfile?, engine: SearchEngine) {
+  func resolve(engine: SearchEngine, index: String?, modelPath: String?, quiet: Bool,
+               needsQueryLog: Bool = false) throws -> (profile: RankProfile?, engine: SearchEngine) {
     guard let name = profile else {
       if !profileFolders.isEmpty || queryLog != nil { throw CommandFailure("--profiles and --query-log apply with --profile only") }
       return (nil, engine)
@@ -51,7 +52,7 @@ struct ProfileOptions: ParsableArguments {
     if logPath == nil, index == nil, let sample = try? Locations.sampleData() {
       logPath = sample.appendingPathComponent("query-log.jsonl").path
     }
-    if let logPath, chosen.l1 != nil {
+    if let logPath, chosen.l1 != nil || chosen.l2 != nil || needsQueryLog {
       do {
         log = try QueryLogStatistics.read(path: logPath)
       } catch {

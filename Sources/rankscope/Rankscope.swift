@@ -17,6 +17,6 @@ struct Rankscope: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [ExploreCommand.self, SearchCommand.self, IndexCommand.self, EvalCommand.self, SampleCommand.self,
-                  BenchCommand.self, EmbedCommand.self],
+                  BenchCommand.self, EmbedCommand.self, FeaturesCommand.self],
     defaultSubcommand: ExploreCommand.self)
 }

@@ -139,8 +139,10 @@ extension SearchEngine {
         if let blend = entry.blend { children.append(blend) }
         explanation = .sum("final score · profile \(profile.name)", children)
       }
-      hits.append(SearchHit(documentNumber: entry.document, id: try reader.id(of: entry.document), rank: offset + 1,
-                            score: entry.score, explanation: explanation, sources: sources(entry.document)))
+      var hit = SearchHit(documentNumber: entry.document, id: try reader.id(of: entry.document), rank: offset + 1,
+                          score: entry.score, explanation: explanation, sources: sources(entry.document))
+      if profile.l1 != nil, let rank = retrievalRank[entry.document] { hit.retrievalScore = retrieved[rank - 1].score }
+      hits.append(hit)
     }
     trace.append(StageTrace(name: "page", inputCount: final.count, outputCount: hits.count, seconds: clock.lap()))
     var response = SearchResponse(parsedQuery: ParsedQuery(text: parsed.text, terms: parsed.terms, filters: query.filters),

@@ -49,6 +49,9 @@ public struct SearchHit: Sendable, Hashable {
   public var explanation: Explanation?
   /// Every generator that found the hit, in generator order, with its rank and raw score.
   public var sources: [CandidateSource]
+  /// The retrieval stage's score (fused when several generators ran) when a later stage re-scored the hit
+  /// (a rank profile's L1 or L2); nil when `score` is retrieval's own.
+  public var retrievalScore: Double?
 
   /// Creates a hit.
   public init(documentNumber: Int, id: String, rank: Int, score: Double, explanation: Explanation? = nil,

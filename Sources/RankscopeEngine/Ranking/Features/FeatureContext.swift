@@ -96,9 +96,11 @@ public struct FeatureCandidate: Sendable, Hashable {
     self.bestGeneratorRank = bestGeneratorRank
   }
 
-  /// The candidate of a search hit: its score and the best rank among its generators.
+  /// The candidate of a search hit: its retrieval score (`retrievalScore` when a later stage re-scored it) and
+  /// the best rank among its generators.
   public init(hit: SearchHit) {
-    self.init(document: hit.documentNumber, retrievalScore: hit.score, bestGeneratorRank: hit.sources.map(\.rank).min())
+    self.init(document: hit.documentNumber, retrievalScore: hit.retrievalScore ?? hit.score,
+              bestGeneratorRank: hit.sources.map(\.rank).min())
   }
 }
 

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import RankscopeEngine
+
+/// `rankscope features`: the feature vectors of a rank profile's candidates for judged queries, as SVMlight.
+struct FeaturesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "features",
+    abstract: "Log the feature vectors of a profile's candidates for judged queries (SVMlight), to train a ranker.",
+    discussion: """
+      Each judged query runs the profile up to its L2 stage (retrieval, fusion, L1); every candidate L1 hands on
+      becomes a line `grade qid:Q 1:v 2:v … # docid` (unjudged documents are graded 0), features numbered from 1
+      in the registry's order, which the first line names (`# rankscope features: bm25f …`). --split keeps the
+      training three quarters or the held-out quarter of the judged queries (sorted by id, every fourth held out).
+
+      Examples:
+        rankscope features --profile hybrid --split train --out sample-train.svmlight
+        rankscope features --profile hybrid --split test --out sample-test.svmlight
+        rankscope train --svmlight sample-train.svmlight --test sample-test.svmlight --trees 300 --out model.json
+        rankscope features --index my-index --queries q.jsonl --qrels qrels.txt --profile mine --profiles ./profiles --out f.svmlight
+      """)
+
+  @Option(help: "Index directory (default: the sample world's index).")
+  var index: String?
+
+  @Option(help: "Queries, JSON Lines {\"id\", \"text\"} (default: the sample world's).")
+  var queries: String?
+
+  @Option(help: "Judgments in TREC qrels form: qid 0 docid grade (default: the sample world's).")
+  var qrels: String?
+
+  @Option(help: "Which judged queries: all, train (three quarters) or test (the held-out quarter).")
+  var split: QuerySplit = .all
+
+  @Option(help: "Write the SVMlight lines here (written to a temporary file, then renamed).")
+  var out: String
+
+  @Option(help: "Sentence-encoder model directory (default: RANKSCOPE_MODEL_DIR or models/all-MiniLM-L6-v2).")
+  var model: String?
+
+  @OptionGroup var profileOptions: ProfileOptions
+
+  func validate() throws {
+    guard profileOptions.profile != nil else { throw ValidationError("name the profile whose candidates to log: --profile NAME") }
+  }
+
+  func run() throws {
+    var queriesPath = queries
+    var qrelsPath = qrels
+    if queriesPath == nil || qrelsPath == nil {
+      let sampleData = try Locations.sampleData()
+      queriesPath = queriesPath ?? sampleData.appendingPathComponent("judgments/queries.jsonl").path
+      qrelsPath = qrelsPath ?? sampleData.appendingPathComponent("judgments/qrels.txt").path
+    }
+    let opened = try Locations.openIndex(index, modelPath: model, withEncoder: true)
+    let (resolved, engine) = try profileOptions.resolve(engine: opened, index: index, modelPath: model, quiet: false,
+                                                              needsQueryLog: true)
+    guard let profile = resolved else { throw CommandFailure("no profile") }
+    let (chosen, judgments) = split.apply(queries: try EvaluationQuery.read(path: queriesPath!), judgments: try Judgments.read(path: qrelsPath!))
+    let lines = try FeatureLog.lines(engine: engine, profile: profile, queries: chosen, judgments: judgments)
+    try SafeFile.write(lines.joined(separator: "\n") + "\n", to: out)
+    print("\(lines.count - 1) candidates of \(Set(chosen.map(\.id)).intersection(judgments.judgedQueryIds).count) judged queries (\(split.rawValue)) written to \(out)")
+  }
+}
+
+extension QuerySplit: ExpressibleByArgument {}

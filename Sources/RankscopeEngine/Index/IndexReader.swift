@@ -304,6 +304,16 @@ public final class IndexReader: Sendable {
     }
   }
 
+  /// The members named `keys` of `document`'s stored JSON object, parsing only those.
+  public func storedMembers(_ document: Int, keys: Set<String>) throws(IndexError) -> [String: JSONValue] {
+    let bytes = try blob(stored, document)
+    do {
+      return try JSONParser.members(keys, ofObject: Array(bytes))
+    } catch {
+      throw IndexError.corrupt(file: stored.name, reason: "document \(document) is not valid JSON (\(error))")
+    }
+  }
+
   /// The id of `document`.
   public func id(of document: Int) throws(IndexError) -> String {
     String(decoding: try blob(ids, document), as: UTF8.self)

@@ -36,6 +36,96 @@ public struct JSONParser {
     return value
   }
 
+  /// The values of the members named `keys` of the JSON object `bytes`, parsing only those: the other members'
+  /// values are skipped by matching brackets and quotes (a document read for two fields need not build all of
+  /// them). Members absent from the object are absent from the result; the last of duplicated names wins.
+  public static func members(_ keys: Set<String>, ofObject bytes: [UInt8]) throws(Failure) -> [String: JSONValue] {
+    var parser = JSONParser(bytes: bytes)
+    var found: [String: JSONValue] = [:]
+    parser.skipWhitespace()
+    guard parser.position < bytes.count, bytes[parser.position] == UInt8(ascii: "{") else {
+      throw parser.failure("expected an object")
+    }
+    parser.position += 1
+    parser.skipWhitespace()
+    if parser.position < bytes.count, bytes[parser.position] == UInt8(ascii: "}") { return found }
+    while true {
+      parser.skipWhitespace()
+      guard parser.position < bytes.count, bytes[parser.position] == UInt8(ascii: "\"") else {
+        throw parser.failure("expected a member name in double quotes")
+      }
+      let key = try parser.parseString()
+      parser.skipWhitespace()
+      guard parser.position < bytes.count, bytes[parser.position] == UInt8(ascii: ":") else {
+        throw parser.failure("expected ':' after member name \"\(key)\"")
+      }
+      parser.position += 1
+      parser.skipWhitespace()
+      if keys.contains(key) {
+        found[key] = try parser.parseValue()
+      } else {
+        try parser.skipValue()
+      }
+      parser.skipWhitespace()
+      guard parser.position < bytes.count else { throw parser.failure("unterminated object (missing '}')") }
+      if bytes[parser.position] == UInt8(ascii: ",") { parser.position += 1; continue }
+      if bytes[parser.position] == UInt8(ascii: "}") { return found }
+      throw parser.failure("expected ',' or '}' in object")
+    }
+  }
+
+  /// Moves past one value without building it: a string (escapes honoured), an array or object (brackets
+  /// matched, strings inside skipped whole, nesting limited like parsing), or a number or literal.
+  private mutating func skipValue() throws(Failure) {
+    guard position < bytes.count else { throw failure("unexpected end of input") }
+    switch bytes[position] {
+    case UInt8(ascii: "\""):
+      try skipString()
+    case UInt8(ascii: "["), UInt8(ascii: "{"):
+      var closers: [UInt8] = []
+      repeat {
+        guard position < bytes.count else { throw failure("unterminated array or object") }
+        let byte = bytes[position]
+        switch byte {
+        case UInt8(ascii: "["), UInt8(ascii: "{"):
+          closers.append(byte == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: "}"))
+          if closers.count > Self.maximumDepth { throw failure("nesting deeper than \(Self.maximumDepth)") }
+          position += 1
+        case UInt8(ascii: "]"), UInt8(ascii: "}"):
+          guard closers.popLast() == byte else { throw failure("mismatched '\(Self.describe(byte))'") }
+          position += 1
+        case UInt8(ascii: "\""):
+          try skipString()
+        default:
+          position += 1
+        }
+      } while !closers.isEmpty
+    default:
+      let start = position
+      while position < bytes.count {
+        switch bytes[position] {
+        case UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x09, 0x0A, 0x0D: break
+        default: position += 1; continue
+        }
+        break
+      }
+      if position == start { throw failure("expected a value") }
+    }
+  }
+
+  /// Moves past a string starting at its opening quote.
+  private mutating func skipString() throws(Failure) {
+    position += 1
+    while position < bytes.count {
+      switch bytes[position] {
+      case UInt8(ascii: "\""): position += 1; return
+      case UInt8(ascii: "\\"): position += 2
+      default: position += 1
+      }
+    }
+    throw failure("unterminated string")
+  }
+
   private func failure(_ reason: String) -> Failure { Failure(column: position + 1, reason: reason) }
 
   private mutating func skipWhitespace() {

@@ -168,16 +168,15 @@ extension SearchEngine {
     if let name = blend.similarityField, let field = schema.vectorFields.firstIndex(where: { $0.name == name }) {
       vector = try reader.vector(field: field, document: document)
     }
-    var stored: JSONValue?
-    func label(_ name: String?) throws -> String? {
-      guard let name else { return nil }
-      if stored == nil { stored = try reader.storedDocument(document) }
-      guard let value = stored?[name] else { return nil }
+    let keys = Set([blend.typeField, blend.boardField].compactMap { $0 })
+    let stored = keys.isEmpty ? [:] : try reader.storedMembers(document, keys: keys)
+    func label(_ name: String?) -> String? {
+      guard let name, let value = stored[name] else { return nil }
       if let text = value.stringValue { return text }
       return value.arrayValue?.first?.stringValue
     }
-    return BlendCandidate(document: document, score: score, vector: vector, type: try label(blend.typeField),
-                          board: try label(blend.boardField), name: try reader.id(of: document))
+    return BlendCandidate(document: document, score: score, vector: vector, type: label(blend.typeField),
+                          board: label(blend.boardField), name: try reader.id(of: document))
   }
 
   static func format(_ value: Double) -> String {

@@ -86,9 +86,14 @@ public enum BlendStage {
 
     var remaining = Array(0..<count)
     var closest = [(similarity: Double, to: Int)?](repeating: nil, count: count)
-    var heldBack = [[String]](repeating: [], count: count)
-    var boardCounts: [String: Int] = [:]
-    var typeCounts: [String: Int] = [:]
+    // Boards and types as small integers, so the inner loop counts in arrays (no string hashing).
+    let (boards, boardNames) = intern(candidates.map(\.board))
+    let (types, typeNames) = intern(candidates.map(\.type))
+    let typeQuotas = typeNames.map { settings.quota(for: $0) }
+    var boardCounts = [Int](repeating: 0, count: boardNames.count)
+    var typeCounts = [Int](repeating: 0, count: typeNames.count)
+    var heldBackByBoard = [Bool](repeating: false, count: count)
+    var heldBackByType = [Bool](repeating: false, count: count)
     var hits: [BlendedHit] = []
     var dropped: [(index: Int, reason: String)] = []
 
@@ -106,9 +111,11 @@ public enum BlendStage {
       var bestBackfill: (slot: Int, value: Double)?
       for (slot, index) in remaining.enumerated() {
         let value = marginalRelevanceValue(candidates[index].score, settings, minimum, maximum, closest[index]?.similarity)
-        if let rule = brokenRule(candidates[index], settings, boardCounts, typeCounts) {
+        let overBoard = settings.maxPerBoard.map { limit in boards[index].map { boardCounts[$0] >= limit } ?? false } ?? false
+        let overType = !overBoard && (types[index].map { type in typeQuotas[type].map { typeCounts[type] >= $0 } ?? false } ?? false)
+        if overBoard || overType {
           if bestBackfill.map({ value > $0.value }) ?? true { bestBackfill = (slot, value) }
-          if !heldBack[index].contains(rule) { heldBack[index].append(rule) }
+          if overBoard { heldBackByBoard[index] = true } else { heldBackByType[index] = true }
           continue
         }
         if best.map({ value > $0.value }) ?? true { best = (slot, value) }
@@ -117,11 +124,16 @@ public enum BlendStage {
       guard let chosen = best ?? bestBackfill else { break }
       let index = remaining.remove(at: chosen.slot)
       let candidate = candidates[index]
-      if let board = candidate.board { boardCounts[board, default: 0] += 1 }
-      if let type = candidate.type { typeCounts[type, default: 0] += 1 }
+      if let board = boards[index] { boardCounts[board] += 1 }
+      if let type = types[index] { typeCounts[type] += 1 }
       let position = hits.count + 1
       var children: [Explanation] = [marginalRelevance(index, candidates, settings, minimum, maximum, closest).explanation]
-      for rule in heldBack[index] { children.append(.leaf(0, "held back while \(rule)")) }
+      if heldBackByBoard[index], let board = candidate.board, let limit = settings.maxPerBoard {
+        children.append(.leaf(0, "held back while board \"\(board)\" already had its limit of \(limit)"))
+      }
+      if heldBackByType[index], let type = candidate.type, let quota = settings.quota(for: type) {
+        children.append(.leaf(0, "held back while type \"\(type)\" already had its quota of \(quota) in \(settings.keep)"))
+      }
       if isBackfill { children.append(.leaf(0, "placed as backfill: only candidates breaking a rule were left")) }
       let movement = position == index + 1 ? "stays at position \(position)" : "from position \(index + 1) to \(position)"
       hits.append(BlendedHit(document: candidate.document, score: candidate.score, inputPosition: index + 1,
@@ -188,16 +200,18 @@ public enum BlendStage {
     return (explanation.value, explanation)
   }
 
-  /// The rule placing `candidate` now would break, or nil.
-  private static func brokenRule(_ candidate: BlendCandidate, _ settings: BlendSettings, _ boardCounts: [String: Int],
-                                 _ typeCounts: [String: Int]) -> String? {
-    if let limit = settings.maxPerBoard, let board = candidate.board, boardCounts[board, default: 0] >= limit {
-      return "board \"\(board)\" already had its limit of \(limit)"
+  /// Each value's number among the distinct values (nil stays nil), and the distinct values in first-seen order.
+  private static func intern(_ values: [String?]) -> (numbers: [Int?], names: [String]) {
+    var numbers: [String: Int] = [:]
+    var names: [String] = []
+    let result = values.map { value -> Int? in
+      guard let value else { return nil }
+      if let number = numbers[value] { return number }
+      numbers[value] = names.count
+      names.append(value)
+      return names.count - 1
     }
-    if let quota = settings.quota(for: candidate.type), let type = candidate.type, typeCounts[type, default: 0] >= quota {
-      return "type \"\(type)\" already had its quota of \(quota) in \(settings.keep)"
-    }
-    return nil
+    return (result, names)
   }
 
   private static func dot(_ a: [Float], _ b: [Float]) -> Double {

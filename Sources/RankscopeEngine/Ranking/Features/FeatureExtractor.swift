@@ -185,8 +185,16 @@ public struct FeatureExtractor: Sendable {
     var document: Int { candidate.document }
     /// Term frequency per query term (aligned with the parsed terms) and text field; 0 when absent.
     var frequencies: [[Int]]
-    /// The stored JSON object.
-    var stored: JSONValue
+    /// Reads the stored JSON object (only features that need it do: parsing it is most of a cheap feature's cost).
+    var loadStored: () -> JSONValue
+    /// The stored JSON object, read on first use. The index checked every stored blob's bounds when it was
+    /// opened; a blob that still fails to parse reads as an empty document.
+    var stored: JSONValue {
+      if let value = streams.stored { return value }
+      let value = loadStored()
+      streams.stored = value
+      return value
+    }
     /// The document's id.
     var id: String
     /// Analysed token streams of text fields, made on first use.
@@ -201,9 +209,11 @@ public struct FeatureExtractor: Sendable {
     var end: Int
   }
 
-  /// The token streams of one candidate, each analysed once however many features read it.
+  /// The token streams of one candidate, each analysed once however many features read it, and its stored
+  /// document once read.
   final class TokenStreamCache {
     var streams: [Int: TokenStream] = [:]
+    var stored: JSONValue?
   }
 
   private func candidateData(_ candidate: FeatureCandidate, context: FeatureContext) throws -> CandidateData {
@@ -225,8 +235,9 @@ public struct FeatureExtractor: Sendable {
       }
       frequencies.append(row)
     }
-    return CandidateData(candidate: candidate, frequencies: frequencies, stored: try reader.storedDocument(document),
-                         id: try reader.id(of: document))
+    let reader = reader
+    return CandidateData(candidate: candidate, frequencies: frequencies,
+                         loadStored: { (try? reader.storedDocument(document)) ?? .object([]) }, id: try reader.id(of: document))
   }
 
   private func evaluate(_ kind: FeatureKind, _ data: CandidateData, _ context: FeatureContext,

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Smoke-tests the real explorer under tmux: start it in a shell, type a query, check that results and an
-# explanation appear, open the help, resize, quit, and check the terminal was restored.
+# explanation appear, switch rank profiles (F3) and list them (F4), open the help, resize, quit, and check the
+# terminal was restored.
 # Usage: scripts/tui-smoke.sh path/to/rankscope
 set -euo pipefail
 binary=$(realpath "${1:-.build/release/rankscope}")
@@ -58,6 +59,19 @@ else
   wait_for "BM25F │" 10 || fail "F2 did not cycle back to BM25F"
 fi
 
+# F3 makes the first rank profile of SampleData/profiles (bm25) active and searches again; F4 lists them all;
+# F2 turns the profile off.
+tmux send-keys -t "$session" F3
+wait_for "profile bm25: retrieve" 15 || fail "F3 did not make the bm25 profile active"
+echo "rank profile: $(capture | grep -oE 'profile bm25[^│]*' | tail -n 1)"
+tmux send-keys -t "$session" F4
+wait_for "Rank profiles" 5 || fail "F4 did not open the profiles overlay"
+capture | grep -q "hybrid-diverse" || fail "the profiles overlay does not list hybrid-diverse"
+tmux send-keys -t "$session" Escape
+sleep 0.3
+tmux send-keys -t "$session" F2
+wait_for "profile bm25 off" 10 || fail "F2 did not turn the profile off"
+
 tmux send-keys -t "$session" Down
 sleep 0.3
 tmux send-keys -t "$session" "?"
@@ -82,12 +96,13 @@ wait_for "AFTER" 10 || fail "the shell did not come back"
 after=$(capture | grep -oE -- '-?echo -?icanon|-?icanon -?echo' | head -n 1)
 [ "$before" = "$after" ] || fail "terminal modes changed: before '$before', after '$after'"
 
-# Quit with q as well, from a second run with an initial query.
-tmux send-keys -t "$session" "clear; $binary --query 'linen dress'; echo EXIT=\$?" Enter
+# Quit with q as well, from a second run with an initial query and profile.
+tmux send-keys -t "$session" "clear; $binary --query 'linen dress' --profile bm25; echo EXIT=\$?" Enter
 wait_for "matches" 20 || fail "no results for --query"
+wait_for "profile bm25" 5 || fail "--profile bm25 is not active at start"
 tmux send-keys -t "$session" Tab
 sleep 0.2
 tmux send-keys -t "$session" q
 wait_for "EXIT=0" 10 || fail "q did not quit cleanly"
 tmux kill-session -t "$session"
-echo "tui-smoke: ok (results, explanation, help, resize, Ctrl-C and q quit, terminal restored: $after)"
+echo "tui-smoke: ok (results, explanation, rank profiles, help, resize, Ctrl-C and q quit, terminal restored: $after)"

@@ -20,9 +20,12 @@ public enum Explorer {
     try run(service: engine, theme: theme, initialQuery: initialQuery, resultLimit: resultLimit)
   }
 
-  /// Runs the explorer on any search service (the engine, or a stand-in).
+  /// Runs the explorer on any search service (the engine, or a stand-in), with the rank profiles F3 and F4
+  /// offer, the profile files that could not be used (`file:line: reason`, shown at start and in the profiles
+  /// overlay) and the profile to start with.
   public static func run(service: any SearchService, theme: Theme, initialQuery: String? = nil,
-                         resultLimit: Int = 50) throws {
+                         resultLimit: Int = 50, profiles: [RankProfile] = [], profileProblems: [String] = [],
+                         initialProfile: String? = nil) throws {
     try checkTerminal()
     _ = setlocale(LC_ALL, "")
     let term = String(cString: getenv("TERM"))
@@ -43,7 +46,9 @@ public enum Explorer {
     configureTerminal()
     // https://no-color.org: honour NO_COLOR by keeping only bold, underline and reverse.
     let shownTheme = getenv("NO_COLOR").map { $0.pointee != 0 } == true ? theme.monochromeVariant : theme
-    pendingSignal = try loop(service: service, theme: shownTheme, initialQuery: initialQuery, resultLimit: resultLimit)
+    let start = Start(query: initialQuery, resultLimit: resultLimit, profiles: profiles, profileProblems: profileProblems,
+                      profile: initialProfile)
+    pendingSignal = try loop(service: service, theme: shownTheme, start: start)
   }
 
   /// Throws unless standard input and output are terminals and terminfo knows `TERM`; `run` calls it too, and
@@ -75,13 +80,21 @@ public enum Explorer {
       && KeyDecoder.CursesCode.function0 == KEY_F0, "KeyDecoder.CursesCode disagrees with <curses.h>")
   }
 
+  /// What the explorer starts with.
+  private struct Start {
+    var query: String?
+    var resultLimit: Int
+    var profiles: [RankProfile]
+    var profileProblems: [String]
+    var profile: String?
+  }
+
   /// The event loop; returns the signal that stopped it, or 0 when the user quit.
-  private static func loop(service: any SearchService, theme: Theme, initialQuery: String?,
-                           resultLimit: Int) throws -> Int32 {
+  private static func loop(service: any SearchService, theme: Theme, start: Start) throws -> Int32 {
     let painter = ScreenPainter(theme: theme)
     let worker = SearchWorker(service: service)
     var state = AppState(service: service, width: Int(rs_cols()), height: Int(rs_lines()),
-                         resultLimit: resultLimit)
+                         resultLimit: start.resultLimit, profiles: start.profiles, profileProblems: start.profileProblems)
 
     func dispatch(_ action: Action) {
       for effect in reduce(&state, action) {
@@ -93,7 +106,8 @@ public enum Explorer {
     }
 
     dispatch(.resize(width: Int(rs_cols()), height: Int(rs_lines())))
-    if let initialQuery, !initialQuery.isEmpty { dispatch(.setQuery(initialQuery)) }
+    if let profile = start.profile { dispatch(.selectProfile(profile)) }
+    if let initialQuery = start.query, !initialQuery.isEmpty { dispatch(.setQuery(initialQuery)) }
     painter.paint(renderScreen(state, width: state.width, height: state.height))
 
     while state.isRunning {

@@ -10,6 +10,9 @@ public enum Action: Sendable {
   case insert(String)
   /// Replaces the whole query (e.g. the initial query from the command line) and searches.
   case setQuery(String)
+  /// Makes the rank profile named so active (nil: none, the plain retrieval mode), e.g. `--profile` at start;
+  /// the notice it sets keeps the one already shown.
+  case selectProfile(String?)
   /// The search issued with `generation` finished.
   case searchCompleted(generation: Int, result: Result<SearchOutcome, SearchFailure>)
   /// The terminal now has this size.

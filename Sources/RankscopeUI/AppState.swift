@@ -43,6 +43,17 @@ public struct AppState: Sendable {
   public var semanticStatus: SemanticStatus
   /// A passing message for the status line (e.g. why semantic retrieval is off); cleared by the next edit.
   public var notice: String?
+  /// The rank profiles that can run, sorted by name (F3 cycles through them, F4 lists them).
+  public var profiles: [RankProfile]
+  /// Profile files (and other profile inputs, such as the query log) that could not be used, each as
+  /// `file:line: reason`; listed in the profiles overlay.
+  public var profileProblems: [String]
+  /// The rank profile searches run, or nil for the plain retrieval mode of `retrieval` (F2).
+  public var activeProfile: RankProfile?
+  /// Whether the rank-profiles overlay is shown.
+  public var isProfilesVisible: Bool
+  /// The overlay's marked entry: 0 is "none" (plain retrieval), `i + 1` is `profiles[i]`.
+  public var profileCursor: Int
 
   /// Creates the state for a collection.
   public init(schema: Schema, documentCount: Int, width: Int = 80, height: Int = 24, resultLimit: Int = 50) {
@@ -67,16 +78,31 @@ public struct AppState: Sendable {
     fusion = schema.retrieval?.fusion ?? .standard
     semanticStatus = .off(reason: "no sentence encoder is attached")
     notice = nil
+    profiles = []
+    profileProblems = []
+    activeProfile = nil
+    isProfilesVisible = false
+    profileCursor = 0
   }
 
-  /// Creates the state for a search service (its schema and document count).
-  public init(service: any SearchService, width: Int = 80, height: Int = 24, resultLimit: Int = 50) {
+  /// Creates the state for a search service (its schema and document count), with the rank profiles that
+  /// can run on it and the profile files that could not be used (shown as a notice at start).
+  public init(service: any SearchService, width: Int = 80, height: Int = 24, resultLimit: Int = 50,
+              profiles: [RankProfile] = [], profileProblems: [String] = []) {
     self.init(schema: service.schema, documentCount: service.documentCount, width: width, height: height,
               resultLimit: resultLimit)
     semanticStatus = service.semanticStatus
+    self.profiles = profiles
+    self.profileProblems = profileProblems
+    var notices: [String] = []
     if case .off(let reason) = semanticStatus, service.schema.textEmbeddingField != nil {
-      notice = "semantic retrieval is off: \(reason)"
+      notices.append("semantic retrieval is off: \(reason)")
     }
+    if let first = profileProblems.first {
+      let more = profileProblems.count > 1 ? " and \(profileProblems.count - 1) more" : ""
+      notices.append("skipped rank profile \(first)\(more) (F4 lists them)")
+    }
+    notice = notices.isEmpty ? nil : notices.joined(separator: " · ")
   }
 
   /// The layout for the current size.
@@ -122,8 +148,21 @@ public struct AppState: Sendable {
     }
   }
 
-  /// The search request for the current query.
+  /// What searches run, as the status line names it: `profile hybrid` with a profile active, else
+  /// `retrievalLabel`.
+  public var rankingLabel: String { activeProfile.map { "profile \($0.name)" } ?? retrievalLabel }
+
+  /// The active profile's position in `profiles`, if one is active.
+  public var activeProfileIndex: Int? { activeProfile.flatMap { active in profiles.firstIndex { $0.name == active.name } } }
+
+  /// Why `profile` cannot run now (it needs the query's text embedding and semantic retrieval is off), or nil.
+  public func unavailableReason(_ profile: RankProfile) -> String? {
+    guard profile.needsEmbedding, !semanticStatus.isAvailable else { return nil }
+    return "semantic retrieval is off: \(semanticStatus)"
+  }
+
+  /// The search request for the current query (running the active profile, if any).
   public var currentRequest: SearchRequest {
-    SearchRequest(query: query.text, limit: resultLimit, explain: true, retrieval: retrieval)
+    SearchRequest(query: query.text, limit: resultLimit, explain: true, retrieval: retrieval, profile: activeProfile)
   }
 }

@@ -7,6 +7,7 @@ public enum Focus: String, Sendable, Hashable, CaseIterable {
 public enum Command: Hashable, Sendable {
   // Everywhere
   case quit, toggleHelp, closeHelp, toggleRetrieval, focusNext, focusPrevious, focusQuery, focusResults, focusExplanation
+  case cycleProfile, toggleProfiles
   // Query bar
   case insertTypedCharacter, deleteBackward, deleteForward, cursorLeft, cursorRight, cursorHome, cursorEnd
   case clearQuery, deleteWordBackward
@@ -17,12 +18,16 @@ public enum Command: Hashable, Sendable {
   case unfold, fold, toggleFold, expandAll, collapseAll
   // Help overlay
   case helpScrollUp, helpScrollDown, helpPageUp, helpPageDown
+  // Profiles overlay
+  case profilePrevious, profileNext, pickProfile, closeProfiles
 }
 
 /// Where a binding applies.
 public enum BindingScope: String, Sendable, Hashable, CaseIterable {
   /// While the help overlay is shown (checked first).
   case help
+  /// While the rank-profiles overlay is shown (checked first).
+  case profiles
   /// In the query bar.
   case query
   /// In the results list.
@@ -36,6 +41,7 @@ public enum BindingScope: String, Sendable, Hashable, CaseIterable {
   public var title: String {
     switch self {
     case .help: return "Help overlay"
+    case .profiles: return "Rank profiles overlay"
     case .query: return "Query bar"
     case .results: return "Results"
     case .explanation: return "Explanation"
@@ -110,6 +116,8 @@ public enum KeyBindings {
     KeyBinding([.character("?"), .function(1)], .global, .toggleHelp, "show or hide this help"),
     KeyBinding([.control("c"), .control("q")], .global, .quit, "quit"),
     KeyBinding([.function(2), .control("t")], .global, .toggleRetrieval, "retrieval: lexical → semantic → hybrid"),
+    KeyBinding([.function(3), .control("p")], .global, .cycleProfile, "rank profile: none → each in turn"),
+    KeyBinding([.function(4), .control("o")], .global, .toggleProfiles, "list the rank profiles, pick one"),
     KeyBinding([.escape], .global, .focusQuery, "back to the query bar"),
     // Query bar
     KeyBinding(patterns: [.anyPrintable], scope: .query, command: .insertTypedCharacter,
@@ -159,21 +167,27 @@ public enum KeyBindings {
     KeyBinding([.pageUp], .help, .helpPageUp, "page up"),
     KeyBinding([.pageDown], .help, .helpPageDown, "page down"),
     KeyBinding([.escape, .character("q"), .enter], .help, .closeHelp, "close the help"),
+    // Rank-profiles overlay
+    KeyBinding([.up, .character("k")], .profiles, .profilePrevious, "previous profile"),
+    KeyBinding([.down, .character("j")], .profiles, .profileNext, "next profile"),
+    KeyBinding([.enter, .character(" ")], .profiles, .pickProfile, "make the marked profile active"),
+    KeyBinding([.escape, .character("q")], .profiles, .closeProfiles, "close the list"),
   ]
 
   /// The binding `key` triggers with `focus` in the keyboard focus, or `nil` when the key does nothing.
   ///
-  /// Order: the help overlay's bindings (when it is shown), the focused panel's, then the global ones; typed
-  /// characters fall through to `insertTypedCharacter` in the query bar. While help is shown nothing else
-  /// but global bindings applies.
-  public static func binding(for key: Key, focus: Focus, helpVisible: Bool) -> KeyBinding? {
-    let scopes: [BindingScope] = helpVisible ? [.help, .global] : [BindingScope(focus), .global]
+  /// Order: the shown overlay's bindings (help, or the rank-profiles list), else the focused panel's, then the
+  /// global ones; typed characters fall through to `insertTypedCharacter` in the query bar. While an overlay is
+  /// shown nothing else but global bindings applies.
+  public static func binding(for key: Key, focus: Focus, helpVisible: Bool, profilesVisible: Bool = false) -> KeyBinding? {
+    let scopes: [BindingScope] = helpVisible ? [.help, .global]
+      : profilesVisible ? [.profiles, .global] : [BindingScope(focus), .global]
     for scope in scopes {
       if let found = table.first(where: { $0.scope == scope && $0.patterns.contains(.key(key)) }) {
         return found
       }
     }
-    if !helpVisible, case .character = key {
+    if !helpVisible, !profilesVisible, case .character = key {
       return table.first { $0.scope == BindingScope(focus) && $0.patterns.contains(.anyPrintable) }
     }
     return nil

@@ -8,7 +8,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
   var effects: [Effect] = []
   switch action {
   case .key(let key):
-    guard let binding = KeyBindings.binding(for: key, focus: state.focus, helpVisible: state.isHelpVisible)
+    guard let binding = KeyBindings.binding(for: key, focus: state.focus, helpVisible: state.isHelpVisible,
+                                            profilesVisible: state.isProfilesVisible)
     else { return [] }
     if binding.command == .insertTypedCharacter {
       guard case .character(let character) = key else { return [] }
@@ -21,8 +22,26 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
   case .insert(let text):
     effects = insertText(&state, text)
   case .setQuery(let text):
+    // The initial query is not an edit: a notice from start-up (skipped profiles, semantic off) stays.
+    let notice = state.notice
     state.query = QueryEditor(text)
     effects = queryChanged(&state)
+    state.notice = notice
+  case .selectProfile(let name):
+    let earlier = state.notice
+    if let name {
+      if let profile = state.profiles.first(where: { $0.name == name }) {
+        effects = activate(profile, in: &state)
+      } else {
+        let names = state.profiles.map(\.name)
+        state.notice = "no rank profile named \"\(name)\" (" + (names.isEmpty ? "none loaded" : "there are \(names.joined(separator: ", "))") + ")"
+      }
+    } else {
+      effects = activate(nil, in: &state)
+    }
+    if let earlier, state.notice != earlier {
+      state.notice = [state.notice, earlier].compactMap { $0 }.joined(separator: " · ")
+    }
   case .searchCompleted(let generation, let result):
     guard generation == state.generation else { return [] }  // stale: a newer query is on its way
     state.completedGeneration = generation
@@ -80,6 +99,13 @@ private func apply(_ command: Command, to state: inout AppState) -> [Effect] {
   let explanationPage = max(1, layout.explanation?.height ?? 1)
   switch command {
   case .toggleRetrieval:
+    // With a rank profile active, F2 only turns the profile off: searches go back to the retrieval mode the
+    // status line showed before the profile (one key press, one visible change); the next F2 cycles as usual.
+    if let profile = state.activeProfile {
+      let effects = activate(nil, in: &state)
+      state.notice = "profile \(profile.name) off"
+      return effects
+    }
     // Lexical → semantic → hybrid → lexical; both others need the sentence encoder.
     guard state.semanticStatus.isAvailable else {
       state.notice = "semantic and hybrid retrieval are off: \(state.semanticStatus)"
@@ -91,11 +117,33 @@ private func apply(_ command: Command, to state: inout AppState) -> [Effect] {
     case .hybrid: state.retrieval = .lexical
     }
     return queryChanged(&state)
+  case .cycleProfile:
+    return cycleProfile(&state)
+  case .toggleProfiles:
+    state.isProfilesVisible.toggle()
+    state.isHelpVisible = false
+    state.profileCursor = state.activeProfileIndex.map { $0 + 1 } ?? 0
+  case .closeProfiles:
+    state.isProfilesVisible = false
+  case .profilePrevious:
+    state.profileCursor = max(0, state.profileCursor - 1)
+  case .profileNext:
+    state.profileCursor = min(state.profiles.count, state.profileCursor + 1)
+  case .pickProfile:
+    let profile = state.profileCursor == 0 ? nil : state.profiles[state.profileCursor - 1]
+    if let profile, let reason = state.unavailableReason(profile) {
+      state.notice = "profile \(profile.name) needs the query's text embedding; \(reason)"  // the list stays open
+      return []
+    }
+    state.isProfilesVisible = false
+    guard profile?.name != state.activeProfile?.name else { return [] }
+    return activate(profile, in: &state)
   case .quit:
     state.isRunning = false
     return [.quit]
   case .toggleHelp:
     state.isHelpVisible.toggle()
+    state.isProfilesVisible = false
     state.helpScroll = 0
   case .closeHelp:
     state.isHelpVisible = false
@@ -155,6 +203,48 @@ private func apply(_ command: Command, to state: inout AppState) -> [Effect] {
   case .helpPageDown: state.helpScroll += max(1, state.height - 4)
   }
   return []
+}
+
+/// Makes `profile` active (nil: none) and searches again at once; the notice shows the profile's stages.
+private func activate(_ profile: RankProfile?, in state: inout AppState) -> [Effect] {
+  state.activeProfile = profile
+  let effects = queryChanged(&state)
+  state.notice = profile.map { "runs \($0.stageSummary)" } ?? "profile off"
+  return effects
+}
+
+/// F3: none → each profile (in name order) → none, skipping profiles that need the text embedding while
+/// semantic retrieval is off (the notice names them).
+private func cycleProfile(_ state: inout AppState) -> [Effect] {
+  guard !state.profiles.isEmpty else {
+    state.notice = "no rank profiles are loaded (give --profiles DIR)"
+    return []
+  }
+  // Positions: 0 is none, i + 1 is profiles[i].
+  let count = state.profiles.count + 1
+  var position = state.activeProfileIndex.map { $0 + 1 } ?? 0
+  var skipped: [String] = []
+  var reason: String?
+  repeat {
+    position = (position + 1) % count
+    guard position > 0 else { break }
+    let profile = state.profiles[position - 1]
+    guard let why = state.unavailableReason(profile) else { break }
+    skipped.append(profile.name)
+    reason = why
+  } while true
+  let next = position == 0 ? nil : state.profiles[position - 1]
+  var effects: [Effect] = []
+  if next?.name != state.activeProfile?.name {
+    effects = activate(next, in: &state)
+  } else {
+    state.notice = nil
+  }
+  if !skipped.isEmpty, let reason {
+    let skippedNotice = "skipped \(skipped.joined(separator: ", ")) (\(reason))"
+    state.notice = [state.notice, skippedNotice].compactMap { $0 }.joined(separator: " · ")
+  }
+  return effects
 }
 
 /// Selects hit `index` (clamped); a different hit gets a fresh explanation fold state.
@@ -220,6 +310,7 @@ private func normalize(_ state: inout AppState) {
   state.explanation.scroll = scrollOffset(state.explanation.scroll, cursor: state.explanation.cursor,
                                           count: rowCount, visible: layout.explanation?.height ?? 0)
   state.helpScroll = max(0, min(state.helpScroll, HelpOverlay.maximumScroll(width: state.width, height: state.height)))
+  state.profileCursor = min(max(0, state.profileCursor), state.profiles.count)
 }
 
 /// The smallest change to `offset` that keeps `cursor` among `visible` rows of `count`.

@@ -8,7 +8,7 @@ public func renderScreen(_ state: AppState, width: Int, height: Int) -> CellBuff
     drawTooSmall(into: &buffer)
     return buffer
   }
-  QueryBarView(query: state.query, isFocused: state.focus == .query && !state.isHelpVisible)
+  QueryBarView(query: state.query, isFocused: state.focus == .query && !state.isHelpVisible && !state.isProfilesVisible)
     .draw(into: &buffer, rect: layout.queryBar)
   if let infoLine = layout.infoLine {
     QueryInfoView(parsedQuery: state.outcome?.response.parsedQuery, schema: state.schema)
@@ -40,6 +40,8 @@ public func renderScreen(_ state: AppState, width: Int, height: Int) -> CellBuff
   }
   if state.isHelpVisible {
     HelpOverlay.draw(into: &buffer, scroll: state.helpScroll)
+  } else if state.isProfilesVisible {
+    ProfilesOverlay.draw(state, into: &buffer)
   }
   return buffer
 }

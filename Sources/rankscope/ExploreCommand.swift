@@ -13,10 +13,13 @@ struct ExploreCommand: ParsableCommand {
       With no --index, opens the bundled sample world, building its index on the first run. Press ? in the
       explorer for every key.
 
+      Rank profiles are read from --profiles folders and, for the sample index, SampleData/profiles: F3 cycles
+      through them, F4 lists them. Files that cannot be used are listed there with their errors.
+
       Examples:
         rankscope
         rankscope explore --query "linen dress" --theme light
-        rankscope explore --index my-index
+        rankscope explore --index my-index --profiles my-profiles --profile my-profile
       """)
 
   @Option(help: "Index directory (default: the sample world's index).")
@@ -31,11 +34,28 @@ struct ExploreCommand: ParsableCommand {
   @Option(help: "Start with this query.")
   var query: String?
 
+  @OptionGroup var profileOptions: ProfileOptions
+
   func run() throws {
     try Explorer.checkTerminal()
-    let engine = try Locations.openIndex(index)
+    var engine = try Locations.openIndex(index)
     let loadedTheme = try Theme.load(named: theme, searchPaths: themeSearchPaths())
-    try Explorer.run(service: engine, theme: loadedTheme, initialQuery: query)
+    let library = profileOptions.library(schema: engine.schema, index: index)
+    var problems = library.problems.map(\.description)
+    // Click features read the query log: load it when a profile's L1 stage weights one.
+    if library.profiles.contains(where: { ProfileOptions.readsQueryLog($0, schema: engine.schema) }),
+       let path = profileOptions.queryLogPath(index: index) {
+      do {
+        let log = try QueryLogStatistics.read(path: path)
+        var reason: String?
+        if case .off(let why) = engine.semanticStatus { reason = why }
+        engine = SearchEngine(reader: engine.reader, embedder: engine.embedder, embedderUnavailableReason: reason, queryLog: log)
+      } catch {
+        problems.append("\(error) (the query log: click features read 0)")
+      }
+    }
+    try Explorer.run(service: engine, theme: loadedTheme, initialQuery: query, profiles: library.profiles,
+                     profileProblems: problems, initialProfile: profileOptions.profile)
   }
 
   private func themeSearchPaths() -> [URL] {

@@ -2,10 +2,10 @@ import ArgumentParser
 import Foundation
 import RankscopeEngine
 
-/// The rank-profile options shared by `search` and `eval`: which profile runs, where profiles are read from,
-/// and the query log that click features read.
+/// The rank-profile options shared by `search`, `eval` and `explore`: which profile runs (the explorer starts
+/// with it), where profiles are read from, and the query log that click features read.
 struct ProfileOptions: ParsableArguments {
-  @Option(help: "Run this rank profile (its generators, fusion, L1 and blend stages) instead of --retrieval.")
+  @Option(help: "Run this rank profile (its generators, fusion, L1 and blend stages) instead of --retrieval; the explorer starts with it active.")
   var profile: String?
 
   @Option(name: .customLong("profiles"),
@@ -24,6 +24,25 @@ struct ProfileOptions: ParsableArguments {
     return folders
   }
 
+  /// Every profile of `folders(index:)`, checked against `schema`; bad files are in `problems`.
+  func library(schema: Schema, index: String?) -> RankProfileLibrary {
+    RankProfileLibrary.load(folders: folders(index: index), context: RankProfileContext(schema: schema))
+  }
+
+  /// The query log to read: --query-log, else the sample world's for the sample index.
+  func queryLogPath(index: String?) -> String? {
+    if let queryLog { return queryLog }
+    guard index == nil, let sample = try? Locations.sampleData() else { return nil }
+    return sample.appendingPathComponent("query-log.jsonl").path
+  }
+
+  /// Whether `profile`'s L1 stage weights a feature read from the query log (clicks and impressions).
+  static func readsQueryLog(_ profile: RankProfile, schema: Schema) -> Bool {
+    guard let l1 = profile.l1 else { return false }
+    let engagement = Set(FeatureRegistry(schema: schema).definitions.filter { $0.group == .engagement }.map(\.name))
+    return l1.weights.contains { engagement.contains($0.feature) }
+  }
+
   /// The profile asked for (nil without --profile) and an engine able to run it: the text encoder attached
   /// when the profile needs it, the query log loaded when one is found. `engine` was opened without an encoder.
   func resolve(engine: SearchEngine, index: String?, modelPath: String?, quiet: Bool,
@@ -32,7 +51,7 @@ struct ProfileOptions: ParsableArguments {
       if !profileFolders.isEmpty || queryLog != nil { throw CommandFailure("--profiles and --query-log apply with --profile only") }
       return (nil, engine)
     }
-    let library = RankProfileLibrary.load(folders: folders(index: index), context: RankProfileContext(schema: engine.schema))
+    let library = library(schema: engine.schema, index: index)
     if let problem = library.problems.first(where: { URL(fileURLWithPath: $0.file).deletingPathExtension().lastPathComponent == name }),
        !library.profiles.contains(where: { $0.name == name }) {
       throw CommandFailure("rank profile \(name) cannot be used: \(problem)")
@@ -48,11 +67,8 @@ struct ProfileOptions: ParsableArguments {
       throw CommandFailure("\(error) (read: \(searched.isEmpty ? "no folder; give --profiles DIR" : searched.joined(separator: ", ")))")
     }
     var log: QueryLogStatistics?
-    var logPath = queryLog
-    if logPath == nil, index == nil, let sample = try? Locations.sampleData() {
-      logPath = sample.appendingPathComponent("query-log.jsonl").path
-    }
-    if let logPath, chosen.l1 != nil || chosen.l2 != nil || needsQueryLog {
+    // The feature log and L2 models may read every feature; an L1 stage reads only the features it weights.
+    if let logPath = queryLogPath(index: index), needsQueryLog || chosen.l2 != nil || Self.readsQueryLog(chosen, schema: engine.schema) {
       do {
         log = try QueryLogStatistics.read(path: logPath)
       } catch {

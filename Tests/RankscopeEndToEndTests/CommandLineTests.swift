@@ -156,6 +156,15 @@ struct CommandLineTests {
     #expect(outcome.standardError.contains("terminal"), "\(outcome.standardError)")
   }
 
+  @Test("the explorer takes the rank-profile options of search")
+  func explorerProfileOptions() throws {
+    let outcome = try run(["explore", "--help"])
+    #expect(outcome.status == 0)
+    for option in ["--profile <profile>", "--profiles <profiles>", "--query-log <query-log>"] {
+      #expect(outcome.standardOutput.contains(option), "\(option)")
+    }
+  }
+
   @Test("--help on every command shows examples")
   func help() throws {
     for command in [["--help"], ["search", "--help"], ["index", "build", "--help"], ["eval", "--help"], ["sample", "generate", "--help"], ["bench", "--help"],

@@ -252,7 +252,8 @@ struct ReducerTests {
                                .selectPrevious, .selectNext, .selectPageUp, .selectPageDown, .selectFirst, .selectLast,
                                .nodePrevious, .nodeNext, .nodePageUp, .nodePageDown, .nodeFirst, .nodeLast, .unfold,
                                .fold, .toggleFold, .expandAll, .collapseAll, .helpScrollUp, .helpScrollDown,
-                               .helpPageUp, .helpPageDown]
+                               .helpPageUp, .helpPageDown, .cycleProfile, .toggleProfiles, .profilePrevious,
+                               .profileNext, .pickProfile, .closeProfiles]
     for command in expected { #expect(commands.contains(command), "\(command) has no key") }
   }
 

@@ -23,6 +23,8 @@ struct SearchCommand: ParsableCommand {
         rankscope search "boho wedding" --retrieval hybrid --weights bm25f=1,ann:text_embedding=1,popular:category=0.5 --depth 50
         rankscope search "rustic kitchen" --profile hybrid-diverse --explain
         rankscope search "linen dress" --profile my-profile --profiles ./profiles --index my-index
+        rankscope search "rustic kitchen" --profile hybrid-l1 --why-not p000123
+        rankscope search "rustic kitchen" --profile hybrid-l1 --compare p016425,p008962
 
       With --profile, the named rank profile runs instead of --retrieval: its generators, fusion, L1 and
       blend stages, each shown in the explanation and the stage line. Profiles are read from --profiles
@@ -63,6 +65,12 @@ struct SearchCommand: ParsableCommand {
 
   @OptionGroup var profileOptions: ProfileOptions
 
+  @Option(help: "Why not this document (an id)? Follow it through every stage: where it fell out and by how much.")
+  var whyNot: String?
+
+  @Option(help: "Why A above B? Two ids, comma-separated: their ranks, scores and feature differences, largest first.")
+  var compare: String?
+
   func validate() throws {
     guard limit >= 0 else { throw ValidationError("-k must be zero or more") }
     if let depth, depth < 1 { throw ValidationError("--depth must be at least 1") }
@@ -84,14 +92,27 @@ struct SearchCommand: ParsableCommand {
       }
       filters += parsed.filters
     }
-    let response = try engine.search(SearchRequest(query: query, filters: filters, limit: limit, explain: explain,
-                                                   retrieval: retrieval, fusion: fusion, profile: profile))
+    var request = SearchRequest(query: query, filters: filters, limit: limit, explain: explain,
+                                retrieval: retrieval, fusion: fusion, profile: profile)
+    if let compare {
+      let ids = compare.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+      guard ids.count == 2, !ids[0].isEmpty, !ids[1].isEmpty else { throw CommandFailure("--compare takes two ids: A,B") }
+      let comparison = try engine.compare(request, ids[0], ids[1])
+      print(format == .json ? JSONWriter.string(comparison.json) : comparison.text)
+      return
+    }
+    request.whyNot = whyNot
+    let response = try engine.search(request)
     switch format {
     case .json:
       let value = try response.json(query: query) { try engine.storedDocument($0.documentNumber) }
       print(JSONWriter.string(value))
     case .table:
       print(try HitTable.render(response, engine: engine, width: TerminalWidth.current))
+      if let report = response.whyNot {
+        print("\nwhy not \(report.documentId)? \(report.verdict)")
+        for step in report.steps { print("  \(step.passed ? "✓" : "✗") \(step.stage): \(step.detail)") }
+      }
     }
   }
 }
@@ -158,5 +179,45 @@ enum HitTable {
 
   private static func truncate(_ text: String, _ width: Int) -> String {
     text.count <= width ? text : String(text.prefix(width - 1)) + "…"
+  }
+}
+
+extension HitComparison {
+  /// The comparison as aligned text: ranks and scores, then one line per feature.
+  var text: String {
+    func rank(_ value: Int?) -> String { value.map { "rank \($0)" } ?? "not returned" }
+    func score(_ value: Double?) -> String { value.map { Explanation.format($0) } ?? "–" }
+    var lines = ["\(firstId): \(rank(firstRank)), score \(score(firstScore))",
+                 "\(secondId): \(rank(secondRank)), score \(score(secondScore))",
+                 "feature differences, largest first (weighted by L1 where it weights them):"]
+    let width = max(8, rows.map(\.feature.count).max() ?? 8)
+    for row in rows {
+      let name = row.feature.padding(toLength: width, withPad: " ", startingAt: 0)
+      var line = "  \(name)  \(Explanation.format(row.first)) vs \(Explanation.format(row.second))  Δ \(Explanation.format(row.difference))"
+      if let weight = row.weight, let contribution = row.contribution {
+        line += "  × \(Explanation.format(weight)) = \(Explanation.format(contribution))"
+      }
+      lines.append(line)
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// The comparison as JSON.
+  var json: JSONValue {
+    func optional(_ value: Double?) -> JSONValue { value.map { .number($0) } ?? .null }
+    return .object([
+      JSONMember("first", .object([JSONMember("id", .string(firstId)), JSONMember("rank", optional(firstRank.map(Double.init))),
+                                   JSONMember("score", optional(firstScore))])),
+      JSONMember("second", .object([JSONMember("id", .string(secondId)), JSONMember("rank", optional(secondRank.map(Double.init))),
+                                    JSONMember("score", optional(secondScore))])),
+      JSONMember("features", .array(rows.map { row in
+        var members = [JSONMember("feature", .string(row.feature)), JSONMember("first", .number(row.first)),
+                       JSONMember("second", .number(row.second)), JSONMember("difference", .number(row.difference))]
+        if let weight = row.weight, let contribution = row.contribution {
+          members += [JSONMember("weight", .number(weight)), JSONMember("contribution", .number(contribution))]
+        }
+        return .object(members)
+      })),
+    ])
   }
 }

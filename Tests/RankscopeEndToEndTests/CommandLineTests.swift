@@ -305,6 +305,21 @@ struct EncoderCommandLineTests {
     #expect(unknown.standardError.contains("did you mean \"tuned\"?"))
     let both = try commandLine.run(["search", "kitchen", "--index", index.path, "--profile", "tuned", "--retrieval", "hybrid"])
     #expect(both.status != 0 && both.standardError.contains("--profile replaces --retrieval"))
+
+    let whyNot = try commandLine.run(["search", "kitchen", "--index", index.path, "--profiles", folder.path, "--profile", "tuned",
+                                      "--why-not", "p2", "--format", "json"])
+    #expect(whyNot.status == 0, "\(whyNot.standardError)")
+    let report = try JSONParser.parse(whyNot.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))["whyNot"]
+    #expect(report?["id"]?.stringValue == "p2")
+    #expect(report?["steps"]?.arrayValue?.first?["stage"]?.stringValue == "bm25f")
+    #expect(report?["verdict"]?.stringValue?.isEmpty == false)
+    let compared = try commandLine.run(["search", "kitchen", "--index", index.path, "--profiles", folder.path, "--profile", "tuned",
+                                        "--compare", "p1,p2"])
+    #expect(compared.status == 0, "\(compared.standardError)")
+    #expect(compared.standardOutput.contains("feature differences, largest first"))
+    #expect(compared.standardOutput.contains("log_saves") && compared.standardOutput.contains("× 0.5000 ="))
+    let badCompare = try commandLine.run(["search", "kitchen", "--index", index.path, "--compare", "p1"])
+    #expect(badCompare.status != 0 && badCompare.standardError.contains("--compare takes two ids"))
   }
 
   @Test("semantic retrieval without a model is a clear one-line error")

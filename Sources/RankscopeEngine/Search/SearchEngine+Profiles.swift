@@ -77,6 +77,7 @@ extension SearchEngine {
     var ranked = retrieved
     var l1Context: (extractor: FeatureExtractor, context: FeatureContext, features: [FeatureDefinition])?
     var l1Rank: [Int: Int] = [:]
+    var l1Scored: [(document: Int, score: Double)] = []
     if let l1 = profile.l1 {
       let extractor = try featureExtractor()
       let features = try l1.weights.map { entry throws -> FeatureDefinition in try extractor.registry.definition(named: entry.feature) }
@@ -93,6 +94,7 @@ extension SearchEngine {
         scored.append((candidate.document, Self.linearScore(bias: l1.bias, weights: l1.weights.map(\.weight), values: values)))
       }
       scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }
+      l1Scored = scored
       let inputCount = scored.count
       ranked = Array(scored.prefix(l1.keep))
       for (offset, entry) in ranked.enumerated() { l1Rank[entry.document] = offset + 1 }
@@ -103,12 +105,14 @@ extension SearchEngine {
 
     // Blend: MMR, quotas, board limit, near duplicates over the stage before's order.
     var final: [(document: Int, score: Double, blend: Explanation?)] = ranked.map { ($0.document, $0.score, nil) }
+    var blendDropped: [BlendDrop] = []
     if let blend = profile.blend {
       let candidates = try ranked.map { entry in
         try blendCandidate(document: entry.document, score: entry.score, blend: blend)
       }
       let outcome = BlendStage.apply(candidates, settings: blend.settings)
       final = outcome.hits.map { ($0.document, $0.score, $0.explanation) }
+      blendDropped = outcome.dropped
       trace.append(StageTrace(name: "blend", inputCount: ranked.count, outputCount: final.count,
                               cutoffScore: final.last?.score, seconds: clock.lap()))
     }
@@ -151,7 +155,93 @@ extension SearchEngine {
                                                                           matchCount: $0.matchCount, note: $0.note) },
                                   fusion: lists.count > 1 ? profile.retrieval.fusion : nil)
     response.profile = profile.name
+    if let target = request.whyNot {
+      guard let document = try reader.documentNumber(forId: target) else {
+        throw QueryError("there is no document with id \(target)")
+      }
+      var steps: [WhyNotReport.Step] = []
+      if let filter = query.filter, !filter.allowed[document] {
+        steps.append(.init(stage: "filters", passed: false,
+                           detail: "removed by the filters (\(query.filters.map(\.description).joined(separator: " "))) before retrieval"))
+      } else {
+        if query.filter != nil { steps.append(.init(stage: "filters", passed: true, detail: "passes the filters")) }
+        for (index, list) in lists.enumerated() {
+          steps.append(try generatorStep(generators[index], list, depth: profile.retrieval.generators[index].depth,
+                                         query: query, document: document))
+        }
+        if let rank = retrievalRank[document] {
+          if lists.count > 1 {
+            steps.append(.init(stage: "fuse", passed: true, detail: "fused rank \(rank) of \(retrieved.count), score \(Self.format(retrieved[rank - 1].score))",
+                               score: retrieved[rank - 1].score))
+          }
+          if let l1 = profile.l1, let position = l1Scored.firstIndex(where: { $0.document == document }) {
+            let score = l1Scored[position].score
+            let cutoff = ranked.last?.score
+            if position < l1.keep {
+              steps.append(.init(stage: "L1", passed: true, detail: "L1 rank \(position + 1) of \(l1Scored.count), score \(Self.format(score)) (keeps \(l1.keep))",
+                                 score: score, cutoff: cutoff))
+            } else {
+              let margin = (cutoff ?? score) - score
+              steps.append(.init(stage: "L1", passed: false,
+                                 detail: "L1 rank \(position + 1) of \(l1Scored.count), score \(Self.format(score)): below the cutoff \(Self.format(cutoff ?? 0)) of the \(l1.keep) kept, by \(Self.format(margin))",
+                                 score: score, cutoff: cutoff))
+            }
+          }
+          if profile.blend != nil, ranked.contains(where: { $0.document == document }) {
+            if let drop = blendDropped.first(where: { $0.document == document }) {
+              steps.append(.init(stage: "blend", passed: false, detail: "blend dropped it (input position \(drop.inputPosition)): \(drop.reason)"))
+            } else if let position = final.firstIndex(where: { $0.document == document }) {
+              steps.append(.init(stage: "blend", passed: true, detail: "blend placed it at position \(position + 1)"))
+            }
+          }
+          if let position = final.firstIndex(where: { $0.document == document }) {
+            steps.append(position < limit
+              ? .init(stage: "page", passed: true, detail: "on the page at rank \(position + 1)")
+              : .init(stage: "page", passed: false, detail: "ranked \(position + 1), beyond the page of \(limit)"))
+          }
+        }
+      }
+      response.whyNot = WhyNotReport(documentId: target, steps: steps)
+    }
     return response
+  }
+
+  /// Whether generator `generator` found `document`, and if not, why: no matching term, or a score below the
+  /// list's last, or (vector search) a similarity above it that the approximate search missed.
+  private func generatorStep(_ generator: any CandidateGenerator, _ list: CandidateList, depth: Int, query: GeneratorQuery,
+                             document: Int) throws -> WhyNotReport.Step {
+    let name = list.generator
+    if let candidate = list.candidates.first(where: { $0.document == document }) {
+      return .init(stage: name, passed: true, detail: "\(name) found it: rank \(candidate.rank) of \(list.candidates.count), score \(Self.format(candidate.score))",
+                   score: candidate.score)
+    }
+    let horizon = list.candidates.last?.score
+    let kept = "its \(list.candidates.count) candidates (depth \(depth))"
+    guard name == BM25FGenerator.generatorName || name.hasPrefix("ann:") else {
+      return .init(stage: name, passed: false, detail: "\(name) did not return it among \(kept)")
+    }
+    if name.hasPrefix("ann:"), query.vector == nil {
+      return .init(stage: name, passed: false, detail: "\(name) did not run: the query has no embedding")
+    }
+    let score = try generator.explain(query, candidate: Candidate(document: document, rank: 0, score: 0), in: list).value
+    if name == BM25FGenerator.generatorName, score == 0 {
+      let terms = query.terms.map(\.term.text).joined(separator: " ")
+      return .init(stage: name, passed: false, detail: "bm25f: no query term (\(terms.isEmpty ? "none indexed" : terms)) occurs in its text fields",
+                   score: 0, cutoff: horizon)
+    }
+    guard let horizon else {
+      return .init(stage: name, passed: false, detail: "\(name) returned no candidates", score: score)
+    }
+    if score < horizon || (score == horizon && list.candidates.count >= depth) {
+      return .init(stage: name, passed: false,
+                   detail: "\(name) score \(Self.format(score)) is below the last of \(kept), \(Self.format(horizon)), by \(Self.format(horizon - score))"
+                     + (name.hasPrefix("ann:") ? " (beyond the ANN horizon)" : ""),
+                   score: score, cutoff: horizon)
+    }
+    return .init(stage: name, passed: false,
+                 detail: "\(name) score \(Self.format(score)) is not below the last of \(kept) (\(Self.format(horizon))), yet the "
+                   + (name.hasPrefix("ann:") ? "approximate (HNSW) search did not reach it" : "generator did not return it"),
+                 score: score, cutoff: horizon)
   }
 
   /// `bias + Σ weight_i · value_i`, with the arithmetic (and order) of the L1 explanation's sum of weighted nodes.

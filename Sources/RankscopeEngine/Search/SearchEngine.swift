@@ -89,6 +89,12 @@ public final class SearchEngine: Sendable {
   /// Hybrid mode runs every generator its fusion settings name, each to `max(depth, limit)`, fuses their lists
   /// (`ScoreFusion`) and explains each hit with every generator's rank, raw score and own explanation.
   public func search(_ request: SearchRequest) throws -> SearchResponse {
+    if request.whyNot != nil, request.profile == nil {
+      // "Why not X" follows the document through a profile's stages: run the mode as the profile it amounts to.
+      var equivalent = request
+      equivalent.profile = try equivalentProfile(request)
+      return try search(equivalent)
+    }
     var trace: [StageTrace] = []
     var clock = StageClock()
     let parsed = try parser.parse(request.query)
@@ -217,6 +223,27 @@ public final class SearchEngine: Sendable {
                           generators: lists.map { GeneratorReport(name: $0.generator, candidateCount: $0.candidates.count,
                                                                   matchCount: $0.matchCount, note: $0.note) },
                           fusion: fusion)
+  }
+
+  /// The rank profile a plain retrieval mode amounts to: its generator(s) to the request's limit (hybrid: each
+  /// to the fusion depth) and, for hybrid, its fusion.
+  func equivalentProfile(_ request: SearchRequest) throws -> RankProfile {
+    let limit = max(1, request.limit)
+    switch request.retrieval {
+    case .lexical:
+      return RankProfile(name: "lexical", retrieval: .init(generators: [(BM25FGenerator.generatorName, limit)]))
+    case .semantic:
+      guard let field = semanticField else { throw QueryError("semantic retrieval is off: \(semanticStatus.description)") }
+      return RankProfile(name: "semantic", retrieval: .init(generators: [(VectorGenerator.generatorName(field: field.name), limit)]))
+    case .hybrid:
+      let fusion = try fusionSettings(for: request)
+      let depth = max(fusion.depth, limit)
+      var names = [BM25FGenerator.generatorName]
+      if let field = semanticField { names.append(VectorGenerator.generatorName(field: field.name)) }
+      if let popular = schema.retrieval?.popular { names.append(PopularInCategoryGenerator.generatorName(category: popular.category)) }
+      return RankProfile(name: "hybrid", retrieval: .init(generators: names.filter { fusion.weights[$0] != nil }.map { ($0, depth) },
+                                                           fusion: fusion))
+    }
   }
 
   /// The fusion settings of a hybrid request: the request's, else the schema's, else the standard ones, with

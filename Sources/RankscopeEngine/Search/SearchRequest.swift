@@ -16,6 +16,8 @@ public struct SearchRequest: Sendable, Hashable {
 
   /// The rank profile to run (its generators, fusion, L1 and blend stages); nil runs `retrieval` as above.
   public var profile: RankProfile?
+  /// A document id to follow through every stage ("why not X"); the response's `whyNot` reports it.
+  public var whyNot: String?
 
   /// Creates a request.
   public init(query: String, filters: [Filter] = [], limit: Int = 10, explain: Bool = false,

@@ -36,6 +36,18 @@ extension SearchResponse {
       JSONMember("totalMatchesIsExact", .bool(totalMatchesIsExact)),
     ]
     if let profile { members.append(JSONMember("profile", .string(profile))) }
+    if let whyNot {
+      members.append(JSONMember("whyNot", .object([
+        JSONMember("id", .string(whyNot.documentId)), JSONMember("verdict", .string(whyNot.verdict)),
+        JSONMember("steps", .array(whyNot.steps.map { step in
+          var stepMembers = [JSONMember("stage", .string(step.stage)), JSONMember("passed", .bool(step.passed)),
+                             JSONMember("detail", .string(step.detail))]
+          if let score = step.score { stepMembers.append(JSONMember("score", .number(score))) }
+          if let cutoff = step.cutoff { stepMembers.append(JSONMember("cutoff", .number(cutoff))) }
+          return .object(stepMembers)
+        })),
+      ])))
+    }
     if let fusion {
       var fusionMembers = [JSONMember("method", .string(fusion.method.rawValue))]
       switch fusion.method {

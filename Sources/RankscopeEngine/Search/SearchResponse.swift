@@ -18,6 +18,8 @@ public struct SearchResponse: Sendable {
   public var fusion: FusionSettings?
   /// The rank profile that ran, if any.
   public var profile: String?
+  /// What the pipeline did with the document the request asked about (`SearchRequest.whyNot`).
+  public var whyNot: WhyNotReport?
 
   /// Creates a response.
   public init(parsedQuery: ParsedQuery, hits: [SearchHit], totalMatches: Int, totalMatchesIsExact: Bool = true,

@@ -60,6 +60,8 @@ struct BenchIndexCommand: ParsableCommand {
   @Option(help: "Sentence-encoder model directory (default: RANKSCOPE_MODEL_DIR or models/all-MiniLM-L6-v2).")
   var model: String?
 
+  @OptionGroup var profileOptions: ProfileOptions
+
   func run() throws {
     if encoder {
       switch MiniLMEmbedder.load(explicitPath: model) {
@@ -68,29 +70,32 @@ struct BenchIndexCommand: ParsableCommand {
       }
       return
     }
-    let engine = try Locations.openIndex(index, withEncoder: false)
+    let opened = try Locations.openIndex(index, withEncoder: false)
+    let (profile, engine) = try profileOptions.resolve(engine: opened, index: index, modelPath: model, quiet: false)
     let logPath = try log ?? Locations.sampleData().appendingPathComponent("query-log.jsonl").path
     var texts = try Self.readQueries(path: logPath)
     if queries > 0 { texts = Array(texts.prefix(queries)) }
     guard !texts.isEmpty else { throw CommandFailure("\(logPath) has no queries") }
-    print("index: \(engine.documentCount) documents; \(texts.count) queries from \(logPath)")
+    print("index: \(engine.documentCount) documents; \(texts.count) queries from \(logPath)"
+          + (profile.map { "; rank profile \($0.name): \($0.stageSummary)" } ?? ""))
 
-    for text in texts.prefix(500) { _ = try engine.search(SearchRequest(query: text, limit: 10)) }
+    for text in texts.prefix(500) { _ = try engine.search(SearchRequest(query: text, limit: 10, profile: profile)) }
     var latencies: [Double] = []
     latencies.reserveCapacity(texts.count)
     let overallStart = DispatchTime.now().uptimeNanoseconds
     for text in texts {
       let start = DispatchTime.now().uptimeNanoseconds
-      _ = try engine.search(SearchRequest(query: text, limit: 10))
+      _ = try engine.search(SearchRequest(query: text, limit: 10, profile: profile))
       latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
     }
     let overall = Double(DispatchTime.now().uptimeNanoseconds - overallStart) / 1e9
-    print("BM25F top-10 latency (ms): " + Self.summary(latencies)
+    print("\(profile.map { "profile \($0.name)" } ?? "BM25F") top-10 latency (ms): " + Self.summary(latencies)
           + String(format: "  | %.0f queries/s on one thread", Double(texts.count) / overall))
 
     var keystrokes: [Double] = []
     for text in texts.prefix(typedQueries) {
-      var state = AppState(service: engine, width: width, height: height)
+      var state = AppState(service: engine, width: width, height: height, profiles: profile.map { [$0] } ?? [])
+      if let profile { _ = reduce(&state, .selectProfile(profile.name)) }
       for character in text {
         let start = DispatchTime.now().uptimeNanoseconds
         var pending = reduce(&state, .insert(String(character)))

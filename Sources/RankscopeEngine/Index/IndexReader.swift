@@ -225,6 +225,23 @@ public final class IndexReader: Sendable {
     }
   }
 
+  /// The term frequencies of a text term's field postings in each of `documents` (ascending), 0 where absent:
+  /// one cursor advanced through them, so each postings block is decoded at most once.
+  func termFrequencies(_ pointer: PostingsPointer, ascending documents: [Int]) throws(IndexError) -> [Int] {
+    var result = [Int](repeating: 0, count: documents.count)
+    guard pointer.documentFrequency > 0, !documents.isEmpty else { return result }
+    try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * PostingsBlock.capacity) { (scratch) throws(IndexError) in
+      guard let base = scratch.baseAddress else { return }
+      var cursor = try PostingsCursor(pointer, decoder: postings, scratch: base)
+      for (index, document) in documents.enumerated() {
+        try cursor.advance(to: document)
+        if cursor.document == PostingsCursor.exhausted { break }
+        if cursor.document == document { result[index] = cursor.frequency }
+      }
+    }
+    return result
+  }
+
   /// The length in terms of text field `field` in `document`.
   @inline(__always)
   public func fieldLength(field: Int, document: Int) throws(IndexError) -> Int {

@@ -132,8 +132,9 @@ public struct FeatureExtractor: Sendable {
     let builder = FeatureNodeBuilder(explaining: false)
     var values: [Double] = []
     values.reserveCapacity(candidates.count * registry.definitions.count)
-    for candidate in candidates {
-      let data = try candidateData(candidate, context: context)
+    let frequencies = try batchFrequencies(candidates, context: context)
+    for (row, candidate) in candidates.enumerated() {
+      let data = try candidateData(candidate, context: context, frequencies: frequencies[row])
       for definition in registry.definitions {
         values.append(try evaluate(definition.kind, data, context, builder).value)
       }
@@ -147,8 +148,9 @@ public struct FeatureExtractor: Sendable {
     let builder = FeatureNodeBuilder(explaining: false)
     var values: [Double] = []
     values.reserveCapacity(candidates.count * features.count)
-    for candidate in candidates {
-      let data = try candidateData(candidate, context: context)
+    let frequencies = try batchFrequencies(candidates, context: context)
+    for (row, candidate) in candidates.enumerated() {
+      let data = try candidateData(candidate, context: context, frequencies: frequencies[row])
       for definition in features { values.append(try evaluate(definition.kind, data, context, builder).value) }
     }
     return FeatureMatrix(names: features.map(\.name), rowCount: candidates.count, values: values)
@@ -216,7 +218,31 @@ public struct FeatureExtractor: Sendable {
     var stored: JSONValue?
   }
 
-  private func candidateData(_ candidate: FeatureCandidate, context: FeatureContext) throws -> CandidateData {
+  /// Per candidate (in the given order), the term frequency of each query term in each text field: each
+  /// postings list walked once for all candidates in document order, rather than searched once per candidate.
+  private func batchFrequencies(_ candidates: [FeatureCandidate], context: FeatureContext) throws -> [[[Int]]] {
+    guard context.readerIdentity == ObjectIdentifier(reader) else {
+      throw FeatureError.invalidInput("the feature context was made for another index (make it with this extractor's context(query:…))")
+    }
+    let fieldCount = reader.schema.textFields.count
+    var result = [[[Int]]](repeating: [[Int]](repeating: [Int](repeating: 0, count: fieldCount), count: context.resolvedTerms.count),
+                           count: candidates.count)
+    let valid = candidates.indices.filter { candidates[$0].document >= 0 && candidates[$0].document < reader.documentCount }
+    let order = valid.sorted { candidates[$0].document < candidates[$1].document }
+    let ascending = order.map { candidates[$0].document }
+    for (term, resolved) in context.resolvedTerms.enumerated() {
+      guard let resolved else { continue }
+      for (field, pointer) in resolved.pointers.enumerated() {
+        guard let pointer else { continue }
+        let frequencies = try reader.termFrequencies(pointer, ascending: ascending)
+        for (position, row) in order.enumerated() { result[row][term][field] = frequencies[position] }
+      }
+    }
+    return result
+  }
+
+  private func candidateData(_ candidate: FeatureCandidate, context: FeatureContext,
+                             frequencies precomputed: [[Int]]? = nil) throws -> CandidateData {
     guard context.readerIdentity == ObjectIdentifier(reader) else {
       throw FeatureError.invalidInput("the feature context was made for another index (make it with this extractor's context(query:…))")
     }
@@ -225,8 +251,8 @@ public struct FeatureExtractor: Sendable {
       throw FeatureError.invalidInput("document number \(document) is out of range (0..<\(reader.documentCount))")
     }
     let fieldCount = reader.schema.textFields.count
-    var frequencies: [[Int]] = []
-    for resolved in context.resolvedTerms {
+    var frequencies: [[Int]] = precomputed ?? []
+    for resolved in context.resolvedTerms where precomputed == nil {
       var row = [Int](repeating: 0, count: fieldCount)
       if let resolved {
         for (field, pointer) in resolved.pointers.enumerated() {

@@ -26,6 +26,10 @@ public struct FeatureExtractor: Sendable {
   public let pricedDocumentCount: Int
 
   private var settings: FeatureSettings { registry.settings }
+  /// The schema's text fields, read once (the schema's list is computed on each call).
+  private let textFields: [Schema.Field]
+  /// The rows of each vector field, read in place.
+  private let vectorStores: [VectorStore]
   private let analyzers: [Analyzer]
   private let keywordAnalyzers: [Analyzer]
 
@@ -34,6 +38,8 @@ public struct FeatureExtractor: Sendable {
     self.reader = reader
     let schema = reader.schema
     registry = FeatureRegistry(schema: schema, settings: settings)
+    textFields = schema.textFields
+    vectorStores = try schema.vectorFields.indices.map { index throws -> VectorStore in try reader.vectorStore(field: index) }
     analyzers = schema.textFields.map { Analyzer(configuration: $0.analyzer) }
     keywordAnalyzers = schema.keywordFields.map { Analyzer(configuration: $0.analyzer) }
     var newest: Double?
@@ -224,7 +230,7 @@ public struct FeatureExtractor: Sendable {
     guard context.readerIdentity == ObjectIdentifier(reader) else {
       throw FeatureError.invalidInput("the feature context was made for another index (make it with this extractor's context(query:…))")
     }
-    let fieldCount = reader.schema.textFields.count
+    let fieldCount = textFields.count
     var result = [[[Int]]](repeating: [[Int]](repeating: [Int](repeating: 0, count: fieldCount), count: context.resolvedTerms.count),
                            count: candidates.count)
     let valid = candidates.indices.filter { candidates[$0].document >= 0 && candidates[$0].document < reader.documentCount }
@@ -250,7 +256,7 @@ public struct FeatureExtractor: Sendable {
     guard document >= 0, document < reader.documentCount else {
       throw FeatureError.invalidInput("document number \(document) is out of range (0..<\(reader.documentCount))")
     }
-    let fieldCount = reader.schema.textFields.count
+    let fieldCount = textFields.count
     var frequencies: [[Int]] = precomputed ?? []
     for resolved in context.resolvedTerms where precomputed == nil {
       var row = [Int](repeating: 0, count: fieldCount)
@@ -292,7 +298,7 @@ public struct FeatureExtractor: Sendable {
     case .priceBand(let field): return try priceBand(field, data, node)
     case .fieldLength(let field):
       let length = try reader.fieldLength(field: field, document: data.document)
-      return node.leaf(Double(length), "length of \(reader.schema.textFields[field].name) = \(length) analysed terms")
+      return node.leaf(Double(length), "length of \(textFields[field].name) = \(length) analysed terms")
     case .valueCount(let key):
       let count: Int
       switch data.stored[key] {
@@ -320,7 +326,7 @@ public struct FeatureExtractor: Sendable {
   /// `w · tf / B` (BM25F) or `tf / B` (weight nil) of one field, with `B = (1 − b) + b · dl / avgdl`.
   private func normalizedFrequency(field: Int, termFrequency: Int, term: String, weight: Double?, _ data: CandidateData,
                                    _ node: FeatureNodeBuilder) -> FeatureNode {
-    let definition = reader.schema.textFields[field]
+    let definition = textFields[field]
     let length = (try? reader.fieldLength(field: field, document: data.document)) ?? 0
     let average = reader.averageFieldLength(field: field)
     let b = definition.b
@@ -349,7 +355,7 @@ public struct FeatureExtractor: Sendable {
   }
 
   private func bm25f(_ data: CandidateData, _ context: FeatureContext, _ node: FeatureNodeBuilder) -> FeatureNode {
-    let fields = reader.schema.textFields
+    let fields = textFields
     var termNodes: [FeatureNode] = []
     for (index, resolved) in context.resolvedTerms.enumerated() {
       guard let resolved else { continue }
@@ -369,7 +375,7 @@ public struct FeatureExtractor: Sendable {
   }
 
   private func fieldBM25(_ field: Int, _ data: CandidateData, _ context: FeatureContext, _ node: FeatureNodeBuilder) -> FeatureNode {
-    let name = reader.schema.textFields[field].name
+    let name = textFields[field].name
     var termNodes: [FeatureNode] = []
     for (index, resolved) in context.resolvedTerms.enumerated() {
       guard let resolved, let pointer = resolved.pointers[field], data.frequencies[index][field] > 0 else { continue }
@@ -387,7 +393,7 @@ public struct FeatureExtractor: Sendable {
   /// The fraction of distinct query terms found in `field` (nil: any text field).
   private func coverage(_ field: Int?, _ data: CandidateData, _ context: FeatureContext, _ node: FeatureNodeBuilder) -> FeatureNode {
     let terms = context.terms
-    let place = field.map { reader.schema.textFields[$0].name } ?? "any text field"
+    let place = field.map { textFields[$0].name } ?? "any text field"
     guard !terms.isEmpty else { return node.leaf(0, "0: the query has no terms") }
     var found: [String] = []
     for (index, term) in terms.enumerated() {
@@ -410,7 +416,7 @@ public struct FeatureExtractor: Sendable {
     var positions: [Int] = []
     var position = 0
     var first = true
-    for key in reader.schema.textFields[field].sourceKeys {
+    for key in textFields[field].sourceKeys {
       let parts: [String]
       switch data.stored[key] {
       case .string(let text)?: parts = [text]
@@ -434,7 +440,7 @@ public struct FeatureExtractor: Sendable {
   }
 
   private func phrase(_ field: Int, _ data: CandidateData, _ context: FeatureContext, _ node: FeatureNodeBuilder) -> FeatureNode {
-    let name = reader.schema.textFields[field].name
+    let name = textFields[field].name
     let wanted = context.analyzedQuery[field]
     guard !wanted.isEmpty else { return node.leaf(0, "0: the query has no terms for \(name)") }
     let phraseText = wanted.joined(separator: " ")
@@ -459,7 +465,7 @@ public struct FeatureExtractor: Sendable {
   /// MinCover): the shortest window of the fields' token stream holding every matched distinct query term.
   private func proximity(_ fields: [Int], _ data: CandidateData, _ context: FeatureContext, _ node: FeatureNodeBuilder) -> FeatureNode {
     let terms = context.terms
-    let names = fields.map { reader.schema.textFields[$0].name }.joined(separator: " + ")
+    let names = fields.map { textFields[$0].name }.joined(separator: " + ")
     func tooFew(_ count: Int) -> FeatureNode {
       node.leaf(0, "0: \(count) distinct query term\(count == 1 ? "" : "s") in \(names); proximity needs 2")
     }
@@ -506,19 +512,19 @@ public struct FeatureExtractor: Sendable {
 
   /// Float32 cosine between `query` and the document's vector in vector field `field`, as exact vector search computes it.
   private func cosine(_ query: [Float], _ what: String, _ field: Int, _ data: CandidateData, _ node: FeatureNodeBuilder) throws -> FeatureNode {
+    let store = vectorStores[field]
     let name = reader.schema.vectorFields[field].name
-    guard let vector = try reader.vector(field: field, document: data.document) else {
+    guard store.isPresent(data.document) else {
       return node.leaf(0, "0: the document has no \(name) vector")
     }
-    guard vector.count == query.count else {
-      return node.leaf(0, "0: \(what) has \(query.count) components, \(name) has \(vector.count)")
+    guard store.dimension == query.count else {
+      return node.leaf(0, "0: \(what) has \(query.count) components, \(name) has \(store.dimension)")
     }
-    let (dot, queryNorm, documentNorm) = query.withUnsafeBufferPointer { q in
-      vector.withUnsafeBufferPointer { d -> (Float, Float, Float) in
-        guard let qBase = q.baseAddress, let dBase = d.baseAddress else { return (0, 0, 0) }
-        return (VectorKernels.dot(qBase, dBase, count: q.count), VectorSimilarity.norm(qBase, dimension: q.count),
-                VectorSimilarity.norm(dBase, dimension: d.count))
-      }
+    let documentBase = store.vector(data.document)
+    let (dot, queryNorm, documentNorm) = query.withUnsafeBufferPointer { q -> (Float, Float, Float) in
+      guard let qBase = q.baseAddress else { return (0, 0, 0) }
+      return (VectorKernels.dot(qBase, documentBase, count: q.count), VectorSimilarity.norm(qBase, dimension: q.count),
+              VectorSimilarity.norm(documentBase, dimension: store.dimension))
     }
     guard queryNorm > 0, documentNorm > 0 else {
       return node.leaf(0, "0: \(queryNorm > 0 ? "the document's \(name) vector" : what) has norm 0 (no cosine)")

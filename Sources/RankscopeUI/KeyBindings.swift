@@ -183,7 +183,7 @@ public enum KeyBindings {
     KeyBinding([.up, .character("k")], .tuning, .tuningPrevious, "previous parameter"),
     KeyBinding([.down, .character("j")], .tuning, .tuningNext, "next parameter"),
     KeyBinding([.left, .character("-"), .character("h")], .tuning, .tuningDecrease,
-               "decrease (weights 0.1, λ/shares 0.05, counts 1)"),
+               "decrease: 0.1, λ/shares .05, counts 1"),
     KeyBinding([.right, .character("+"), .character("="), .character("l")], .tuning, .tuningIncrease,
                "increase by the same step"),
     KeyBinding([.character("<")], .tuning, .tuningDecreaseFine, "decrease by a fine step (0.01)"),

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Smoke-tests the real explorer under tmux: start it in a shell, type a query, check that results and an
-# explanation appear, switch rank profiles (F3) and list them (F4), open the help, resize, quit, and check the
-# terminal was restored.
+# explanation appear, switch rank profiles (F3) and list them (F4), tune one live (F5), open the help, resize,
+# quit, and check the terminal was restored.
 # Usage: scripts/tui-smoke.sh path/to/rankscope
 set -euo pipefail
 binary=$(realpath "${1:-.build/release/rankscope}")
@@ -96,6 +96,37 @@ wait_for "AFTER" 10 || fail "the shell did not come back"
 after=$(capture | grep -oE -- '-?echo -?icanon|-?icanon -?echo' | head -n 1)
 [ "$before" = "$after" ] || fail "terminal modes changed: before '$before', after '$after'"
 
+# F5 opens the tuning panel of the active profile; a key edits it in memory (the status line marks it
+# modified), re-ranks at once and shows what moved. The profile (L1 and a blend, no text embedding needed, so
+# it runs without the model) comes from a temporary folder.
+tuning_dir=$(mktemp -d)
+cat > "$tuning_dir/smoke-tuning.json" <<'JSON'
+{
+  "name": "smoke-tuning",
+  "description": "BM25F, a linear L1 and a blend with a board limit, for the smoke test",
+  "retrieve": {"generators": {"bm25f": 500}},
+  "l1": {"keep": 100, "weights": {"bm25f": 1.0, "title_coverage": 1.0}},
+  "blend": {"keep": 30, "board_field": "board", "max_per_board": 2, "type_field": "type", "type_quotas": {"video": 0.4}}
+}
+JSON
+tmux send-keys -t "$session" "clear; $binary --profiles '$tuning_dir' --query 'rustic kitchen' --profile smoke-tuning; echo EXIT=\$?" Enter
+wait_for "profile smoke-tuning[ :].*matches" 20 || fail "--profile smoke-tuning is not active at start"
+tmux send-keys -t "$session" F5
+wait_for "Tune smoke-tuning" 5 || fail "F5 did not open the tuning panel"
+tmux send-keys -t "$session" Down
+sleep 0.2
+tmux send-keys -t "$session" Right
+wait_for "profile smoke-tuning\*" 10 || fail "no modified-profile marker after a tuning key"
+wait_for "L1 title_coverage 1\.0 → 1\.1" 5 || fail "the tuning change is not named in the status line"
+wait_for "^> +1 (=|↑[0-9]+|↓[0-9]+|new) " 10 || fail "no movement arrows after the re-rank"
+echo "tuning: $(capture | grep -oE 'profile smoke-tuning\*[^│]*' | tail -n 1)"
+tmux send-keys -t "$session" Escape
+sleep 0.2
+tmux send-keys -t "$session" C-c
+wait_for "EXIT=" 10 || fail "the explorer did not quit after tuning"
+capture | grep -q "EXIT=0" || fail "non-zero exit after tuning: $(capture | grep EXIT=)"
+rm -rf "$tuning_dir"
+
 # Quit with q as well, from a second run with an initial query and profile.
 tmux send-keys -t "$session" "clear; $binary --query 'linen dress' --profile bm25; echo EXIT=\$?" Enter
 wait_for "matches" 20 || fail "no results for --query"
@@ -105,4 +136,4 @@ sleep 0.2
 tmux send-keys -t "$session" q
 wait_for "EXIT=0" 10 || fail "q did not quit cleanly"
 tmux kill-session -t "$session"
-echo "tui-smoke: ok (results, explanation, rank profiles, help, resize, Ctrl-C and q quit, terminal restored: $after)"
+echo "tui-smoke: ok (results, explanation, rank profiles, live tuning, help, resize, Ctrl-C and q quit, terminal restored: $after)"

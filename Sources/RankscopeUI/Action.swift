@@ -13,6 +13,9 @@ public enum Action: Sendable {
   /// Makes the rank profile named so active (nil: none, the plain retrieval mode), e.g. `--profile` at start;
   /// the notice it sets keeps the one already shown.
   case selectProfile(String?)
+  /// Sets a parameter of the active rank profile (nil: turns the rule off) and searches again, as the tuning
+  /// panel's keys do; a value the profile's checks refuse is refused with a notice and never searched with.
+  case tune(TuningParameter, to: Double?)
   /// The search issued with `generation` finished.
   case searchCompleted(generation: Int, result: Result<SearchOutcome, SearchFailure>)
   /// The terminal now has this size.

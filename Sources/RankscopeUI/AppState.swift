@@ -54,6 +54,18 @@ public struct AppState: Sendable {
   public var isProfilesVisible: Bool
   /// The overlay's marked entry: 0 is "none" (plain retrieval), `i + 1` is `profiles[i]`.
   public var profileCursor: Int
+  /// Profiles edited in the tuning panel, by name (in memory only; switching away and back keeps the edits).
+  public var tunedProfiles: [String: RankProfile]
+  /// Whether the tuning panel (F5) is shown.
+  public var isTuningVisible: Bool
+  /// The panel's selected parameter, an index into `tuningParameters`.
+  public var tuningCursor: Int
+  /// Generation of the latest edit of the query text; shown results are of the current text once
+  /// `completedGeneration` reaches it.
+  public var queryGeneration: Int
+  /// The ranking before the latest re-rank of the same query (a tuning change, a profile or retrieval
+  /// switch), for the movement arrows; nil after the query text changes.
+  public var rankBaseline: RankBaseline?
 
   /// Creates the state for a collection.
   public init(schema: Schema, documentCount: Int, width: Int = 80, height: Int = 24, resultLimit: Int = 50) {
@@ -83,6 +95,11 @@ public struct AppState: Sendable {
     activeProfile = nil
     isProfilesVisible = false
     profileCursor = 0
+    tunedProfiles = [:]
+    isTuningVisible = false
+    tuningCursor = 0
+    queryGeneration = 0
+    rankBaseline = nil
   }
 
   /// Creates the state for a search service (its schema and document count), with the rank profiles that
@@ -150,7 +167,37 @@ public struct AppState: Sendable {
 
   /// What searches run, as the status line names it: `profile hybrid` with a profile active, else
   /// `retrievalLabel`.
-  public var rankingLabel: String { activeProfile.map { "profile \($0.name)" } ?? retrievalLabel }
+  public var rankingLabel: String {
+    activeProfile.map { "profile \($0.name)\(isProfileModified ? "*" : "")" } ?? retrievalLabel
+  }
+
+  /// The active profile as its file has it (nil without an active profile).
+  public var originalProfile: RankProfile? {
+    activeProfile.flatMap { active in profiles.first { $0.name == active.name } ?? active }
+  }
+
+  /// Whether the active profile was edited in the tuning panel (the status line shows `name*`).
+  public var isProfileModified: Bool { activeProfile != nil && activeProfile != originalProfile }
+
+  /// The active profile's tunable parameters, in panel order (empty without a profile).
+  public var tuningParameters: [TuningParameter] { activeProfile.map(TuningParameter.all(in:)) ?? [] }
+
+  /// How `hit` moved against `rankBaseline`, or nil when no arrows are shown (no re-rank of this query yet,
+  /// or its results have not arrived).
+  public func movement(of hit: SearchHit) -> RankMovement? {
+    guard let rankBaseline, completedGeneration >= rankBaseline.generation else { return nil }
+    guard let previous = rankBaseline.ranks[hit.id] else { return .new }
+    if previous == hit.rank { return .same }
+    return previous > hit.rank ? .up(previous - hit.rank) : .down(hit.rank - previous)
+  }
+
+  /// The ids of hits of the previous ranking that the shown results no longer hold (sorted by their previous
+  /// rank), or nil when no arrows are shown.
+  public var droppedHits: [String]? {
+    guard let rankBaseline, completedGeneration >= rankBaseline.generation else { return nil }
+    let shown = Set(hits.map(\.id))
+    return rankBaseline.ranks.filter { !shown.contains($0.key) }.sorted { $0.value < $1.value }.map(\.key)
+  }
 
   /// The active profile's position in `profiles`, if one is active.
   public var activeProfileIndex: Int? { activeProfile.flatMap { active in profiles.firstIndex { $0.name == active.name } } }
@@ -164,5 +211,52 @@ public struct AppState: Sendable {
   /// The search request for the current query (running the active profile, if any).
   public var currentRequest: SearchRequest {
     SearchRequest(query: query.text, limit: resultLimit, explain: true, retrieval: retrieval, profile: activeProfile)
+  }
+}
+
+/// The ranking shown before a re-rank of the same query: document id → rank, and the generation of the
+/// search whose results are compared with it.
+public struct RankBaseline: Sendable, Hashable {
+  /// Rank (1-based) of each document id shown before.
+  public var ranks: [String: Int]
+  /// The re-rank's search generation; arrows appear once its results arrive.
+  public var generation: Int
+
+  /// Creates a baseline.
+  public init(ranks: [String: Int], generation: Int) {
+    self.ranks = ranks
+    self.generation = generation
+  }
+}
+
+/// How a hit moved in a re-rank: the arrow column of the results list.
+public enum RankMovement: Sendable, Hashable {
+  /// Up by this many places.
+  case up(Int)
+  /// Down by this many places.
+  case down(Int)
+  /// Not in the previous results.
+  case new
+  /// At the same rank.
+  case same
+
+  /// The column's text: `↑3`, `↓2`, `new`, `=`.
+  public var label: String {
+    switch self {
+    case .up(let places): return "↑\(places)"
+    case .down(let places): return "↓\(places)"
+    case .new: return "new"
+    case .same: return "="
+    }
+  }
+
+  /// The column's style role.
+  public var role: StyleRole {
+    switch self {
+    case .up: return .rankUp
+    case .down: return .rankDown
+    case .new: return .rankNew
+    case .same: return .resultRank
+    }
   }
 }

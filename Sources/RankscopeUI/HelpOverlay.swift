@@ -11,7 +11,7 @@ public enum HelpOverlay {
   }
 
   /// Order in which scopes are listed.
-  public static let scopeOrder: [BindingScope] = [.global, .query, .results, .explanation, .help, .profiles]
+  public static let scopeOrder: [BindingScope] = [.global, .query, .results, .explanation, .help, .profiles, .tuning]
 
   /// The help text: one heading per scope and one entry per binding of the table.
   public static func lines() -> [Line] { allLines }

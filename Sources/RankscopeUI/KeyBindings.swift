@@ -20,6 +20,9 @@ public enum Command: Hashable, Sendable {
   case helpScrollUp, helpScrollDown, helpPageUp, helpPageDown
   // Profiles overlay
   case profilePrevious, profileNext, pickProfile, closeProfiles
+  // Tuning panel
+  case toggleTuning, tuningPrevious, tuningNext, tuningDecrease, tuningIncrease, tuningDecreaseFine, tuningIncreaseFine
+  case tuningReset, tuningResetAll, closeTuning
 }
 
 /// Where a binding applies.
@@ -28,6 +31,8 @@ public enum BindingScope: String, Sendable, Hashable, CaseIterable {
   case help
   /// While the rank-profiles overlay is shown (checked first).
   case profiles
+  /// While the tuning panel is shown (checked first).
+  case tuning
   /// In the query bar.
   case query
   /// In the results list.
@@ -42,6 +47,7 @@ public enum BindingScope: String, Sendable, Hashable, CaseIterable {
     switch self {
     case .help: return "Help overlay"
     case .profiles: return "Rank profiles overlay"
+    case .tuning: return "Tuning panel (edits stay in memory)"
     case .query: return "Query bar"
     case .results: return "Results"
     case .explanation: return "Explanation"
@@ -118,6 +124,7 @@ public enum KeyBindings {
     KeyBinding([.function(2), .control("t")], .global, .toggleRetrieval, "retrieval: lexical → semantic → hybrid"),
     KeyBinding([.function(3), .control("p")], .global, .cycleProfile, "rank profile: none → each in turn"),
     KeyBinding([.function(4), .control("o")], .global, .toggleProfiles, "list the rank profiles, pick one"),
+    KeyBinding([.function(5), .control("k")], .global, .toggleTuning, "tune the profile's L1 weights and blend"),
     KeyBinding([.escape], .global, .focusQuery, "back to the query bar"),
     // Query bar
     KeyBinding(patterns: [.anyPrintable], scope: .query, command: .insertTypedCharacter,
@@ -172,22 +179,35 @@ public enum KeyBindings {
     KeyBinding([.down, .character("j")], .profiles, .profileNext, "next profile"),
     KeyBinding([.enter, .character(" ")], .profiles, .pickProfile, "make the marked profile active"),
     KeyBinding([.escape, .character("q")], .profiles, .closeProfiles, "close the list"),
+    // Tuning panel
+    KeyBinding([.up, .character("k")], .tuning, .tuningPrevious, "previous parameter"),
+    KeyBinding([.down, .character("j")], .tuning, .tuningNext, "next parameter"),
+    KeyBinding([.left, .character("-"), .character("h")], .tuning, .tuningDecrease,
+               "decrease: 0.1, λ/shares .05, counts 1"),
+    KeyBinding([.right, .character("+"), .character("="), .character("l")], .tuning, .tuningIncrease,
+               "increase by the same step"),
+    KeyBinding([.character("<")], .tuning, .tuningDecreaseFine, "decrease by a fine step (0.01)"),
+    KeyBinding([.character(">")], .tuning, .tuningIncreaseFine, "increase by a fine step (0.01)"),
+    KeyBinding([.character("0")], .tuning, .tuningReset, "reset it to the profile file's value"),
+    KeyBinding([.character("r")], .tuning, .tuningResetAll, "reset every parameter"),
+    KeyBinding([.escape, .character("q"), .enter], .tuning, .closeTuning, "close the panel (edits stay)"),
   ]
 
   /// The binding `key` triggers with `focus` in the keyboard focus, or `nil` when the key does nothing.
   ///
-  /// Order: the shown overlay's bindings (help, or the rank-profiles list), else the focused panel's, then the
-  /// global ones; typed characters fall through to `insertTypedCharacter` in the query bar. While an overlay is
-  /// shown nothing else but global bindings applies.
-  public static func binding(for key: Key, focus: Focus, helpVisible: Bool, profilesVisible: Bool = false) -> KeyBinding? {
+  /// Order: the shown overlay's bindings (help, the rank-profiles list, or the tuning panel), else the focused
+  /// panel's, then the global ones; typed characters fall through to `insertTypedCharacter` in the query bar.
+  /// While an overlay is shown nothing else but global bindings applies.
+  public static func binding(for key: Key, focus: Focus, helpVisible: Bool, profilesVisible: Bool = false,
+                             tuningVisible: Bool = false) -> KeyBinding? {
     let scopes: [BindingScope] = helpVisible ? [.help, .global]
-      : profilesVisible ? [.profiles, .global] : [BindingScope(focus), .global]
+      : profilesVisible ? [.profiles, .global] : tuningVisible ? [.tuning, .global] : [BindingScope(focus), .global]
     for scope in scopes {
       if let found = table.first(where: { $0.scope == scope && $0.patterns.contains(.key(key)) }) {
         return found
       }
     }
-    if !helpVisible, !profilesVisible, case .character = key {
+    if !helpVisible, !profilesVisible, !tuningVisible, case .character = key {
       return table.first { $0.scope == BindingScope(focus) && $0.patterns.contains(.anyPrintable) }
     }
     return nil

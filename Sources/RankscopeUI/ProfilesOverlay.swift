@@ -23,7 +23,7 @@ public enum ProfilesOverlay {
   /// The overlay's lines for a text area `width` cells wide: per entry a line with the marker, the name and
   /// the summary, and an indented line with its stages; then the skipped files, wrapped.
   static func lines(_ state: AppState, width: Int) -> [Line] {
-    let names = ["none"] + state.profiles.map(\.name)
+    let names = ["none"] + state.profiles.map { $0.name + (state.tunedProfiles[$0.name] != nil ? "*" : "") }
     let nameWidth = min(max(4, names.map(\.displayWidth).max() ?? 4), max(4, width / 3))
     var lines: [Line] = []
     func entry(_ index: Int, name: String, summary: String, detail: String, isActive: Bool) {
@@ -37,7 +37,7 @@ public enum ProfilesOverlay {
     for (index, profile) in state.profiles.enumerated() {
       var detail = profile.stageSummary
       if state.unavailableReason(profile) != nil { detail += " (needs semantic retrieval: off)" }
-      entry(index + 1, name: profile.name, summary: profile.summary.isEmpty ? "—" : profile.summary, detail: detail,
+      entry(index + 1, name: profile.name + (state.tunedProfiles[profile.name] != nil ? "*" : ""), summary: profile.summary.isEmpty ? "—" : profile.summary, detail: detail,
             isActive: profile.name == state.activeProfile?.name)
     }
     if state.profiles.isEmpty {

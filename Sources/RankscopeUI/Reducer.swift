@@ -9,7 +9,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
   switch action {
   case .key(let key):
     guard let binding = KeyBindings.binding(for: key, focus: state.focus, helpVisible: state.isHelpVisible,
-                                            profilesVisible: state.isProfilesVisible)
+                                            profilesVisible: state.isProfilesVisible, tuningVisible: state.isTuningVisible)
     else { return [] }
     if binding.command == .insertTypedCharacter {
       guard case .character(let character) = key else { return [] }
@@ -53,9 +53,13 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
       state.resultsScroll = 0
       resetExplanation(&state)
     case .failure(let failure):
-      // Keep the previous results on screen; the status line shows what went wrong.
+      // Keep the previous results on screen; the status line shows what went wrong (and no arrows, since
+      // the results they would compare did not come).
       state.errorMessage = failure.message
+      if state.rankBaseline?.generation == generation { state.rankBaseline = nil }
     }
+  case .tune(let parameter, let value):
+    effects = tune(parameter, to: value, in: &state)
   case .resize(let width, let height):
     state.width = max(0, width)
     state.height = max(0, height)
@@ -77,9 +81,14 @@ private func insertText(_ state: inout AppState, _ text: String) -> [Effect] {
 }
 
 /// Starts a new query generation after an edit: a search effect, or cleared results for an empty query.
-private func queryChanged(_ state: inout AppState) -> [Effect] {
+/// An edit of the query text (`textChanged`) forgets the ranking the movement arrows compare with.
+private func queryChanged(_ state: inout AppState, textChanged: Bool = true) -> [Effect] {
   state.generation += 1
   state.notice = nil
+  if textChanged {
+    state.queryGeneration = state.generation
+    state.rankBaseline = nil
+  }
   if state.query.text.allSatisfy(\.isWhitespace) {
     state.completedGeneration = state.generation
     state.outcome = nil
@@ -90,6 +99,20 @@ private func queryChanged(_ state: inout AppState) -> [Effect] {
     return []
   }
   return [.search(state.currentRequest, generation: state.generation)]
+}
+
+/// Searches the same query again after a change of ranking (a tuning change, a profile or retrieval switch),
+/// keeping the ranking shown now (when it is of the current query text) for the movement arrows.
+private func rerank(_ state: inout AppState) -> [Effect] {
+  let shownRanks = state.outcome != nil && state.completedGeneration >= state.queryGeneration
+    ? Dictionary(state.hits.map { ($0.id, $0.rank) }, uniquingKeysWith: min) : nil
+  let effects = queryChanged(&state, textChanged: false)
+  if effects.isEmpty {
+    state.rankBaseline = nil
+  } else if let shownRanks {
+    state.rankBaseline = RankBaseline(ranks: shownRanks, generation: state.generation)
+  }
+  return effects
 }
 
 /// Carries out one command.
@@ -116,12 +139,16 @@ private func apply(_ command: Command, to state: inout AppState) -> [Effect] {
     case .semantic: state.retrieval = .hybrid
     case .hybrid: state.retrieval = .lexical
     }
-    return queryChanged(&state)
+    // A new retrieval mode is another list, not a re-rank of this one: no movement arrows.
+    let effects = queryChanged(&state, textChanged: false)
+    state.rankBaseline = nil
+    return effects
   case .cycleProfile:
     return cycleProfile(&state)
   case .toggleProfiles:
     state.isProfilesVisible.toggle()
     state.isHelpVisible = false
+    state.isTuningVisible = false
     state.profileCursor = state.activeProfileIndex.map { $0 + 1 } ?? 0
   case .closeProfiles:
     state.isProfilesVisible = false
@@ -144,6 +171,7 @@ private func apply(_ command: Command, to state: inout AppState) -> [Effect] {
   case .toggleHelp:
     state.isHelpVisible.toggle()
     state.isProfilesVisible = false
+    state.isTuningVisible = false
     state.helpScroll = 0
   case .closeHelp:
     state.isHelpVisible = false
@@ -197,6 +225,37 @@ private func apply(_ command: Command, to state: inout AppState) -> [Effect] {
   case .collapseAll:
     state.explanation.expanded = []
     state.explanation.cursor = 0
+  case .toggleTuning:
+    guard state.activeProfile != nil || state.isTuningVisible else {
+      state.notice = "no rank profile is active to tune (F3 cycles them, F4 lists them)"
+      return []
+    }
+    state.isTuningVisible.toggle()
+    state.isHelpVisible = false
+    state.isProfilesVisible = false
+  case .closeTuning:
+    state.isTuningVisible = false
+  case .tuningPrevious: state.tuningCursor -= 1
+  case .tuningNext: state.tuningCursor += 1
+  case .tuningDecrease, .tuningIncrease, .tuningDecreaseFine, .tuningIncreaseFine:
+    guard let profile = state.activeProfile, state.tuningParameters.indices.contains(state.tuningCursor) else { return [] }
+    let parameter = state.tuningParameters[state.tuningCursor]
+    let direction = command == .tuningDecrease || command == .tuningDecreaseFine ? -1 : 1
+    let fine = command == .tuningDecreaseFine || command == .tuningIncreaseFine
+    let value = parameter.stepped(parameter.value(in: profile), direction: direction, fine: fine,
+                                  keep: profile.blend?.settings.keep ?? 1)
+    return tune(parameter, to: value, in: &state)
+  case .tuningReset:
+    guard let original = state.originalProfile, state.tuningParameters.indices.contains(state.tuningCursor) else { return [] }
+    let parameter = state.tuningParameters[state.tuningCursor]
+    return tune(parameter, to: parameter.value(in: original), in: &state)
+  case .tuningResetAll:
+    guard let original = state.originalProfile, state.isProfileModified else { return [] }
+    state.tunedProfiles[original.name] = nil
+    state.activeProfile = original
+    let effects = rerank(&state)
+    state.notice = "profile \(original.name) reset to its file"
+    return effects
   case .helpScrollUp: state.helpScroll -= 1
   case .helpScrollDown: state.helpScroll += 1
   case .helpPageUp: state.helpScroll -= max(1, state.height - 4)
@@ -205,11 +264,42 @@ private func apply(_ command: Command, to state: inout AppState) -> [Effect] {
   return []
 }
 
-/// Makes `profile` active (nil: none) and searches again at once; the notice shows the profile's stages.
+/// Makes `profile` active (nil: none), with its tuning edits if it has some, and searches again at once; the
+/// notice shows the profile's stages.
 private func activate(_ profile: RankProfile?, in state: inout AppState) -> [Effect] {
-  state.activeProfile = profile
-  let effects = queryChanged(&state)
-  state.notice = profile.map { "runs \($0.stageSummary)" } ?? "profile off"
+  state.activeProfile = profile.map { state.tunedProfiles[$0.name] ?? $0 }
+  if state.activeProfile == nil { state.isTuningVisible = false }
+  let effects = rerank(&state)
+  state.notice = state.activeProfile.map { "runs \($0.stageSummary)\(state.isProfileModified ? " (tuned)" : "")" } ?? "profile off"
+  return effects
+}
+
+/// Sets one parameter of the active profile (the in-memory copy; nothing is written) and searches again at
+/// once; a value the profile's checks (`RankProfile.problem`, `BlendSettings.problem`) refuse is never sent.
+private func tune(_ parameter: TuningParameter, to value: Double?, in state: inout AppState) -> [Effect] {
+  guard let profile = state.activeProfile else {
+    state.notice = "no rank profile is active to tune (F3 cycles them, F4 lists them)"
+    return []
+  }
+  guard TuningParameter.all(in: profile).contains(parameter) else {
+    state.notice = "profile \(profile.name) has no parameter \(parameter.label)"
+    return []
+  }
+  let edited = parameter.setting(value, in: profile)
+  if let problem = edited.problem {
+    state.notice = "refused: \(problem)"
+    return []
+  }
+  let before = parameter.format(parameter.value(in: profile))
+  let after = parameter.format(parameter.value(in: edited))
+  guard edited != profile else {
+    state.notice = "\(parameter.label) stays \(after)"
+    return []
+  }
+  state.activeProfile = edited
+  state.tunedProfiles[edited.name] = edited == state.originalProfile ? nil : edited
+  let effects = rerank(&state)
+  state.notice = "\(parameter.label) \(before) → \(after)"
   return effects
 }
 
@@ -311,6 +401,7 @@ private func normalize(_ state: inout AppState) {
                                           count: rowCount, visible: layout.explanation?.height ?? 0)
   state.helpScroll = max(0, min(state.helpScroll, HelpOverlay.maximumScroll(width: state.width, height: state.height)))
   state.profileCursor = min(max(0, state.profileCursor), state.profiles.count)
+  state.tuningCursor = min(max(0, state.tuningCursor), max(0, state.tuningParameters.count - 1))
 }
 
 /// The smallest change to `offset` that keeps `cursor` among `visible` rows of `count`.

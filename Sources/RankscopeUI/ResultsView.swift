@@ -1,7 +1,9 @@
 import RankscopeEngine
 
 /// The results list: rank, title, detail fields and score of each hit, with the selection highlighted; in
-/// hybrid mode each hit also shows its provenance (`L3 S1`: rank 3 in BM25F, rank 1 in the text embedding).
+/// hybrid mode each hit also shows its provenance (`L3 S1`: rank 3 in BM25F, rank 1 in the text embedding);
+/// after a re-rank of the same query (a tuning change, a profile switch) a narrow column beside the rank shows
+/// how each hit moved: `↑3`, `↓2`, `new`, `=`.
 public struct ResultsView {
   /// The state shown.
   public var state: AppState
@@ -38,10 +40,14 @@ public struct ResultsView {
     let rankWidth = String(hits.map(\.rank).max() ?? 1).count
     let scoreWidth = scores.map(\.displayWidth).max() ?? 6
     let markers = state.outcome?.response.fusion == nil ? hits.map { _ in "" } : hits.map(\.sourceMarkers)
+    let movements = hits.map(state.movement(of:))
+    let naturalMoves = movements.map { $0?.label.displayWidth ?? 0 }.max() ?? 0
+    let moveWidth = naturalMoves > 0 && rect.width - 2 - rankWidth - 2 - naturalMoves - 1 >= 6 ? naturalMoves : 0
+    let moveSpace = moveWidth > 0 ? moveWidth + 1 : 0
     let naturalMarkers = markers.map(\.displayWidth).max() ?? 0
-    let markerWidth = naturalMarkers > 0 && rect.width - 2 - rankWidth - 2 - 2 - scoreWidth - 1 - naturalMarkers - 2 >= 20
-      ? naturalMarkers : 0
-    let middle = rect.width - 2 - rankWidth - 2 - 2 - scoreWidth - 1 - (markerWidth > 0 ? markerWidth + 2 : 0)
+    let markerWidth = naturalMarkers > 0
+      && rect.width - 2 - rankWidth - 2 - moveSpace - 2 - scoreWidth - 1 - naturalMarkers - 2 >= 20 ? naturalMarkers : 0
+    let middle = rect.width - 2 - rankWidth - 2 - moveSpace - 2 - scoreWidth - 1 - (markerWidth > 0 ? markerWidth + 2 : 0)
     let detailTexts = hits.indices.map { index in
       Self.details(document: documents.indices.contains(index) ? documents[index] : nil, fields: state.detailFields)
     }
@@ -66,7 +72,11 @@ public struct ResultsView {
       x += 2
       buffer.put(String(hit.rank).padded(toWidth: rankWidth, alignRight: true), x: x, y: y, role: role(.resultRank),
                  clip: row)
-      x += rankWidth + 2
+      x += rankWidth + 1
+      if moveWidth > 0, let movement = movements[index] {
+        buffer.put(movement.label.padded(toWidth: moveWidth), x: x, y: y, role: role(movement.role), clip: row)
+      }
+      x += moveSpace + 1
       let document = documents.indices.contains(index) ? documents[index] : nil
       let title = Self.title(of: hit, document: document, field: state.titleField)
       if titleWidth > 0 {

@@ -8,26 +8,31 @@ public func renderScreen(_ state: AppState, width: Int, height: Int) -> CellBuff
     drawTooSmall(into: &buffer)
     return buffer
   }
-  QueryBarView(query: state.query, isFocused: state.focus == .query && !state.isHelpVisible && !state.isProfilesVisible)
+  let tuning = state.isTuningVisible ? TuningPanel.areas(layout) : nil
+  QueryBarView(query: state.query, isFocused: state.focus == .query && !state.isHelpVisible && !state.isProfilesVisible
+                 && !state.isTuningVisible)
     .draw(into: &buffer, rect: layout.queryBar)
   if let infoLine = layout.infoLine {
     QueryInfoView(parsedQuery: state.outcome?.response.parsedQuery, schema: state.schema)
       .draw(into: &buffer, rect: infoLine)
   }
   if let header = layout.resultsHeader {
-    let trailing = state.outcome.map {
+    var trailing = state.outcome.map {
       "\($0.response.hits.count) of \(Formatting.grouped($0.response.totalMatches))"
     } ?? ""
+    if let dropped = state.droppedHits, !dropped.isEmpty { trailing = "\(dropped.count) dropped · " + trailing }
     PanelHeader(title: "Results", trailing: trailing, isFocused: state.focus == .results)
       .draw(into: &buffer, rect: header)
   }
-  ResultsView(state: state).draw(into: &buffer, rect: layout.results)
-  if let header = layout.explanationHeader {
+  ResultsView(state: state).draw(into: &buffer, rect: tuning?.results ?? layout.results)
+  if let tuning {
+    TuningPanel.draw(state, areas: tuning, into: &buffer)
+  } else if let header = layout.explanationHeader {
     let trailing = state.selectedHit.map { "score \(Formatting.fixed($0.score))" } ?? ""
     PanelHeader(title: ExplanationView.headerTitle(state), trailing: trailing,
                 isFocused: state.focus == .explanation).draw(into: &buffer, rect: header)
   }
-  if let explanation = layout.explanation {
+  if tuning == nil, let explanation = layout.explanation {
     ExplanationView(state: state).draw(into: &buffer, rect: explanation)
   }
   if let divider = layout.divider {

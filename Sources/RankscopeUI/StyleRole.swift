@@ -48,6 +48,12 @@ public enum StyleRole: String, Sendable, Hashable, CaseIterable, Codable {
   case borderFocused
   /// Friendly hints, such as the empty-query message.
   case hint
+  /// A hit that moved up in a re-rank (`↑3`).
+  case rankUp
+  /// A hit that moved down in a re-rank (`↓2`).
+  case rankDown
+  /// A hit that entered the results in a re-rank (`new`).
+  case rankNew
 }
 
 /// A terminal colour: the terminal's default, or an index into its palette (0–15 basic, 16–255 extended).

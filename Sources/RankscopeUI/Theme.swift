@@ -51,5 +51,8 @@ public struct Theme: Sendable, Hashable {
       .border: .plain,
       .borderFocused: CellStyle(bold: true),
       .hint: .plain,
+      .rankUp: CellStyle(bold: true),
+      .rankDown: CellStyle(underline: true),
+      .rankNew: CellStyle(bold: true, underline: true),
     ])
 }

@@ -253,7 +253,9 @@ struct ReducerTests {
                                .nodePrevious, .nodeNext, .nodePageUp, .nodePageDown, .nodeFirst, .nodeLast, .unfold,
                                .fold, .toggleFold, .expandAll, .collapseAll, .helpScrollUp, .helpScrollDown,
                                .helpPageUp, .helpPageDown, .cycleProfile, .toggleProfiles, .profilePrevious,
-                               .profileNext, .pickProfile, .closeProfiles]
+                               .profileNext, .pickProfile, .closeProfiles, .toggleTuning, .tuningPrevious,
+                               .tuningNext, .tuningDecrease, .tuningIncrease, .tuningDecreaseFine, .tuningIncreaseFine,
+                               .tuningReset, .tuningResetAll, .closeTuning]
     for command in expected { #expect(commands.contains(command), "\(command) has no key") }
   }
 
@@ -263,10 +265,10 @@ struct ReducerTests {
     for binding in KeyBindings.table {
       #expect(lines.contains(.entry(keys: binding.keyLabel, summary: binding.summary)), "\(binding.summary)")
     }
-    // At 120×40 everything is on screen at once.
-    var state = Fixtures.state(width: 120, height: 40)
+    // At 120×50 everything is on screen at once.
+    var state = Fixtures.state(width: 120, height: 50)
     _ = reduce(&state, .key(.character("?")))
-    let text = renderScreen(state, width: 120, height: 40).text
+    let text = renderScreen(state, width: 120, height: 50).text
     for binding in KeyBindings.table {
       #expect(text.contains(binding.summary), "\(binding.summary) not shown")
     }

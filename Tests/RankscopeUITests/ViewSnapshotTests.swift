@@ -114,16 +114,16 @@ struct ViewSnapshotTests {
     #expect(line.text.contains("3 of ≥ 4,213 matches"))
   }
 
-  @Test("help overlay at 80×24 (scrolled) and 120×40 (two columns)")
+  @Test("help overlay at 80×24 (scrolled) and 120×50 (two columns)")
   func helpOverlay() {
     var small = Fixtures.handMadeState()
     _ = reduce(&small, .key(.character("?")))
     Snapshot.check(renderScreen(small, width: 80, height: 24).text, named: "help-80x24")
     _ = reduce(&small, .key(.pageDown))
     Snapshot.check(renderScreen(small, width: 80, height: 24).text, named: "help-80x24-page2")
-    var large = Fixtures.handMadeState(width: 120, height: 40)
+    var large = Fixtures.handMadeState(width: 120, height: 50)
     _ = reduce(&large, .key(.character("?")))
-    Snapshot.check(renderScreen(large, width: 120, height: 40).text, named: "help-120x40")
+    Snapshot.check(renderScreen(large, width: 120, height: 50).text, named: "help-120x50")
   }
 
   @Test("full screens", arguments: [(80, 24), (120, 40), (40, 10), (10, 3), (160, 30)])

@@ -138,3 +138,27 @@ public struct RankProfile: Sendable, Hashable {
     return parts.joined(separator: " → ")
   }
 }
+
+extension RankProfile.LinearStage {
+  /// Largest magnitude a weight or the bias may have (the profile parser's limit).
+  public static let maximumMagnitude = 1e9
+
+  /// What is wrong with the stage, or nil when it can run: `keep` at least 1, every weight and the bias
+  /// finite and within ±`maximumMagnitude`.
+  public var problem: String? {
+    if keep < 1 { return "L1 keep must be at least 1, got \(keep)" }
+    for entry in weights where !(entry.weight.isFinite && abs(entry.weight) <= Self.maximumMagnitude) {
+      return "the L1 weight of \(entry.feature) must be a finite number within ±1e9, got \(entry.weight)"
+    }
+    if !(bias.isFinite && abs(bias) <= Self.maximumMagnitude) {
+      return "the L1 bias must be a finite number within ±1e9, got \(bias)"
+    }
+    return nil
+  }
+}
+
+extension RankProfile {
+  /// What is wrong with the profile's tunable stages (L1, blend), or nil when it can run; used to refuse an
+  /// edited profile before it is searched with.
+  public var problem: String? { l1?.problem ?? blend?.settings.problem }
+}

@@ -28,8 +28,11 @@ public struct FeatureExtractor: Sendable {
   private var settings: FeatureSettings { registry.settings }
   /// The schema's text fields, read once (the schema's list is computed on each call).
   private let textFields: [Schema.Field]
-  /// The rows of each vector field, read in place.
+  /// The rows of each vector field, read in place, and the fields' names.
   private let vectorStores: [VectorStore]
+  private let vectorFieldNames: [String]
+  /// The schema's k1.
+  private let k1: Double
   private let analyzers: [Analyzer]
   private let keywordAnalyzers: [Analyzer]
 
@@ -39,6 +42,8 @@ public struct FeatureExtractor: Sendable {
     let schema = reader.schema
     registry = FeatureRegistry(schema: schema, settings: settings)
     textFields = schema.textFields
+    vectorFieldNames = schema.vectorFields.map(\.name)
+    k1 = schema.k1
     vectorStores = try schema.vectorFields.indices.map { index throws -> VectorStore in try reader.vectorStore(field: index) }
     analyzers = schema.textFields.map { Analyzer(configuration: $0.analyzer) }
     keywordAnalyzers = schema.keywordFields.map { Analyzer(configuration: $0.analyzer) }
@@ -345,7 +350,7 @@ public struct FeatureExtractor: Sendable {
   /// `qf · idf · tf~ / (k1 + tf~)`, as `BM25F.termScore` computes it.
   private func termScore(_ term: ParsedQuery.Term, idf: Double, documentFrequency: Int, pseudoFrequency: FeatureNode,
                          _ node: FeatureNodeBuilder) -> FeatureNode {
-    let k1 = reader.schema.k1
+    let k1 = self.k1
     let saturation = node.ratio("saturation = tf~ / (k1 + tf~)", pseudoFrequency,
                                 node.sum("k1 + tf~", [node.leaf(k1, "k1 (term-frequency saturation)"), node.leaf(pseudoFrequency.value, "tf~")]))
     let idfNode = node.leaf(idf, "idf = log(1 + (N - n + 0.5) / (n + 0.5)) with N = \(reader.documentCount) documents, n = \(documentFrequency) containing the term")
@@ -370,8 +375,8 @@ public struct FeatureExtractor: Sendable {
       termNodes.append(termScore(resolved.term, idf: resolved.idf, documentFrequency: resolved.documentFrequency,
                                  pseudoFrequency: pseudoFrequency, node))
     }
-    let k1 = JSONWriter.format(reader.schema.k1)
-    return node.sum(termNodes.isEmpty ? "BM25F (k1 = \(k1)): no query term occurs in the document" : "BM25F (k1 = \(k1))", termNodes)
+    return node.sum(termNodes.isEmpty ? "BM25F (k1 = \(JSONWriter.format(k1))): no query term occurs in the document"
+                    : "BM25F (k1 = \(JSONWriter.format(k1)))", termNodes)
   }
 
   private func fieldBM25(_ field: Int, _ data: CandidateData, _ context: FeatureContext, _ node: FeatureNodeBuilder) -> FeatureNode {
@@ -385,9 +390,8 @@ public struct FeatureExtractor: Sendable {
       termNodes.append(termScore(resolved.term, idf: idf, documentFrequency: pointer.documentFrequency,
                                  pseudoFrequency: normalized, node))
     }
-    let k1 = JSONWriter.format(reader.schema.k1)
-    return node.sum(termNodes.isEmpty ? "BM25 of \(name) (k1 = \(k1)): no query term occurs in \(name)"
-                                      : "BM25 of \(name) alone (k1 = \(k1), idf from \(name)'s document frequencies)", termNodes)
+    return node.sum(termNodes.isEmpty ? "BM25 of \(name) (k1 = \(JSONWriter.format(k1))): no query term occurs in \(name)"
+                    : "BM25 of \(name) alone (k1 = \(JSONWriter.format(k1)), idf from \(name)'s document frequencies)", termNodes)
   }
 
   /// The fraction of distinct query terms found in `field` (nil: any text field).
@@ -513,7 +517,7 @@ public struct FeatureExtractor: Sendable {
   /// Float32 cosine between `query` and the document's vector in vector field `field`, as exact vector search computes it.
   private func cosine(_ query: [Float], _ what: String, _ field: Int, _ data: CandidateData, _ node: FeatureNodeBuilder) throws -> FeatureNode {
     let store = vectorStores[field]
-    let name = reader.schema.vectorFields[field].name
+    let name = vectorFieldNames[field]
     guard store.isPresent(data.document) else {
       return node.leaf(0, "0: the document has no \(name) vector")
     }

@@ -14,9 +14,10 @@ struct Rankscope: ParsableCommand {
         rankscope search "rustic kitchen" --explain
         rankscope index build --documents docs.jsonl --schema schema.json --out my-index
         rankscope eval --index my-index --queries queries.jsonl --qrels qrels.txt
+        rankscope train --svmlight train.txt --test test.txt --trees 100 --leaves 31 --learning-rate 0.1 --out ranker.json
       """,
     version: "0.1.0",
     subcommands: [ExploreCommand.self, SearchCommand.self, IndexCommand.self, EvalCommand.self, SampleCommand.self,
-                  BenchCommand.self, EmbedCommand.self, FeaturesCommand.self],
+                  BenchCommand.self, EmbedCommand.self, FeaturesCommand.self, TrainCommand.self],
     defaultSubcommand: ExploreCommand.self)
 }

@@ -61,9 +61,15 @@ public struct Evaluator: Sendable {
     var rankings: [String: [(id: String, score: Double)]] = [:]
     for query in queries {
       let response = try engine.search(SearchRequest(query: query.text, limit: depth, retrieval: retrieval, fusion: fusion, profile: profile))
-      // trec_eval orders a run by score, ties by document id descending.
-      let ranked = response.hits.map { (id: $0.id, score: $0.score) }
-        .sorted { $0.score != $1.score ? $0.score > $1.score : $0.id > $1.id }
+      // trec_eval orders a run by score, ties by document id descending. A blend stage orders hits without
+      // changing their scores, so its order is kept and the run's scores become the reverse ranks.
+      let ranked: [(id: String, score: Double)]
+      if profile?.blend != nil {
+        ranked = response.hits.enumerated().map { (id: $0.element.id, score: Double(response.hits.count - $0.offset)) }
+      } else {
+        ranked = response.hits.map { (id: $0.id, score: $0.score) }
+          .sorted { $0.score != $1.score ? $0.score > $1.score : $0.id > $1.id }
+      }
       rankings[query.id] = ranked
       for (index, hit) in ranked.enumerated() {
         runLines.append("\(query.id) Q0 \(hit.id) \(index + 1) \(hit.score) \(tag)")

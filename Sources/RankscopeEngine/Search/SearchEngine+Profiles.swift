@@ -103,6 +103,35 @@ extension SearchEngine {
                               seconds: clock.lap()))
     }
 
+    // L2: the tree ensemble over its features, the best `keep` handed on.
+    var l2State: (model: TreeEnsemble, extractor: FeatureExtractor, context: FeatureContext, features: [FeatureDefinition])?
+    var l2Rank: [Int: Int] = [:]
+    var l2Scored: [(document: Int, score: Double)] = []
+    if let l2 = profile.l2 {
+      let model = try models.model(at: l2.modelPath)
+      let extractor = try featureExtractor()
+      guard let names = model.featureNames, names.count == model.featureCount else {
+        throw QueryError("rank profile \(profile.name): the L2 model \(l2.modelPath) does not name its features")
+      }
+      let features = try names.map { name throws -> FeatureDefinition in try extractor.registry.definition(named: name) }
+      let context = try l1Context?.context ?? extractor.context(query: request.query, queryEmbedding: query.vector, queryLog: queryLog)
+      let candidates = ranked.map { entry in
+        FeatureCandidate(document: entry.document, retrievalScore: retrieved[(retrievalRank[entry.document] ?? 1) - 1].score,
+                         bestGeneratorRank: sources(entry.document).map(\.rank).min())
+      }
+      let matrix = try extractor.values(candidates: candidates, features: features, context: context)
+      let predictions = model.predict(rows: matrix.values, columns: features.count)
+      var scored = zip(candidates, predictions).map { (document: $0.document, score: $1) }
+      scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }
+      l2Scored = scored
+      let inputCount = scored.count
+      ranked = Array(scored.prefix(l2.keep))
+      for (offset, entry) in ranked.enumerated() { l2Rank[entry.document] = offset + 1 }
+      l2State = (model, extractor, context, features)
+      trace.append(StageTrace(name: "L2", inputCount: inputCount, outputCount: ranked.count, cutoffScore: ranked.last?.score,
+                              seconds: clock.lap()))
+    }
+
     // Blend: MMR, quotas, board limit, near duplicates over the stage before's order.
     var final: [(document: Int, score: Double, blend: Explanation?)] = ranked.map { ($0.document, $0.score, nil) }
     var blendDropped: [BlendDrop] = []
@@ -126,9 +155,12 @@ extension SearchEngine {
         var children: [Explanation] = []
         let retrieval = try retrievalTree(entry.document)
         let rankText = "rank \(retrievalRank[entry.document] ?? 0) of \(retrieved.count)"
-        if let l1 = profile.l1, let (extractor, context, features) = l1Context {
-          children.append(Explanation(value: 0, label: "retrieve: \(rankText), score \(Self.format(retrieval.value)) (re-scored by L1)",
+        let rescorer = profile.l1 != nil ? "L1" : "L2"
+        if profile.l1 != nil || profile.l2 != nil {
+          children.append(Explanation(value: 0, label: "retrieve: \(rankText), score \(Self.format(retrieval.value)) (re-scored by \(rescorer))",
                                       children: [retrieval]))
+        }
+        if let l1 = profile.l1, let (extractor, context, features) = l1Context {
           let candidate = FeatureCandidate(document: entry.document, retrievalScore: retrieved[(retrievalRank[entry.document] ?? 1) - 1].score,
                                            bestGeneratorRank: sources(entry.document).map(\.rank).min())
           var terms: [Explanation] = [.leaf(l1.bias, "bias")]
@@ -136,9 +168,22 @@ extension SearchEngine {
             let feature = try extractor.explain(feature: definition.name, candidate: candidate, context: context)
             terms.append(.weighted(l1.weights[index].weight, "\(Self.format(l1.weights[index].weight)) × \(definition.name)", [feature]))
           }
-          children.append(.sum("L1 · linear = bias + Σ weight × feature: rank \(l1Rank[entry.document] ?? 0) of \(retrieved.count), keeps \(l1.keep)", terms))
-        } else {
+          let l1Tree = Explanation.sum("L1 · linear = bias + Σ weight × feature: rank \(l1Rank[entry.document] ?? 0) of \(retrieved.count), keeps \(l1.keep)", terms)
+          if profile.l2 != nil {
+            children.append(Explanation(value: 0, label: "L1: rank \(l1Rank[entry.document] ?? 0), score \(Self.format(l1Tree.value)) (re-scored by L2)",
+                                        children: [l1Tree]))
+          } else {
+            children.append(l1Tree)
+          }
+        } else if profile.l2 == nil {
           children.append(retrieval)
+        }
+        if let l2 = profile.l2, let (model, extractor, context, features) = l2State {
+          let candidate = FeatureCandidate(document: entry.document, retrievalScore: retrieved[(retrievalRank[entry.document] ?? 1) - 1].score,
+                                           bestGeneratorRank: sources(entry.document).map(\.rank).min())
+          let row = try extractor.values(candidates: [candidate], features: features, context: context)
+          children.append(Self.treeExplanation(model: model, features: features, values: Array(row.values), score: entry.score,
+                                               label: "L2 · \(model.trees.count) trees (TreeSHAP: base + Σ φ): rank \(l2Rank[entry.document] ?? 0) of \(l2Scored.count), keeps \(l2.keep)"))
         }
         if let blend = entry.blend { children.append(blend) }
         explanation = .sum("final score · profile \(profile.name)", children)
@@ -242,6 +287,27 @@ extension SearchEngine {
                  detail: "\(name) score \(Self.format(score)) is not below the last of \(kept) (\(Self.format(horizon))), yet the "
                    + (name.hasPrefix("ann:") ? "approximate (HNSW) search did not reach it" : "generator did not return it"),
                  score: score, cutoff: horizon)
+  }
+
+  /// The L2 node of a hit: TreeSHAP's base value and one attribution per feature (Lundberg et al. 2018), which add
+  /// up to the model output; the float rounding between TreeSHAP's sum and the output, when not zero, is a leaf
+  /// of its own so the node equals the score exactly. Where even that cannot be exact, the node is a leaf holding
+  /// the output with the TreeSHAP sum as its (checked) child.
+  static func treeExplanation(model: TreeEnsemble, features: [FeatureDefinition], values: [Double], score: Double,
+                              label: String) -> Explanation {
+    let attribution = TreeSHAP.explain(model, features: values)
+    var parts: [Explanation] = [.leaf(attribution.baseValue, "base value: the expected output over the training rows")]
+    let order = attribution.values.indices.sorted { abs(attribution.values[$0]) > abs(attribution.values[$1]) }
+    for index in order where attribution.values[index] != 0 {
+      parts.append(.leaf(attribution.values[index], "φ \(features[index].name) = \(format(values[index]))"))
+    }
+    let partial = Explanation.sum("", parts).value
+    if partial != score {
+      parts.append(.leaf(score - partial, "float rounding between the model output and base + Σ φ"))
+    }
+    let tree = Explanation.sum(label, parts)
+    if tree.value == score { return tree }
+    return Explanation(value: score, label: label + " = model output", children: [tree])
   }
 
   /// `bias + Σ weight_i · value_i`, with the arithmetic (and order) of the L1 explanation's sum of weighted nodes.

@@ -20,6 +20,8 @@ public final class SearchEngine: Sendable {
   public let queryLog: QueryLogStatistics?
   /// The feature extractor of this index (index-wide inputs computed once), or why there is none.
   private let features: Result<FeatureExtractor, FeatureUnavailable>
+  /// L2 models read so far, by path (a profile's model is read once).
+  let models = ModelCache()
 
   /// The schema of the index.
   public var schema: Schema { reader.schema }
@@ -382,4 +384,31 @@ enum TopK {
 /// Why an index has no feature extractor.
 struct FeatureUnavailable: Error {
   var reason: String
+}
+
+/// Tree-ensemble models read from files, kept by path so each is read once per engine.
+final class ModelCache: @unchecked Sendable {
+  // Safety: `models` is read and written only while `lock` is held; a TreeEnsemble is an immutable value.
+  private let lock = NSLock()
+  private var models: [String: TreeEnsemble] = [:]
+
+  /// The model at `path`, read on first use; a file that cannot be used is a `QueryError` naming it.
+  func model(at path: String) throws -> TreeEnsemble {
+    lock.lock()
+    if let model = models[path] {
+      lock.unlock()
+      return model
+    }
+    lock.unlock()
+    let model: TreeEnsemble
+    do {
+      model = try TreeEnsemble.load(path: path)
+    } catch {
+      throw QueryError("the L2 model cannot be used: \(error)")
+    }
+    lock.lock()
+    models[path] = model
+    lock.unlock()
+    return model
+  }
 }

@@ -117,3 +117,78 @@ struct ProfileSearchTests {
     }
   }
 }
+
+/// The L2 stage: a tree ensemble over named features, TreeSHAP in the explanation.
+@Suite("Profile search, L2")
+struct ProfileL2Tests {
+  /// Two small trees over bm25f and log_saves, written where a profile can name it.
+  private func modelFile() throws -> String {
+    let first = RegressionTree(nodes: [
+      .split(feature: 0, threshold: 1.0, left: 1, right: 2, cover: 10), .leaf(value: -0.5, cover: 4), .leaf(value: 0.75, cover: 6),
+    ])
+    let second = RegressionTree(nodes: [
+      .split(feature: 1, threshold: 2.0, left: 1, right: 2, cover: 10),
+      .split(feature: 0, threshold: 0.5, left: 3, right: 4, cover: 7), .leaf(value: 0.3, cover: 3),
+      .leaf(value: -0.2, cover: 2), .leaf(value: 0.1, cover: 5),
+    ])
+    let model = TreeEnsemble(featureCount: 2, featureNames: ["bm25f", "log_saves"], baseScore: 0, trees: [first, second])
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("rankscope-l2-\(UUID().uuidString).json").path
+    try model.save(path: path)
+    return path
+  }
+
+  @Test("L2 re-scores L1's candidates with the model, keeps its best, and explains by TreeSHAP exactly")
+  func l2Stage() throws {
+    let engine = try FeatureTestCorpus.engine()
+    let path = try modelFile()
+    let profile = try RankProfileParser.parse("""
+      {"retrieve": {"generators": {"bm25f": 10}}, "l1": {"keep": 3, "weights": {"bm25f": 1}},
+       "l2": {"model": "\(path)", "keep": 2}}
+      """, source: "/p/l2.json", context: RankProfileContext(schema: FeatureTestCorpus.schema))
+    let response = try engine.search(SearchRequest(query: "apple pie", limit: 10, explain: true, profile: profile))
+    #expect(response.trace.map(\.name) == ["understand", "retrieve", "L1", "L2", "page"])
+    #expect(response.hits.count == 2)
+    let model = try TreeEnsemble.load(path: path)
+    let extractor = try engine.featureExtractor()
+    let context = try extractor.context(query: "apple pie")
+    for hit in response.hits {
+      let row = try extractor.values(candidates: [FeatureCandidate(hit: hit)],
+                                     features: ["bm25f", "log_saves"].map { try extractor.registry.definition(named: $0) },
+                                     context: context)
+      #expect(hit.score == model.predict(features: row.values))
+      let explanation = try #require(hit.explanation)
+      #expect(ExplanationChecker.isExact(explanation, score: hit.score))
+      let l2 = try #require(explanation.children.last)
+      #expect(l2.label.hasPrefix("L2 · 2 trees"))
+      #expect(l2.children.first?.label.hasPrefix("base value") == true)
+      #expect(explanation.children.first?.label.contains("re-scored by L1") == true)
+      #expect(explanation.children[1].label.contains("re-scored by L2"))
+    }
+    #expect(response.hits[0].score >= response.hits[1].score)
+  }
+
+  @Test("a model naming a feature the index lacks, or none, is refused when the profile is read")
+  func modelValidation() throws {
+    let bad = TreeEnsemble(featureCount: 1, featureNames: ["no_such_feature"], trees: [RegressionTree(nodes: [.leaf(value: 1, cover: 1)])])
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("rankscope-l2-bad-\(UUID().uuidString).json").path
+    try bad.save(path: path)
+    let text = #"{"retrieve": {"generators": {"bm25f": 10}}, "l2": {"model": "\#(path)", "keep": 2}}"#
+    #expect { _ = try RankProfileParser.parse(text, source: "/p/bad.json", context: RankProfileContext(schema: FeatureTestCorpus.schema)) }
+      throws: { "\($0)".contains("the model uses feature \"no_such_feature\", unknown on this index") }
+    let unnamed = TreeEnsemble(featureCount: 1, trees: [RegressionTree(nodes: [.leaf(value: 1, cover: 1)])])
+    try unnamed.save(path: path)
+    #expect { _ = try RankProfileParser.parse(text, source: "/p/bad.json", context: RankProfileContext(schema: FeatureTestCorpus.schema)) }
+      throws: { "\($0)".contains("does not name its features") }
+  }
+
+  @Test("the shipped hybrid-l2 model names only registry features of the sample schema")
+  func shippedModel() throws {
+    let sample = TestCorpus.repositoryRoot.appendingPathComponent("SampleData")
+    let schema = try IndexBuild.readSchema(path: sample.appendingPathComponent("schema.json").path)
+    let library = RankProfileLibrary.load(folders: [sample.appendingPathComponent("profiles").path], context: RankProfileContext(schema: schema))
+    #expect(library.problems.isEmpty, "\(library.problems)")
+    let profile = try library.profile(named: "hybrid-l2")
+    let model = try TreeEnsemble.load(path: try #require(profile.l2).modelPath)
+    #expect(model.trees.count == 300 && model.featureNames?.count == 28)
+  }
+}

@@ -186,6 +186,20 @@ public enum RankProfileParser {
     guard context.fileExists(resolved) else {
       throw reader.error("the model file \(resolved) does not exist (train one with `rankscope train`)", path: path + ["model"])
     }
+    if FileManager.default.fileExists(atPath: resolved) {
+      let model: TreeEnsemble
+      do {
+        model = try TreeEnsemble.load(path: resolved)
+      } catch {
+        throw reader.error("the model file cannot be used: \(error)", path: path + ["model"])
+      }
+      guard let names = model.featureNames else {
+        throw reader.error("the model \(resolved) does not name its features (train it from `rankscope features` output)", path: path + ["model"])
+      }
+      for name in names where !context.features.contains(name) {
+        throw reader.error("the model uses feature \"\(name)\", unknown on this index\(suggestion(name, context.features))", path: path + ["model"])
+      }
+    }
     guard let keepValue = members["keep"] else { throw reader.error("missing \"keep\" (how many candidates L2 hands on)", path: path) }
     return RankProfile.ModelStage(modelPath: resolved, keep: try reader.integer(keepValue, path: path + ["keep"], in: 1...100_000))
   }

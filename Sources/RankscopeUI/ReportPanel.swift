@@ -92,7 +92,8 @@ public enum ReportPanel {
     let tableWidth = columnWidths.reduce(0) { $0 + $1 + 2 }
     let featureWidth = min(value.rows.map(\.feature.displayWidth).max() ?? 7, max(7, width - 2 - tableWidth - 1))
     let heading = "  " + "feature".padded(toWidth: featureWidth) + "  " + zip(["A", "B", "Δ"], columnWidths)
-      .map { $0.padded(toWidth: $1, alignRight: true) }.joined(separator: "  ") + "  × w = contribution"
+      .map { $0.padded(toWidth: $1, alignRight: true) }.joined(separator: "  ")
+      + (value.rows.contains { $0.weight != nil } ? "  × w = contribution" : "")
     lines.append(Line(pieces: [(heading, .hint)]))
     for (row, texts) in zip(value.rows, numbers) {
       var pieces: [(String, StyleRole)] = [

@@ -144,6 +144,9 @@ struct WhyNotTests {
     #expect(comparison.firstId == first && comparison.secondId == second)
     #expect(comparison.firstRank == 1 && comparison.secondRank == 3)
     #expect(!comparison.rows.isEmpty)
+    // Without a profile nothing is weighted: no contribution column.
+    let lines = ReportPanel.lines(state, width: 100).map { $0.pieces.map(\.text).joined() }
+    #expect(lines.contains { $0.contains("feature") } && !lines.contains { $0.contains("contribution") })
     // Esc goes back to the explanation; the mark stays.
     Fixtures.send(.key(.escape), to: &state)
     #expect(state.comparison == nil && state.markedHitId == first)

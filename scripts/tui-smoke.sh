@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Smoke-tests the real explorer under tmux: start it in a shell, type a query, check that results and an
-# explanation appear, switch rank profiles (F3) and list them (F4), tune one live (F5), open the help, resize,
-# quit, and check the terminal was restored.
+# explanation appear, switch rank profiles (F3) and list them (F4), tune one live (F5), ask why not X (F6) and
+# why A above B (m, c), open the help, resize, quit, and check the terminal was restored.
 # Usage: scripts/tui-smoke.sh path/to/rankscope
 set -euo pipefail
 binary=$(realpath "${1:-.build/release/rankscope}")
@@ -127,6 +127,40 @@ wait_for "EXIT=" 10 || fail "the explorer did not quit after tuning"
 capture | grep -q "EXIT=0" || fail "non-zero exit after tuning: $(capture | grep EXIT=)"
 rm -rf "$tuning_dir"
 
+# F6 asks "why not X" for the sample's first pin: the report (verdict, then the stages) takes the explanation's
+# place and Esc closes it; m marks the top hit as A, c compares it with the second ("why A above B").
+sample_id=$(head -n 1 SampleData/pins.jsonl | grep -oE '"id":"[^"]+"' | head -n 1 | cut -d'"' -f4)
+[ -n "$sample_id" ] || fail "no id in SampleData/pins.jsonl"
+tmux send-keys -t "$session" "clear; $binary; echo EXIT=\$?" Enter
+wait_for "\\?" 20 || fail "the explorer did not start (why not)"
+tmux send-keys -t "$session" -l "rustic kitchen"
+wait_for "matches" 10 || fail "no result count after typing (why not)"
+tmux send-keys -t "$session" F6
+wait_for "Why not X" 5 || fail "F6 did not open the why-not prompt"
+tmux send-keys -t "$session" -l "$sample_id"
+sleep 0.2
+tmux send-keys -t "$session" Enter
+wait_for "$sample_id (was not retrieved|is shown|fell out at)" 15 || fail "no why-not verdict for $sample_id"
+wait_for "[✓✗] bm25f" 5 || fail "no why-not step lines"
+echo "why not: $(capture | grep -oE "$sample_id (was not retrieved|is shown|fell out at)[^│]*" | head -n 1)"
+tmux send-keys -t "$session" Escape
+sleep 0.3
+capture | grep -q "Why not $sample_id" && fail "Esc did not close the why-not report"
+tmux send-keys -t "$session" Enter
+sleep 0.2
+tmux send-keys -t "$session" m
+wait_for "as A" 5 || fail "m did not mark the selected hit"
+tmux send-keys -t "$session" Down
+sleep 0.2
+tmux send-keys -t "$session" c
+wait_for "Why A above B" 5 || fail "c did not open the comparison"
+wait_for "feature +A +B +Δ" 15 || fail "no feature rows in the comparison"
+tmux send-keys -t "$session" Escape
+sleep 0.2
+tmux send-keys -t "$session" C-c
+wait_for "EXIT=" 10 || fail "the explorer did not quit after why not"
+capture | grep -q "EXIT=0" || fail "non-zero exit after why not: $(capture | grep EXIT=)"
+
 # Quit with q as well, from a second run with an initial query and profile.
 tmux send-keys -t "$session" "clear; $binary --query 'linen dress' --profile bm25; echo EXIT=\$?" Enter
 wait_for "matches" 20 || fail "no results for --query"
@@ -136,4 +170,4 @@ sleep 0.2
 tmux send-keys -t "$session" q
 wait_for "EXIT=0" 10 || fail "q did not quit cleanly"
 tmux kill-session -t "$session"
-echo "tui-smoke: ok (results, explanation, rank profiles, live tuning, help, resize, Ctrl-C and q quit, terminal restored: $after)"
+echo "tui-smoke: ok (results, explanation, rank profiles, live tuning, why not X, why A above B, help, resize, Ctrl-C and q quit, terminal restored: $after)"

@@ -100,6 +100,8 @@ public enum Explorer {
       for effect in reduce(&state, action) {
         switch effect {
         case .search(let request, let generation): worker.submit(request, generation: generation)
+        case .compare(let request, let first, let second, let generation):
+          worker.submitComparison(request, first: first, second: second, generation: generation)
         case .quit: state.isRunning = false
         }
       }

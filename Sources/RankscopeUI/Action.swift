@@ -18,6 +18,8 @@ public enum Action: Sendable {
   case tune(TuningParameter, to: Double?)
   /// The search issued with `generation` finished.
   case searchCompleted(generation: Int, result: Result<SearchOutcome, SearchFailure>)
+  /// The comparison issued with `generation` (`Effect.compare`) finished.
+  case comparisonCompleted(generation: Int, result: Result<HitComparison, SearchFailure>)
   /// The terminal now has this size.
   case resize(width: Int, height: Int)
 }
@@ -26,6 +28,9 @@ public enum Action: Sendable {
 public enum Effect: Sendable, Hashable {
   /// Run this search in the background and deliver `Action.searchCompleted` with the same generation.
   case search(SearchRequest, generation: Int)
+  /// Compare documents `first` and `second` (ids) for the request in the background ("why A above B") and
+  /// deliver `Action.comparisonCompleted` with the same generation.
+  case compare(SearchRequest, first: String, second: String, generation: Int)
   /// Stop the explorer.
   case quit
 }

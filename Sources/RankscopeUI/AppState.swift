@@ -66,6 +66,21 @@ public struct AppState: Sendable {
   /// The ranking before the latest re-rank of the same query (a tuning change, a profile or retrieval
   /// switch), for the movement arrows; nil after the query text changes.
   public var rankBaseline: RankBaseline?
+  /// The "why not X" prompt (F6) while it is open: the document id being typed; typing goes here, not to the
+  /// query bar.
+  public var whyNotPrompt: QueryEditor?
+  /// The document id searches follow ("why not X"); while set, the report replaces the explanation panel.
+  public var whyNotId: String?
+  /// Whether a report for `whyNotId` has arrived (until then an error means the id is unknown).
+  public var isWhyNotConfirmed: Bool
+  /// The id of the hit marked as A for "why A above B" (`m` in the results).
+  public var markedHitId: String?
+  /// The "why A above B" comparison shown in the explanation panel's place, if any.
+  public var comparison: ComparisonState?
+  /// Generation of the latest comparison asked for; older ones are dropped.
+  public var comparisonGeneration: Int
+  /// First visible line of the why-not or comparison panel.
+  public var reportScroll: Int
 
   /// Creates the state for a collection.
   public init(schema: Schema, documentCount: Int, width: Int = 80, height: Int = 24, resultLimit: Int = 50) {
@@ -100,6 +115,13 @@ public struct AppState: Sendable {
     tuningCursor = 0
     queryGeneration = 0
     rankBaseline = nil
+    whyNotPrompt = nil
+    whyNotId = nil
+    isWhyNotConfirmed = false
+    markedHitId = nil
+    comparison = nil
+    comparisonGeneration = 0
+    reportScroll = 0
   }
 
   /// Creates the state for a search service (its schema and document count), with the rank profiles that
@@ -208,9 +230,43 @@ public struct AppState: Sendable {
     return "semantic retrieval is off: \(semanticStatus)"
   }
 
-  /// The search request for the current query (running the active profile, if any).
+  /// The search request for the current query (running the active profile, if any, and following
+  /// `whyNotId`).
   public var currentRequest: SearchRequest {
-    SearchRequest(query: query.text, limit: resultLimit, explain: true, retrieval: retrieval, profile: activeProfile)
+    var request = SearchRequest(query: query.text, limit: resultLimit, explain: true, retrieval: retrieval, profile: activeProfile)
+    request.whyNot = whyNotId
+    return request
+  }
+
+  /// Whether the why-not report or its prompt is shown in the explanation panel's place.
+  public var isWhyNotVisible: Bool { whyNotPrompt != nil || whyNotId != nil }
+
+  /// Whether a why-not or comparison panel is shown (Esc closes it).
+  public var isReportVisible: Bool { isWhyNotVisible || comparison != nil }
+
+  /// The why-not report for `whyNotId` in the shown results, if it has arrived.
+  public var whyNotReport: WhyNotReport? {
+    guard let whyNotId, let report = outcome?.response.whyNot, report.documentId == whyNotId else { return nil }
+    return report
+  }
+}
+
+/// A "why A above B" comparison: the two ids, and the engine's answer once it arrives.
+public struct ComparisonState: Sendable {
+  /// The marked hit (A) and the hit compared with it (B).
+  public var firstId: String
+  public var secondId: String
+  /// The generation of the comparison asked for last.
+  public var generation: Int
+  /// The comparison, or why it failed; nil while it runs.
+  public var result: Result<HitComparison, SearchFailure>?
+
+  /// Creates a comparison that has not arrived yet.
+  public init(firstId: String, secondId: String, generation: Int, result: Result<HitComparison, SearchFailure>? = nil) {
+    self.firstId = firstId
+    self.secondId = secondId
+    self.generation = generation
+    self.result = result
   }
 }
 

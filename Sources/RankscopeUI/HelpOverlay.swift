@@ -11,7 +11,7 @@ public enum HelpOverlay {
   }
 
   /// Order in which scopes are listed.
-  public static let scopeOrder: [BindingScope] = [.global, .query, .results, .explanation, .help, .profiles, .tuning]
+  public static let scopeOrder: [BindingScope] = [.global, .query, .results, .explanation, .help, .profiles, .tuning, .whyNotPrompt, .report]
 
   /// The help text: one heading per scope and one entry per binding of the table.
   public static func lines() -> [Line] { allLines }
@@ -61,8 +61,9 @@ public enum HelpOverlay {
     let natural = columnWidth
     let boxWidth2 = 2 * natural + 3 + 2 + 2
     let twoColumnRows = split(all).map { max($0.0.count, $0.1.count) } ?? all.count
-    if width - 2 >= boxWidth2, height - 2 >= twoColumnRows + 2, let halves = split(all) {
-      let boxHeight = twoColumnRows + 2
+    // Two columns whenever they fit side by side (scrolling together when they are taller than the screen).
+    if width - 2 >= boxWidth2, height >= 12, let halves = split(all) {
+      let boxHeight = min(height - 2, twoColumnRows + 2)
       let box = Rect(x: (width - boxWidth2) / 2, y: (height - boxHeight) / 2, width: boxWidth2, height: boxHeight)
       return Geometry(box: box, inner: Rect(x: box.x + 2, y: box.y + 1, width: box.width - 4, height: box.height - 2),
                       columns: [halves.0, halves.1], columnWidth: natural)

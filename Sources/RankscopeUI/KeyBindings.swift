@@ -23,6 +23,9 @@ public enum Command: Hashable, Sendable {
   // Tuning panel
   case toggleTuning, tuningPrevious, tuningNext, tuningDecrease, tuningIncrease, tuningDecreaseFine, tuningIncreaseFine
   case tuningReset, tuningResetAll, closeTuning
+  // Why not X, why A above B
+  case openWhyNot, whyNotInsertCharacter, whyNotDeleteBackward, whyNotClear, whyNotSubmit, whyNotCancel
+  case closeReport, markHit, compareWithMarked
 }
 
 /// Where a binding applies.
@@ -33,6 +36,10 @@ public enum BindingScope: String, Sendable, Hashable, CaseIterable {
   case profiles
   /// While the tuning panel is shown (checked first).
   case tuning
+  /// While the "why not X" prompt is open (checked first).
+  case whyNotPrompt
+  /// While a why-not report or a comparison is shown (checked before the focused panel's bindings).
+  case report
   /// In the query bar.
   case query
   /// In the results list.
@@ -48,6 +55,8 @@ public enum BindingScope: String, Sendable, Hashable, CaseIterable {
     case .help: return "Help overlay"
     case .profiles: return "Rank profiles overlay"
     case .tuning: return "Tuning panel (edits stay in memory)"
+    case .whyNotPrompt: return "Why-not prompt (a document id)"
+    case .report: return "Why-not report or comparison"
     case .query: return "Query bar"
     case .results: return "Results"
     case .explanation: return "Explanation"
@@ -125,6 +134,7 @@ public enum KeyBindings {
     KeyBinding([.function(3), .control("p")], .global, .cycleProfile, "rank profile: none → each in turn"),
     KeyBinding([.function(4), .control("o")], .global, .toggleProfiles, "list the rank profiles, pick one"),
     KeyBinding([.function(5), .control("k")], .global, .toggleTuning, "tune the profile's L1 weights and blend"),
+    KeyBinding([.function(6), .control("x")], .global, .openWhyNot, "why not X: follow a document's stages"),
     KeyBinding([.escape], .global, .focusQuery, "back to the query bar"),
     // Query bar
     KeyBinding(patterns: [.anyPrintable], scope: .query, command: .insertTypedCharacter,
@@ -151,6 +161,8 @@ public enum KeyBindings {
     KeyBinding([.end, .character("G")], .results, .selectLast, "last result"),
     KeyBinding([.enter, .right, .character("l")], .results, .focusExplanation, "explain the selected result"),
     KeyBinding([.character("/")], .results, .focusQuery, "edit the query"),
+    KeyBinding([.character("m")], .results, .markHit, "mark it as A (again: unmark)"),
+    KeyBinding([.character("c")], .results, .compareWithMarked, "why A above B: compare A with it"),
     KeyBinding([.character("q")], .results, .quit, "quit"),
     // Explanation
     KeyBinding([.up, .character("k")], .explanation, .nodePrevious, "previous node"),
@@ -191,24 +203,38 @@ public enum KeyBindings {
     KeyBinding([.character("0")], .tuning, .tuningReset, "reset it to the profile file's value"),
     KeyBinding([.character("r")], .tuning, .tuningResetAll, "reset every parameter"),
     KeyBinding([.escape, .character("q"), .enter], .tuning, .closeTuning, "close the panel (edits stay)"),
+    // Why-not prompt
+    KeyBinding(patterns: [.anyPrintable], scope: .whyNotPrompt, command: .whyNotInsertCharacter,
+               summary: "type the document id"),
+    KeyBinding([.backspace], .whyNotPrompt, .whyNotDeleteBackward, "delete the character before the cursor"),
+    KeyBinding([.control("u")], .whyNotPrompt, .whyNotClear, "clear the id"),
+    KeyBinding([.enter], .whyNotPrompt, .whyNotSubmit, "follow the id through this search"),
+    KeyBinding([.escape], .whyNotPrompt, .whyNotCancel, "cancel"),
+    // Why-not report or comparison
+    KeyBinding([.escape], .report, .closeReport, "close it, back to the explanation"),
   ]
 
   /// The binding `key` triggers with `focus` in the keyboard focus, or `nil` when the key does nothing.
   ///
-  /// Order: the shown overlay's bindings (help, the rank-profiles list, or the tuning panel), else the focused
-  /// panel's, then the global ones; typed characters fall through to `insertTypedCharacter` in the query bar.
+  /// Order: the shown overlay's bindings (help, the rank-profiles list, the tuning panel, or the why-not
+  /// prompt), else the report's Esc (when a why-not report or comparison is shown) and the focused panel's,
+  /// then the global ones; typed characters fall through to `insertTypedCharacter` in the query bar.
   /// While an overlay is shown nothing else but global bindings applies.
   public static func binding(for key: Key, focus: Focus, helpVisible: Bool, profilesVisible: Bool = false,
-                             tuningVisible: Bool = false) -> KeyBinding? {
+                             tuningVisible: Bool = false, promptVisible: Bool = false,
+                             reportVisible: Bool = false) -> KeyBinding? {
     let scopes: [BindingScope] = helpVisible ? [.help, .global]
-      : profilesVisible ? [.profiles, .global] : tuningVisible ? [.tuning, .global] : [BindingScope(focus), .global]
+      : profilesVisible ? [.profiles, .global] : tuningVisible ? [.tuning, .global]
+      : promptVisible ? [.whyNotPrompt, .global]
+      : reportVisible ? [.report, BindingScope(focus), .global] : [BindingScope(focus), .global]
     for scope in scopes {
       if let found = table.first(where: { $0.scope == scope && $0.patterns.contains(.key(key)) }) {
         return found
       }
     }
     if !helpVisible, !profilesVisible, !tuningVisible, case .character = key {
-      return table.first { $0.scope == BindingScope(focus) && $0.patterns.contains(.anyPrintable) }
+      let scope = promptVisible ? BindingScope.whyNotPrompt : BindingScope(focus)
+      return table.first { $0.scope == scope && $0.patterns.contains(.anyPrintable) }
     }
     return nil
   }

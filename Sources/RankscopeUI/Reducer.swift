@@ -1,3 +1,4 @@
+import Foundation
 import RankscopeEngine
 
 /// Applies `action` to `state` and returns the work the run loop must do. Pure: no I/O, no clock.
@@ -9,11 +10,16 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
   switch action {
   case .key(let key):
     guard let binding = KeyBindings.binding(for: key, focus: state.focus, helpVisible: state.isHelpVisible,
-                                            profilesVisible: state.isProfilesVisible, tuningVisible: state.isTuningVisible)
+                                            profilesVisible: state.isProfilesVisible, tuningVisible: state.isTuningVisible,
+                                            promptVisible: state.whyNotPrompt != nil, reportVisible: state.isReportVisible)
     else { return [] }
     if binding.command == .insertTypedCharacter {
       guard case .character(let character) = key else { return [] }
       effects = insertText(&state, String(character))
+    } else if binding.command == .whyNotInsertCharacter {
+      guard case .character(let character) = key, let first = character.unicodeScalars.first,
+            !DisplayWidth.isControl(first) else { return [] }
+      state.whyNotPrompt?.insert(String(character))
     } else {
       effects = apply(binding.command, to: &state)
     }
@@ -47,17 +53,27 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     state.completedGeneration = generation
     switch result {
     case .success(let outcome):
+      if let id = state.whyNotId, outcome.response.whyNot?.documentId == id { state.isWhyNotConfirmed = true }
       state.outcome = outcome
       state.errorMessage = nil
       state.selection = 0
       state.resultsScroll = 0
       resetExplanation(&state)
+    case .failure(let failure) where state.whyNotId != nil && !state.isWhyNotConfirmed:
+      // The id asked about is not in the collection (or the query failed before any report arrived): say so
+      // as a notice, stop following it, and search again without it.
+      state.whyNotId = nil
+      effects = queryChanged(&state, textChanged: false)
+      state.notice = "why not: \(failure.message)"
     case .failure(let failure):
       // Keep the previous results on screen; the status line shows what went wrong (and no arrows, since
       // the results they would compare did not come).
       state.errorMessage = failure.message
       if state.rankBaseline?.generation == generation { state.rankBaseline = nil }
     }
+  case .comparisonCompleted(let generation, let result):
+    guard state.comparison?.generation == generation else { return [] }  // stale: a newer comparison was asked
+    state.comparison?.result = result
   case .tune(let parameter, let value):
     effects = tune(parameter, to: value, in: &state)
   case .resize(let width, let height):
@@ -98,7 +114,21 @@ private func queryChanged(_ state: inout AppState, textChanged: Bool = true) -> 
     state.explanation = ExplanationViewState()
     return []
   }
-  return [.search(state.currentRequest, generation: state.generation)]
+  var effects: [Effect] = [.search(state.currentRequest, generation: state.generation)]
+  // A comparison on screen follows the query, the profile and its tuning.
+  if let comparison = state.comparison {
+    effects.append(compare(comparison.firstId, comparison.secondId, in: &state))
+  }
+  return effects
+}
+
+/// Asks for a comparison of `first` and `second` for the current request, dropping any older one.
+private func compare(_ first: String, _ second: String, in state: inout AppState) -> Effect {
+  state.comparisonGeneration += 1
+  let previous = state.comparison.flatMap { $0.firstId == first && $0.secondId == second ? $0.result : nil }
+  state.comparison = ComparisonState(firstId: first, secondId: second, generation: state.comparisonGeneration,
+                                     result: previous)
+  return .compare(state.currentRequest, first: first, second: second, generation: state.comparisonGeneration)
 }
 
 /// Searches the same query again after a change of ranking (a tuning change, a profile or retrieval switch),
@@ -120,6 +150,18 @@ private func apply(_ command: Command, to state: inout AppState) -> [Effect] {
   let layout = state.layout
   let resultPage = max(1, layout.results.height)
   let explanationPage = max(1, layout.explanation?.height ?? 1)
+  // While a why-not report or a comparison takes the explanation's place, its keys scroll it.
+  if state.isReportVisible, state.whyNotPrompt == nil {
+    switch command {
+    case .nodePrevious: state.reportScroll -= 1; return []
+    case .nodeNext: state.reportScroll += 1; return []
+    case .nodePageUp: state.reportScroll -= explanationPage; return []
+    case .nodePageDown: state.reportScroll += explanationPage; return []
+    case .nodeFirst: state.reportScroll = 0; return []
+    case .nodeLast: state.reportScroll = Int.max / 2; return []
+    default: break
+    }
+  }
   switch command {
   case .toggleRetrieval:
     // With a rank profile active, F2 only turns the profile off: searches go back to the retrieval mode the
@@ -186,8 +228,70 @@ private func apply(_ command: Command, to state: inout AppState) -> [Effect] {
     if layout.focusablePanels.contains(.results) { state.focus = .results }
   case .focusExplanation:
     if layout.focusablePanels.contains(.explanation) { state.focus = .explanation }
-  case .insertTypedCharacter:
+  case .insertTypedCharacter, .whyNotInsertCharacter:
     break  // resolved with its key in `reduce`
+  case .openWhyNot:
+    state.whyNotPrompt = QueryEditor(state.whyNotId ?? "")
+    state.isHelpVisible = false
+    state.isProfilesVisible = false
+    state.isTuningVisible = false
+    state.comparison = nil
+  case .whyNotDeleteBackward:
+    _ = state.whyNotPrompt?.deleteBackward()
+  case .whyNotClear:
+    _ = state.whyNotPrompt?.clear()
+  case .whyNotCancel:
+    state.whyNotPrompt = nil
+  case .whyNotSubmit:
+    guard let prompt = state.whyNotPrompt else { return [] }
+    state.whyNotPrompt = nil
+    let id = prompt.text.trimmingCharacters(in: .whitespaces)
+    guard !id.isEmpty else {
+      state.whyNotId = nil
+      return []
+    }
+    state.whyNotId = id
+    state.isWhyNotConfirmed = false
+    state.reportScroll = 0
+    let effects = queryChanged(&state, textChanged: false)
+    if effects.isEmpty { state.notice = "type a query: the report follows \(id) through its search" }
+    return effects
+  case .closeReport:
+    if state.comparison != nil {
+      state.comparison = nil
+    } else {
+      state.whyNotId = nil  // the results stay; the next search no longer follows the id
+    }
+    state.reportScroll = 0
+  case .markHit:
+    guard let hit = state.selectedHit else {
+      state.notice = "no result to mark"
+      return []
+    }
+    if state.markedHitId == hit.id {
+      state.markedHitId = nil
+      state.notice = "unmarked \(hit.id)"
+    } else {
+      state.markedHitId = hit.id
+      state.notice = "marked #\(hit.rank) \(hit.id) as A: select another result and press c"
+    }
+  case .compareWithMarked:
+    guard let first = state.markedHitId else {
+      state.notice = "mark a result as A first (m), then select B and press c"
+      return []
+    }
+    guard let second = state.selectedHit?.id, second != first else {
+      state.notice = "select another result than A (\(first)) to compare with it"
+      return []
+    }
+    guard !state.query.text.allSatisfy(\.isWhitespace) else { return [] }
+    state.whyNotId = nil
+    state.whyNotPrompt = nil
+    state.isTuningVisible = false
+    state.reportScroll = 0
+    state.comparison = nil
+    state.notice = nil
+    return [compare(first, second, in: &state)]
   case .deleteBackward:
     if state.query.deleteBackward() { return queryChanged(&state) }
   case .deleteForward:
@@ -233,6 +337,11 @@ private func apply(_ command: Command, to state: inout AppState) -> [Effect] {
     state.isTuningVisible.toggle()
     state.isHelpVisible = false
     state.isProfilesVisible = false
+    if state.isTuningVisible {
+      state.whyNotId = nil
+      state.whyNotPrompt = nil
+      state.comparison = nil
+    }
   case .closeTuning:
     state.isTuningVisible = false
   case .tuningPrevious: state.tuningCursor -= 1
@@ -402,6 +511,13 @@ private func normalize(_ state: inout AppState) {
   state.helpScroll = max(0, min(state.helpScroll, HelpOverlay.maximumScroll(width: state.width, height: state.height)))
   state.profileCursor = min(max(0, state.profileCursor), state.profiles.count)
   state.tuningCursor = min(max(0, state.tuningCursor), max(0, state.tuningParameters.count - 1))
+  if state.isReportVisible {
+    let visible = max(1, ReportPanel.areas(state.layout)?.body.height ?? 1)
+    let count = ReportPanel.lines(state, width: ReportPanel.areas(state.layout)?.body.width ?? state.width).count
+    state.reportScroll = min(max(0, state.reportScroll), max(0, count - visible))
+  } else {
+    state.reportScroll = 0
+  }
 }
 
 /// The smallest change to `offset` that keeps `cursor` among `visible` rows of `count`.

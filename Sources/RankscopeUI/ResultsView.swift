@@ -3,7 +3,8 @@ import RankscopeEngine
 /// The results list: rank, title, detail fields and score of each hit, with the selection highlighted; in
 /// hybrid mode each hit also shows its provenance (`L3 S1`: rank 3 in BM25F, rank 1 in the text embedding);
 /// after a re-rank of the same query (a tuning change, a profile switch) a narrow column beside the rank shows
-/// how each hit moved: `↑3`, `↓2`, `new`, `=`.
+/// how each hit moved: `↑3`, `↓2`, `new`, `=`. The hit marked as A for "why A above B" has an `A` before its
+/// rank.
 public struct ResultsView {
   /// The state shown.
   public var state: AppState
@@ -69,6 +70,7 @@ public struct ResultsView {
       if isSelected { buffer.fill(row, role: selectionRole) }
       var x = rect.x
       buffer.put(isSelected ? ">" : " ", x: x, y: y, role: role(.resultRank), clip: row)
+      if hit.id == state.markedHitId { buffer.put("A", x: x + 1, y: y, role: role(.rankNew), clip: row) }
       x += 2
       buffer.put(String(hit.rank).padded(toWidth: rankWidth, alignRight: true), x: x, y: y, role: role(.resultRank),
                  clip: row)

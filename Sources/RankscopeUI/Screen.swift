@@ -9,8 +9,9 @@ public func renderScreen(_ state: AppState, width: Int, height: Int) -> CellBuff
     return buffer
   }
   let tuning = state.isTuningVisible ? TuningPanel.areas(layout) : nil
+  let report = tuning == nil && state.isReportVisible ? ReportPanel.areas(layout) : nil
   QueryBarView(query: state.query, isFocused: state.focus == .query && !state.isHelpVisible && !state.isProfilesVisible
-                 && !state.isTuningVisible)
+                 && !state.isTuningVisible && state.whyNotPrompt == nil)
     .draw(into: &buffer, rect: layout.queryBar)
   if let infoLine = layout.infoLine {
     QueryInfoView(parsedQuery: state.outcome?.response.parsedQuery, schema: state.schema)
@@ -24,15 +25,17 @@ public func renderScreen(_ state: AppState, width: Int, height: Int) -> CellBuff
     PanelHeader(title: "Results", trailing: trailing, isFocused: state.focus == .results)
       .draw(into: &buffer, rect: header)
   }
-  ResultsView(state: state).draw(into: &buffer, rect: tuning?.results ?? layout.results)
+  ResultsView(state: state).draw(into: &buffer, rect: tuning?.results ?? report?.results ?? layout.results)
   if let tuning {
     TuningPanel.draw(state, areas: tuning, into: &buffer)
+  } else if let report {
+    ReportPanel.draw(state, areas: report, into: &buffer)
   } else if let header = layout.explanationHeader {
     let trailing = state.selectedHit.map { "score \(Formatting.fixed($0.score))" } ?? ""
     PanelHeader(title: ExplanationView.headerTitle(state), trailing: trailing,
                 isFocused: state.focus == .explanation).draw(into: &buffer, rect: header)
   }
-  if tuning == nil, let explanation = layout.explanation {
+  if tuning == nil, report == nil, let explanation = layout.explanation {
     ExplanationView(state: state).draw(into: &buffer, rect: explanation)
   }
   if let divider = layout.divider {

@@ -12,6 +12,8 @@ public protocol SearchService: Sendable {
   func search(_ request: SearchRequest) throws -> SearchResponse
   /// The stored JSON object of a document.
   func storedDocument(_ documentNumber: Int) throws -> JSONValue
+  /// Compares two documents (ids) for a request: ranks, scores and feature differences; thread-safe.
+  func compare(_ request: SearchRequest, _ first: String, _ second: String) throws -> HitComparison
 }
 
 extension SearchEngine: SearchService {}
@@ -52,5 +54,18 @@ public func performSearch(_ request: SearchRequest, using service: any SearchSer
   } catch {
     let message = String(describing: error)
     return .failure(SearchFailure(message: message.isEmpty ? "search failed" : message))
+  }
+}
+
+/// Compares documents `first` and `second` for `request` on `service`; never throws.
+///
+/// This is the work behind `Effect.compare`; the terminal runs it on a background queue.
+public func performComparison(_ request: SearchRequest, _ first: String, _ second: String,
+                              using service: any SearchService) -> Result<HitComparison, SearchFailure> {
+  do {
+    return .success(try service.compare(request, first, second))
+  } catch {
+    let message = String(describing: error)
+    return .failure(SearchFailure(message: message.isEmpty ? "comparison failed" : message))
   }
 }

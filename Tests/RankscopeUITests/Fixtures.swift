@@ -78,7 +78,7 @@ enum Fixtures {
     return state
   }
 
-  /// Applies `action` and carries out its search effects at once (as the run loop would, without a thread).
+  /// Applies `action` and carries out its search and comparison effects at once (as the run loop would, without a thread).
   @discardableResult
   static func send(_ action: Action, to state: inout AppState, using service: any SearchService = engine) -> [Effect] {
     let effects = reduce(&state, action)
@@ -93,7 +93,15 @@ enum Fixtures {
           }
           result = .success(outcome)
         }
-        _ = reduce(&state, .searchCompleted(generation: generation, result: result))
+        for effect in reduce(&state, .searchCompleted(generation: generation, result: result)) {
+          // A why-not failure searches again at once without the id.
+          if case .search(let request, let generation) = effect {
+            _ = reduce(&state, .searchCompleted(generation: generation, result: performSearch(request, using: service)))
+          }
+        }
+      } else if case .compare(let request, let first, let second, let generation) = effect {
+        _ = reduce(&state, .comparisonCompleted(generation: generation,
+                                                result: performComparison(request, first, second, using: service)))
       }
     }
     return effects

@@ -255,7 +255,8 @@ struct ReducerTests {
                                .helpPageUp, .helpPageDown, .cycleProfile, .toggleProfiles, .profilePrevious,
                                .profileNext, .pickProfile, .closeProfiles, .toggleTuning, .tuningPrevious,
                                .tuningNext, .tuningDecrease, .tuningIncrease, .tuningDecreaseFine, .tuningIncreaseFine,
-                               .tuningReset, .tuningResetAll, .closeTuning]
+                               .tuningReset, .tuningResetAll, .closeTuning, .openWhyNot, .whyNotDeleteBackward,
+                               .whyNotClear, .whyNotSubmit, .whyNotCancel, .closeReport, .markHit, .compareWithMarked]
     for command in expected { #expect(commands.contains(command), "\(command) has no key") }
   }
 
@@ -265,10 +266,10 @@ struct ReducerTests {
     for binding in KeyBindings.table {
       #expect(lines.contains(.entry(keys: binding.keyLabel, summary: binding.summary)), "\(binding.summary)")
     }
-    // At 120×50 everything is on screen at once.
-    var state = Fixtures.state(width: 120, height: 50)
+    // At 120×60 everything is on screen at once (at 120×50 the two columns scroll a little).
+    var state = Fixtures.state(width: 120, height: 60)
     _ = reduce(&state, .key(.character("?")))
-    let text = renderScreen(state, width: 120, height: 50).text
+    let text = renderScreen(state, width: 120, height: 60).text
     for binding in KeyBindings.table {
       #expect(text.contains(binding.summary), "\(binding.summary) not shown")
     }

@@ -232,6 +232,16 @@ extension SearchEngine {
                                  score: score, cutoff: cutoff))
             }
           }
+          if let l2 = profile.l2, let position = l2Scored.firstIndex(where: { $0.document == document }) {
+            let score = l2Scored[position].score
+            let cutoff = ranked.last?.score
+            steps.append(position < l2.keep
+              ? .init(stage: "L2", passed: true, detail: "L2 rank \(position + 1) of \(l2Scored.count), score \(Self.format(score)) (keeps \(l2.keep))",
+                      score: score, cutoff: cutoff)
+              : .init(stage: "L2", passed: false,
+                      detail: "L2 rank \(position + 1) of \(l2Scored.count), score \(Self.format(score)): below the cutoff \(Self.format(cutoff ?? 0)) of the \(l2.keep) kept, by \(Self.format((cutoff ?? score) - score))",
+                      score: score, cutoff: cutoff))
+          }
           if profile.blend != nil, ranked.contains(where: { $0.document == document }) {
             if let drop = blendDropped.first(where: { $0.document == document }) {
               steps.append(.init(stage: "blend", passed: false, detail: "blend dropped it (input position \(drop.inputPosition)): \(drop.reason)"))

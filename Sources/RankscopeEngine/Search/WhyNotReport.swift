@@ -3,7 +3,7 @@
 public struct WhyNotReport: Sendable, Hashable {
   /// One stage's verdict on the document.
   public struct Step: Sendable, Hashable {
-    /// The stage: `filters`, a generator's name, `fuse`, `L1`, `blend`, `page`.
+    /// The stage: `filters`, a generator's name, `fuse`, `L1`, `L2`, `blend`, `page`.
     public var stage: String
     /// Whether the document went through this stage.
     public var passed: Bool
@@ -38,7 +38,7 @@ public struct WhyNotReport: Sendable, Hashable {
   /// One line: where the document fell out, or that it is on the page.
   public var verdict: String {
     if let page = steps.last(where: { $0.stage == "page" }), page.passed { return "\(documentId) is shown: \(page.detail)" }
-    let retrievalStages = steps.filter { $0.stage != "filters" && $0.stage != "fuse" && $0.stage != "L1" && $0.stage != "blend" && $0.stage != "page" }
+    let retrievalStages = steps.filter { $0.stage != "filters" && $0.stage != "fuse" && $0.stage != "L1" && $0.stage != "L2" && $0.stage != "blend" && $0.stage != "page" }
     if let filters = steps.first(where: { $0.stage == "filters" && !$0.passed }) { return "\(documentId): \(filters.detail)" }
     if !retrievalStages.isEmpty, retrievalStages.allSatisfy({ !$0.passed }) {
       return "\(documentId) was not retrieved: " + retrievalStages.map(\.detail).joined(separator: "; ")

@@ -122,7 +122,7 @@ struct ProfileSearchTests {
 @Suite("Profile search, L2")
 struct ProfileL2Tests {
   /// Two small trees over bm25f and log_saves, written where a profile can name it.
-  private func modelFile() throws -> String {
+  func modelFile() throws -> String {
     let first = RegressionTree(nodes: [
       .split(feature: 0, threshold: 1.0, left: 1, right: 2, cover: 10), .leaf(value: -0.5, cover: 4), .leaf(value: 0.75, cover: 6),
     ])
@@ -190,5 +190,29 @@ struct ProfileL2Tests {
     let profile = try library.profile(named: "hybrid-l2")
     let model = try TreeEnsemble.load(path: try #require(profile.l2).modelPath)
     #expect(model.trees.count == 300 && model.featureNames?.count == 28)
+  }
+}
+
+extension ProfileL2Tests {
+  @Test("why not X names the L2 cutoff and margin for a candidate L2 cut")
+  func whyNotL2() throws {
+    let engine = try FeatureTestCorpus.engine()
+    let path = try modelFile()
+    let profile = try RankProfileParser.parse("""
+      {"retrieve": {"generators": {"bm25f": 10}}, "l1": {"keep": 3, "weights": {"bm25f": 1}},
+       "l2": {"model": "\(path)", "keep": 1}}
+      """, source: "/p/l2.json", context: RankProfileContext(schema: FeatureTestCorpus.schema))
+    var request = SearchRequest(query: "apple pie", limit: 10, profile: profile)
+    let kept = try engine.search(request).hits.map(\.id)
+    let cut = try #require(["a", "b", "c", "d"].first { !kept.contains($0) && $0 != "d" })
+    request.whyNot = cut
+    let report = try #require(try engine.search(request).whyNot)
+    let l2 = report.steps.first { $0.stage == "L2" }
+    if let l2 {
+      #expect(!l2.passed && l2.detail.contains("of the 1 kept"))
+      #expect(report.verdict.contains("fell out at L2"))
+    } else {
+      #expect(report.verdict.contains("L1"))  // L1 may have cut it first
+    }
   }
 }

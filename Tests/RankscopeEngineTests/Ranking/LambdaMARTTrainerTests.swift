@@ -139,7 +139,7 @@ struct LambdaMARTTrainerTests {
                                                       cutoff: 10)
     #expect(mean == 0.5)
     // Cutoff 1: only the first document counts.
-    #expect(RankingMetrics.exponentialGainNDCG(scores: [2, 1], grades: [1, 2], cutoff: 1) == 1 / 3)
+    #expect(abs(RankingMetrics.exponentialGainNDCG(scores: [2, 1], grades: [1, 2], cutoff: 1) - 1.0 / 3.0) < 1e-15)
   }
 
   static let mslrTrain = LearningToRankData.mslrFile("msn1.fold1.train.5k.txt")

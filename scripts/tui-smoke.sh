@@ -27,9 +27,12 @@ wait_for() { # pattern, seconds
 
 tmux kill-session -t "$session" 2>/dev/null || true
 tmux new-session -d -s "$session" -x 100 -y 30 "env TERM=xterm-256color bash --norc --noprofile"
-tmux send-keys -t "$session" "stty -a | tr ' ' '\n' | grep -xE -- '-?(echo|icanon)' | tr '\n' ' '; echo BEFORE" Enter
+tmux send-keys -t "$session" "stty -a | tr ' ' '\n' | grep -xE -- '-?(echo|icanon)' | tr '\n' ' '; echo BEF''ORE" Enter
+# The marker is split in the typed command, so only the command's output matches (waiting for the echoed
+# command line itself raced with the output and made the capture below come back empty).
 wait_for "BEFORE" 10 || fail "shell did not start"
-before=$(capture | grep -oE -- '-?echo -?icanon|-?icanon -?echo' | head -n 1)
+before=$(capture | grep -oE -- '-?echo -?icanon|-?icanon -?echo' | head -n 1 || true)
+[ -n "$before" ] || fail "could not read the terminal modes before starting"
 tmux send-keys -t "$session" "clear; $binary; echo EXIT=\$?" Enter
 wait_for "\\?" 20 || fail "the explorer did not start"
 [ "$(tmux display -p -t "$session" '#{alternate_on}')" = "1" ] || fail "the explorer is not on the alternate screen"
@@ -91,9 +94,9 @@ tmux send-keys -t "$session" C-c
 wait_for "EXIT=" 10 || fail "the explorer did not quit on Ctrl-C"
 capture | grep -q "EXIT=0" || fail "non-zero exit: $(capture | grep EXIT=)"
 [ "$(tmux display -p -t "$session" '#{alternate_on}')" = "0" ] || fail "still on the alternate screen after quitting"
-tmux send-keys -t "$session" "clear; stty -a | tr ' ' '\n' | grep -xE -- '-?(echo|icanon)' | tr '\n' ' '; echo AFTER" Enter
+tmux send-keys -t "$session" "clear; stty -a | tr ' ' '\n' | grep -xE -- '-?(echo|icanon)' | tr '\n' ' '; echo AFT''ER" Enter
 wait_for "AFTER" 10 || fail "the shell did not come back"
-after=$(capture | grep -oE -- '-?echo -?icanon|-?icanon -?echo' | head -n 1)
+after=$(capture | grep -oE -- '-?echo -?icanon|-?icanon -?echo' | head -n 1 || true)
 [ "$before" = "$after" ] || fail "terminal modes changed: before '$before', after '$after'"
 
 # F5 opens the tuning panel of the active profile; a key edits it in memory (the status line marks it

@@ -2,7 +2,7 @@
 public struct ImportIssue: Error, Sendable, Hashable, CustomStringConvertible {
   /// The file the line came from.
   public var file: String
-  /// 1-based line number.
+  /// 1-based line number (0 when the problem concerns the whole file).
   public var line: Int
   /// What is wrong with the line.
   public var reason: String
@@ -14,7 +14,7 @@ public struct ImportIssue: Error, Sendable, Hashable, CustomStringConvertible {
     self.reason = reason
   }
 
-  public var description: String { "\(file):\(line): \(reason)" }
+  public var description: String { line > 0 ? "\(file):\(line): \(reason)" : "\(file): \(reason)" }
 }
 
 /// How the importer treats a bad line.

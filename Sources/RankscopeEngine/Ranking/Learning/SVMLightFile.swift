@@ -6,24 +6,8 @@ import Foundation
 /// Feature `i` of the file (1-based) is column `i − 1`. Every problem is reported as a `ParseError` naming the
 /// file, the 1-based line and the reason; no input makes the reader crash.
 public struct SVMLightFile: Sendable {
-  /// A line that could not be read: which file, which line, and why.
-  public struct ParseError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The file the line came from.
-    public var file: String
-    /// 1-based line number (0 when the problem concerns the whole file).
-    public var line: Int
-    /// What is wrong.
-    public var reason: String
-
-    /// Creates an error.
-    public init(file: String, line: Int, reason: String) {
-      self.file = file
-      self.line = line
-      self.reason = reason
-    }
-
-    public var description: String { line > 0 ? "\(file):\(line): \(reason)" : "\(file): \(reason)" }
-  }
+  /// A line that could not be read: which file, which line (0 when the problem concerns the whole file), and why.
+  public typealias ParseError = ImportIssue
 
   /// Largest feature index accepted (the matrix is dense, so an absurd index would exhaust memory).
   public static let defaultMaximumFeatureIndex = 100_000

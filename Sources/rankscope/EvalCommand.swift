@@ -25,12 +25,6 @@ struct EvalCommand: ParsableCommand {
   @Option(help: "Index directory (default: the sample world's index).")
   var index: String?
 
-  @Option(help: "Queries, JSON Lines {\"id\", \"text\"} (default: the sample world's).")
-  var queries: String?
-
-  @Option(help: "Judgments in TREC qrels form: qid 0 docid grade (default: the sample world's).")
-  var qrels: String?
-
   @Option(help: "Write the run in TREC format to this file.")
   var runOut: String?
 
@@ -56,8 +50,7 @@ struct EvalCommand: ParsableCommand {
 
   @OptionGroup var profileOptions: ProfileOptions
 
-  @Option(help: "Which judged queries: all, train (three quarters) or test (the held-out quarter; see `rankscope features`).")
-  var split: QuerySplit = .all
+  @OptionGroup var judgmentOptions: JudgmentOptions
 
   func validate() throws {
     if profileOptions.profile != nil, retrieval != .lexical || fusionOptions.isGiven || fusionDepth != nil {
@@ -66,19 +59,11 @@ struct EvalCommand: ParsableCommand {
   }
 
   func run() throws {
-    var queriesPath = queries
-    var qrelsPath = qrels
-    if queriesPath == nil || qrelsPath == nil {
-      let sampleData = try Locations.sampleData()
-      queriesPath = queriesPath ?? sampleData.appendingPathComponent("judgments/queries.jsonl").path
-      qrelsPath = qrelsPath ?? sampleData.appendingPathComponent("judgments/qrels.txt").path
-    }
     let opened = try Locations.openIndex(index, quiet: format == .json, modelPath: model,
                                          withEncoder: profileOptions.profile == nil && retrieval.needsEmbedding)
     let (profile, engine) = try profileOptions.resolve(engine: opened, index: index, modelPath: model, quiet: format == .json)
     let fusion = try fusionOptions.settings(schema: engine.schema, depth: fusionDepth, retrieval: retrieval)
-    let (chosenQueries, chosenJudgments) = split.apply(queries: try EvaluationQuery.read(path: queriesPath!),
-                                                       judgments: try Judgments.read(path: qrelsPath!))
+    let (chosenQueries, chosenJudgments) = try judgmentOptions.load()
     let summary = try Evaluator(engine: engine, depth: depth, retrieval: retrieval, fusion: fusion, profile: profile)
       .evaluate(queries: chosenQueries, judgments: chosenJudgments)
     if let runOut {

@@ -23,15 +23,6 @@ struct FeaturesCommand: ParsableCommand {
   @Option(help: "Index directory (default: the sample world's index).")
   var index: String?
 
-  @Option(help: "Queries, JSON Lines {\"id\", \"text\"} (default: the sample world's).")
-  var queries: String?
-
-  @Option(help: "Judgments in TREC qrels form: qid 0 docid grade (default: the sample world's).")
-  var qrels: String?
-
-  @Option(help: "Which judged queries: all, train (three quarters) or test (the held-out quarter).")
-  var split: QuerySplit = .all
-
   @Option(help: "Write the SVMlight lines here (written to a temporary file, then renamed).")
   var out: String
 
@@ -40,27 +31,20 @@ struct FeaturesCommand: ParsableCommand {
 
   @OptionGroup var profileOptions: ProfileOptions
 
+  @OptionGroup var judgmentOptions: JudgmentOptions
+
   func validate() throws {
     guard profileOptions.profile != nil else { throw ValidationError("name the profile whose candidates to log: --profile NAME") }
   }
 
   func run() throws {
-    var queriesPath = queries
-    var qrelsPath = qrels
-    if queriesPath == nil || qrelsPath == nil {
-      let sampleData = try Locations.sampleData()
-      queriesPath = queriesPath ?? sampleData.appendingPathComponent("judgments/queries.jsonl").path
-      qrelsPath = qrelsPath ?? sampleData.appendingPathComponent("judgments/qrels.txt").path
-    }
     let opened = try Locations.openIndex(index, modelPath: model, withEncoder: true)
     let (resolved, engine) = try profileOptions.resolve(engine: opened, index: index, modelPath: model, quiet: false,
                                                               needsQueryLog: true)
     guard let profile = resolved else { throw CommandFailure("no profile") }
-    let (chosen, judgments) = split.apply(queries: try EvaluationQuery.read(path: queriesPath!), judgments: try Judgments.read(path: qrelsPath!))
+    let (chosen, judgments) = try judgmentOptions.load()
     let lines = try FeatureLog.lines(engine: engine, profile: profile, queries: chosen, judgments: judgments)
     try SafeFile.write(lines.joined(separator: "\n") + "\n", to: out)
-    print("\(lines.count - 1) candidates of \(Set(chosen.map(\.id)).intersection(judgments.judgedQueryIds).count) judged queries (\(split.rawValue)) written to \(out)")
+    print("\(lines.count - 1) candidates of \(Set(chosen.map(\.id)).intersection(judgments.judgedQueryIds).count) judged queries (\(judgmentOptions.split.rawValue)) written to \(out)")
   }
 }
-
-extension QuerySplit: ExpressibleByArgument {}

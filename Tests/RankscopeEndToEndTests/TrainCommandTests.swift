@@ -62,6 +62,29 @@ extension CommandLineTests {
     #expect(try Data(contentsOf: model) == first)
   }
 
+  @Test("train: a feature log's header names the model's features; a header naming too few is refused")
+  func trainNamesFeaturesFromHeader() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rankscope-train-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let plain = directory.appendingPathComponent("plain.txt")
+    try Self.writeOrderedSVMLight(to: plain, queries: 10, seed: 3)
+    let body = try String(contentsOf: plain, encoding: .utf8).split(separator: "\n").dropFirst().joined(separator: "\n") + "\n"
+    let named = directory.appendingPathComponent("named.txt")
+    try (FeatureLog.header + " bm25f log_saves\n" + body).write(to: named, atomically: true, encoding: .utf8)
+    let model = directory.appendingPathComponent("model.json")
+    let arguments = ["train", "--svmlight", named.path, "--trees", "5", "--leaves", "4", "--learning-rate", "0.3",
+                     "--min-data-in-leaf", "3", "--out", model.path]
+    let outcome = try run(arguments)
+    #expect(outcome.status == 0, "\(outcome.standardError)")
+    #expect(outcome.standardOutput.contains("features named by the header: 2"))
+    #expect(try TreeEnsemble.load(path: model.path).featureNames == ["bm25f", "log_saves"])
+
+    try (FeatureLog.header + " bm25f\n" + body).write(to: named, atomically: true, encoding: .utf8)
+    let short = try run(arguments)
+    #expect(short.status != 0)
+    #expect(short.standardError.contains("the header names 1 features, the rows use 2"))
+  }
+
   @Test("train: a bad SVMlight line is reported as file:line: reason and nothing is written")
   func trainBadInput() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rankscope-train-\(UUID().uuidString)")

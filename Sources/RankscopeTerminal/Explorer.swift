@@ -102,6 +102,7 @@ public enum Explorer {
         case .search(let request, let generation): worker.submit(request, generation: generation)
         case .compare(let request, let first, let second, let generation):
           worker.submitComparison(request, first: first, second: second, generation: generation)
+        case .explain(let request, let id, let generation): worker.submitExplanation(request, id: id, generation: generation)
         case .quit: state.isRunning = false
         }
       }

@@ -9,7 +9,7 @@ import RankscopeUI
 /// burst of keystrokes costs one search per keystroke at most and usually fewer. Results of superseded
 /// searches that already ran are still delivered; the reducer drops them by generation.
 ///
-/// `@unchecked Sendable`: the mutable state (`pending`, `pendingComparison`, `completed`) is only touched while holding `lock`;
+/// `@unchecked Sendable`: the mutable state (`pending`, `pendingComparison`, `pendingExplanation`, `completed`) is only touched while holding `lock`;
 /// `service` is itself `Sendable`.
 final class SearchWorker: @unchecked Sendable {
   private let service: any SearchService
@@ -17,6 +17,7 @@ final class SearchWorker: @unchecked Sendable {
   private let lock = NSLock()
   private var pending: (request: SearchRequest, generation: Int)?
   private var pendingComparison: (request: SearchRequest, first: String, second: String, generation: Int)?
+  private var pendingExplanation: (request: SearchRequest, id: String, generation: Int)?
   private var completed: [Action] = []
 
   init(service: any SearchService) {
@@ -34,6 +35,13 @@ final class SearchWorker: @unchecked Sendable {
   func submitComparison(_ request: SearchRequest, first: String, second: String, generation: Int) {
     locked { pendingComparison = (request, first, second, generation) }
     queue.async { [self] in runPendingComparison() }
+  }
+
+  /// Queues the explanation of hit `id`; only the latest waits to run (the selection moved on from the others),
+  /// and its result arrives later from `takeCompleted()`.
+  func submitExplanation(_ request: SearchRequest, id: String, generation: Int) {
+    locked { pendingExplanation = (request, id, generation) }
+    queue.async { [self] in runPendingExplanation() }
   }
 
   /// Results delivered since the last call, in completion order.
@@ -63,6 +71,16 @@ final class SearchWorker: @unchecked Sendable {
     }) else { return }
     let result = performComparison(job.request, job.first, job.second, using: service)
     locked { completed.append(.comparisonCompleted(generation: job.generation, result: result)) }
+  }
+
+  private func runPendingExplanation() {
+    guard let job = locked({ () -> (request: SearchRequest, id: String, generation: Int)? in
+      let job = pendingExplanation
+      pendingExplanation = nil
+      return job
+    }) else { return }
+    let result = performExplanation(job.request, id: job.id, using: service)
+    locked { completed.append(.explanationCompleted(generation: job.generation, id: job.id, result: result)) }
   }
 
   private func locked<T>(_ body: () throws -> T) rethrows -> T {

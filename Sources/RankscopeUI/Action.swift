@@ -20,6 +20,8 @@ public enum Action: Sendable {
   case searchCompleted(generation: Int, result: Result<SearchOutcome, SearchFailure>)
   /// The comparison issued with `generation` (`Effect.compare`) finished.
   case comparisonCompleted(generation: Int, result: Result<HitComparison, SearchFailure>)
+  /// The explanation of hit `id` asked for with `generation` (`Effect.explain`) arrived.
+  case explanationCompleted(generation: Int, id: String, result: Result<Explanation, SearchFailure>)
   /// The terminal now has this size.
   case resize(width: Int, height: Int)
 }
@@ -31,6 +33,9 @@ public enum Effect: Sendable, Hashable {
   /// Compare documents `first` and `second` (ids) for the request in the background ("why A above B") and
   /// deliver `Action.comparisonCompleted` with the same generation.
   case compare(SearchRequest, first: String, second: String, generation: Int)
+  /// Explain hit `id` of the results `request` gave (searches explain only the hit selected first) in the
+  /// background and deliver `Action.explanationCompleted` with the same generation.
+  case explain(SearchRequest, id: String, generation: Int)
   /// Stop the explorer.
   case quit
 }

@@ -231,9 +231,11 @@ public struct AppState: Sendable {
   }
 
   /// The search request for the current query (running the active profile, if any, and following
-  /// `whyNotId`).
+  /// `whyNotId`). It explains only the first hit, the one selected when results arrive: each keystroke pays for
+  /// one explanation, and moving the selection asks for the next (`Effect.explain`).
   public var currentRequest: SearchRequest {
     var request = SearchRequest(query: query.text, limit: resultLimit, explain: true, retrieval: retrieval, profile: activeProfile)
+    request.explained = .first(1)
     request.whyNot = whyNotId
     return request
   }

@@ -51,7 +51,7 @@ public struct ExplanationView {
       return
     }
     guard hit.explanation != nil else {
-      buffer.put("  No explanation for this hit.".truncated(toWidth: rect.width), x: rect.x, y: rect.y, role: .hint,
+      buffer.put("  Explaining this hit…".truncated(toWidth: rect.width), x: rect.x, y: rect.y, role: .hint,
                  clip: rect.row(0))
       return
     }

@@ -71,6 +71,16 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
       state.errorMessage = failure.message
       if state.rankBaseline?.generation == generation { state.rankBaseline = nil }
     }
+  case .explanationCompleted(let generation, let id, let result):
+    guard generation == state.completedGeneration, generation == state.generation,
+          let index = state.hits.firstIndex(where: { $0.id == id }) else { return [] }  // results changed since
+    switch result {
+    case .success(let explanation):
+      state.outcome?.response.hits[index].explanation = explanation
+      if index == state.selection { resetExplanation(&state) }
+    case .failure(let failure):
+      state.errorMessage = "explaining \(id): \(failure.message)"
+    }
   case .comparisonCompleted(let generation, let result):
     guard state.comparison?.generation == generation else { return [] }  // stale: a newer comparison was asked
     state.comparison?.result = result
@@ -304,12 +314,12 @@ private func apply(_ command: Command, to state: inout AppState) -> [Effect] {
   case .cursorRight: state.query.moveRight()
   case .cursorHome: state.query.moveHome()
   case .cursorEnd: state.query.moveEnd()
-  case .selectPrevious: select(&state, state.selection - 1)
-  case .selectNext: select(&state, state.selection + 1)
-  case .selectPageUp: select(&state, state.selection - resultPage)
-  case .selectPageDown: select(&state, state.selection + resultPage)
-  case .selectFirst: select(&state, 0)
-  case .selectLast: select(&state, state.hits.count - 1)
+  case .selectPrevious: return select(&state, state.selection - 1)
+  case .selectNext: return select(&state, state.selection + 1)
+  case .selectPageUp: return select(&state, state.selection - resultPage)
+  case .selectPageDown: return select(&state, state.selection + resultPage)
+  case .selectFirst: return select(&state, 0)
+  case .selectLast: return select(&state, state.hits.count - 1)
   case .nodePrevious: state.explanation.cursor -= 1
   case .nodeNext: state.explanation.cursor += 1
   case .nodePageUp: state.explanation.cursor -= explanationPage
@@ -446,18 +456,28 @@ private func cycleProfile(_ state: inout AppState) -> [Effect] {
   return effects
 }
 
-/// Selects hit `index` (clamped); a different hit gets a fresh explanation fold state.
-private func select(_ state: inout AppState, _ index: Int) {
+/// Selects hit `index` (clamped); a different hit gets a fresh explanation fold state, and its explanation is
+/// asked for when the results came without it.
+private func select(_ state: inout AppState, _ index: Int) -> [Effect] {
   let count = state.hits.count
   guard count > 0 else {
     state.selection = 0
-    return
+    return []
   }
   let clamped = min(max(0, index), count - 1)
-  if clamped != state.selection {
-    state.selection = clamped
-    resetExplanation(&state)
-  }
+  guard clamped != state.selection else { return [] }
+  state.selection = clamped
+  resetExplanation(&state)
+  return explainSelection(state)
+}
+
+/// The explanation the selected hit still lacks, asked of the shown results' own request (none while a newer
+/// search is on its way: its results arrive with their first hit explained).
+private func explainSelection(_ state: AppState) -> [Effect] {
+  guard let hit = state.selectedHit, hit.explanation == nil, state.completedGeneration == state.generation else { return [] }
+  var request = state.currentRequest
+  request.explained = .documents([hit.id])
+  return [.explain(request, id: hit.id, generation: state.generation)]
 }
 
 /// Fold state for a newly selected hit: unfolded as deep as fits in the explanation panel.

@@ -69,3 +69,18 @@ public func performComparison(_ request: SearchRequest, _ first: String, _ secon
     return .failure(SearchFailure(message: message.isEmpty ? "comparison failed" : message))
   }
 }
+
+/// The explanation of hit `id` in the results of `request` on `service` (which should explain that hit); never throws.
+///
+/// This is the work behind `Effect.explain`; the terminal runs it on a background queue.
+public func performExplanation(_ request: SearchRequest, id: String, using service: any SearchService) -> Result<Explanation, SearchFailure> {
+  do {
+    guard let explanation = try service.search(request).hits.first(where: { $0.id == id })?.explanation else {
+      return .failure(SearchFailure(message: "\(id) is no longer among the results"))
+    }
+    return .success(explanation)
+  } catch {
+    let message = String(describing: error)
+    return .failure(SearchFailure(message: message.isEmpty ? "explanation failed" : message))
+  }
+}

@@ -83,14 +83,27 @@ struct BenchIndexCommand: ParsableCommand {
     var latencies: [Double] = []
     latencies.reserveCapacity(texts.count)
     let overallStart = DispatchTime.now().uptimeNanoseconds
+    var stageMilliseconds: [(name: String, values: [Double])] = []
     for text in texts {
       let start = DispatchTime.now().uptimeNanoseconds
-      _ = try engine.search(SearchRequest(query: text, limit: 10, profile: profile))
+      let response = try engine.search(SearchRequest(query: text, limit: 10, profile: profile))
       latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+      for stage in response.trace {
+        if let index = stageMilliseconds.firstIndex(where: { $0.name == stage.name }) {
+          stageMilliseconds[index].values.append(stage.seconds * 1000)
+        } else {
+          stageMilliseconds.append((stage.name, [stage.seconds * 1000]))
+        }
+      }
     }
     let overall = Double(DispatchTime.now().uptimeNanoseconds - overallStart) / 1e9
     print("\(profile.map { "profile \($0.name)" } ?? "BM25F") top-10 latency (ms): " + Self.summary(latencies)
-          + String(format: "  | %.0f queries/s on one thread", Double(texts.count) / overall))
+          + String(format: "  | %.0f queries/s", Double(texts.count) / overall))
+    print("stages (ms): " + stageMilliseconds.map { stage in
+      let sorted = stage.values.sorted()
+      return "\(stage.name) p50 " + String(format: "%.3f", sorted[sorted.count / 2])
+        + " p99 " + String(format: "%.3f", sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * 0.99).rounded()))])
+    }.joined(separator: " · "))
 
     var keystrokes: [Double] = []
     for text in texts.prefix(typedQueries) {

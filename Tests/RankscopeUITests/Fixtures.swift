@@ -78,7 +78,7 @@ enum Fixtures {
     return state
   }
 
-  /// Applies `action` and carries out its search and comparison effects at once (as the run loop would, without a thread).
+  /// Applies `action` and carries out its search, explanation and comparison effects at once (as the run loop would, without a thread).
   @discardableResult
   static func send(_ action: Action, to state: inout AppState, using service: any SearchService = engine) -> [Effect] {
     let effects = reduce(&state, action)
@@ -99,6 +99,9 @@ enum Fixtures {
             _ = reduce(&state, .searchCompleted(generation: generation, result: performSearch(request, using: service)))
           }
         }
+      } else if case .explain(let request, let id, let generation) = effect {
+        _ = reduce(&state, .explanationCompleted(generation: generation, id: id,
+                                                 result: performExplanation(request, id: id, using: service)))
       } else if case .compare(let request, let first, let second, let generation) = effect {
         _ = reduce(&state, .comparisonCompleted(generation: generation,
                                                 result: performComparison(request, first, second, using: service)))

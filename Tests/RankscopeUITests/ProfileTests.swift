@@ -38,7 +38,7 @@ struct ProfileTests {
     let generation = state.generation
     var effects = reduce(&state, .key(.function(3)))
     #expect(state.activeProfile?.name == "lexical-saves")
-    #expect(effects == [.search(SearchRequest(query: "cake", limit: state.resultLimit, explain: true, profile: Self.lexical),
+    #expect(effects == [.search(SearchRequest(query: "cake", limit: state.resultLimit, explain: true, explained: .first(1), profile: Self.lexical),
                                 generation: generation + 1)])
     #expect(state.notice == "runs bm25f 100 → L1 10")
     effects = reduce(&state, .key(.control("p")))
@@ -100,7 +100,7 @@ struct ProfileTests {
     #expect(state.activeProfile == nil)
     #expect(state.retrieval == .semantic)
     #expect(state.notice == "profile lexical-saves off")
-    #expect(effects == [.search(SearchRequest(query: "cake", limit: state.resultLimit, explain: true, retrieval: .semantic),
+    #expect(effects == [.search(SearchRequest(query: "cake", limit: state.resultLimit, explain: true, explained: .first(1), retrieval: .semantic),
                                 generation: generation + 1)])
     _ = reduce(&state, .key(.function(2)))
     #expect(state.retrieval == .hybrid)

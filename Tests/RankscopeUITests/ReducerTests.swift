@@ -8,13 +8,13 @@ struct ReducerTests {
   func typingEmitsSearches() {
     var state = Fixtures.state()
     let first = reduce(&state, .key(.character("c")))
-    #expect(first == [.search(SearchRequest(query: "c", limit: 50, explain: true), generation: 1)])
+    #expect(first == [.search(SearchRequest(query: "c", limit: 50, explain: true, explained: .first(1)), generation: 1)])
     let second = reduce(&state, .key(.character("a")))
-    #expect(second == [.search(SearchRequest(query: "ca", limit: 50, explain: true), generation: 2)])
+    #expect(second == [.search(SearchRequest(query: "ca", limit: 50, explain: true, explained: .first(1)), generation: 2)])
     #expect(reduce(&state, .key(.left)).isEmpty)
     #expect(reduce(&state, .key(.home)).isEmpty)
     let third = reduce(&state, .key(.delete))
-    #expect(third == [.search(SearchRequest(query: "a", limit: 50, explain: true), generation: 3)])
+    #expect(third == [.search(SearchRequest(query: "a", limit: 50, explain: true, explained: .first(1)), generation: 3)])
     #expect(reduce(&state, .key(.backspace)).isEmpty)  // nothing before the cursor: no change, no search
     #expect(state.generation == 3)
   }
@@ -25,7 +25,7 @@ struct ReducerTests {
     _ = reduce(&state, .insert("ca"))
     _ = reduce(&state, .insert("ke"))
     #expect(state.generation == 2)
-    let stale = performSearch(SearchRequest(query: "ca", explain: true), using: Fixtures.engine)
+    let stale = performSearch(SearchRequest(query: "ca", explain: true, explained: .first(1)), using: Fixtures.engine)
     #expect(reduce(&state, .searchCompleted(generation: 1, result: stale)).isEmpty)
     #expect(state.outcome == nil)
     #expect(state.isSearching)
@@ -152,10 +152,39 @@ struct ReducerTests {
     var state = Fixtures.searched("cake")
     _ = reduce(&state, .command(.focusExplanation))
     _ = reduce(&state, .key(.character("c")))
-    _ = reduce(&state, .key(.character("]")))
+    Fixtures.send(.key(.character("]")), to: &state)
     #expect(state.selection == 1)
     #expect(state.explanationRows.count > 1)
     #expect(state.focus == .explanation)
+  }
+
+  @Test("results explain only their first hit; selecting another asks for its explanation, stale answers are dropped")
+  func explanationsOnDemand() throws {
+    var state = Fixtures.searched("cake")
+    let hits = state.hits
+    #expect(hits.count > 2)
+    #expect(hits[0].explanation != nil && hits.dropFirst().allSatisfy { $0.explanation == nil })
+    let effects = reduce(&state, .command(.selectNext))
+    var expected = state.currentRequest
+    expected.explained = .documents([hits[1].id])
+    #expect(effects == [.explain(expected, id: hits[1].id, generation: state.generation)])
+    #expect(state.explanationRows.isEmpty)
+    #expect(renderScreen(state, width: 120, height: 40).text.contains("Explaining this hit…"))
+    guard case .explain(let request, let id, let generation) = try #require(effects.first) else { return }
+    let result = performExplanation(request, id: id, using: Fixtures.engine)
+    // The explanation is the one a fully explained search gives that hit.
+    var full = state.currentRequest
+    full.explained = .all
+    let reference = try Fixtures.engine.search(full).hits[1].explanation
+    #expect(try result.get() == reference)
+    // An answer for older results is dropped; the current one fills the hit in.
+    _ = reduce(&state, .explanationCompleted(generation: generation - 1, id: id, result: result))
+    #expect(state.hits[1].explanation == nil)
+    _ = reduce(&state, .explanationCompleted(generation: generation, id: id, result: result))
+    #expect(state.hits[1].explanation == reference)
+    #expect(state.explanationRows.count > 1)
+    // Back to the first hit: already explained, nothing to ask.
+    #expect(reduce(&state, .command(.selectPrevious)).isEmpty)
   }
 
   @Test("Tab and Shift-Tab cycle the focus over the visible panels")
@@ -203,7 +232,7 @@ struct ReducerTests {
   @Test("quitting: Ctrl-C anywhere, q outside the query bar; q in the query bar is typed")
   func quit() {
     var state = Fixtures.state()
-    #expect(reduce(&state, .key(.character("q"))) == [.search(SearchRequest(query: "q", limit: 50, explain: true),
+    #expect(reduce(&state, .key(.character("q"))) == [.search(SearchRequest(query: "q", limit: 50, explain: true, explained: .first(1)),
                                                                   generation: 1)])
     #expect(state.isRunning)
     _ = reduce(&state, .key(.tab))
@@ -230,7 +259,7 @@ struct ReducerTests {
   func setQuery() {
     var state = Fixtures.state()
     let effects = reduce(&state, .setQuery("cake type:video"))
-    #expect(effects == [.search(SearchRequest(query: "cake type:video", limit: 50, explain: true), generation: 1)])
+    #expect(effects == [.search(SearchRequest(query: "cake type:video", limit: 50, explain: true, explained: .first(1)), generation: 1)])
     #expect(state.query.cursor == state.query.characters.count)
   }
 

@@ -24,7 +24,7 @@ struct RetrievalToggleTests {
     let before = state.generation
     let effects = reduce(&state, .key(.control("t")))
     #expect(state.retrieval == .semantic)
-    #expect(effects == [.search(SearchRequest(query: "cake", limit: state.resultLimit, explain: true, retrieval: .semantic),
+    #expect(effects == [.search(SearchRequest(query: "cake", limit: state.resultLimit, explain: true, explained: .first(1), retrieval: .semantic),
                                 generation: before + 1)])
     #expect(StatusLineView(state: state).message.text.hasPrefix("semantic │"))
     _ = reduce(&state, .insert("s"))

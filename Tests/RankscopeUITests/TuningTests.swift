@@ -145,7 +145,7 @@ struct TuningTests {
     var expected = Self.tuned
     expected.l1?.weights[0].weight = 1.1
     #expect(state.activeProfile == expected)
-    #expect(effects == [.search(SearchRequest(query: "cake", limit: state.resultLimit, explain: true, profile: expected),
+    #expect(effects == [.search(SearchRequest(query: "cake", limit: state.resultLimit, explain: true, explained: .first(1), profile: expected),
                                 generation: generation + 1)])
     #expect(state.isProfileModified)
     #expect(state.rankingLabel == "profile tuned*")

@@ -130,7 +130,7 @@ struct ViewSnapshotTests {
   func fullScreen(size: (Int, Int)) {
     let (width, height) = size
     var state = Fixtures.searched("cake type:image", width: width, height: height)
-    _ = reduce(&state, .key(.down))
+    Fixtures.send(.key(.down), to: &state)
     let buffer = renderScreen(state, width: width, height: height)
     #expect(buffer.invariantViolation() == nil)
     Snapshot.check(buffer.text, named: "screen-\(width)x\(height)")

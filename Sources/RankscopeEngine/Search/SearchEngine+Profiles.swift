@@ -151,7 +151,8 @@ extension SearchEngine {
     hits.reserveCapacity(page.count)
     for (offset, entry) in page.enumerated() {
       var explanation: Explanation?
-      if request.explain {
+      let id = try reader.id(of: entry.document)
+      if request.explains(rank: offset + 1, id: id) {
         var children: [Explanation] = []
         let retrieval = try retrievalTree(entry.document)
         let rankText = "rank \(retrievalRank[entry.document] ?? 0) of \(retrieved.count)"
@@ -188,7 +189,7 @@ extension SearchEngine {
         if let blend = entry.blend { children.append(blend) }
         explanation = .sum("final score · profile \(profile.name)", children)
       }
-      var hit = SearchHit(documentNumber: entry.document, id: try reader.id(of: entry.document), rank: offset + 1,
+      var hit = SearchHit(documentNumber: entry.document, id: id, rank: offset + 1,
                           score: entry.score, explanation: explanation, sources: sources(entry.document))
       if profile.l1 != nil, let rank = retrievalRank[entry.document] { hit.retrievalScore = retrieved[rank - 1].score }
       hits.append(hit)

@@ -142,11 +142,11 @@ public final class SearchEngine: Sendable {
                               cutoffScore: documents.isEmpty ? nil : 0, seconds: clock.lap()))
       var hits: [SearchHit] = []
       for (offset, document) in documents.enumerated() {
-        let explanation: Explanation? = request.explain
+        let id = try reader.id(of: document)
+        let explanation: Explanation? = request.explains(rank: offset + 1, id: id)
           ? .sum("final score", [.leaf(0, "retrieve · no query terms: matched by filters only (\(filters.map(\.description).joined(separator: " ")))")])
           : nil
-        hits.append(SearchHit(documentNumber: document, id: try reader.id(of: document), rank: offset + 1, score: 0,
-                              explanation: explanation))
+        hits.append(SearchHit(documentNumber: document, id: id, rank: offset + 1, score: 0, explanation: explanation))
       }
       trace.append(StageTrace(name: "page", inputCount: documents.count, outputCount: hits.count, seconds: clock.lap()))
       return SearchResponse(parsedQuery: ParsedQuery(text: parsed.text, terms: parsed.terms, filters: filters),
@@ -169,12 +169,13 @@ public final class SearchEngine: Sendable {
     hits.reserveCapacity(list.candidates.count)
     for candidate in list.candidates {
       var explanation: Explanation?
-      if request.explain {
+      let id = try reader.id(of: candidate.document)
+      if request.explains(rank: candidate.rank, id: id) {
         let retrieval = try generator.explain(query, candidate: candidate, in: list)
         explanation = .sum("final score", [Explanation(value: retrieval.value, label: "retrieve · \(retrieval.label)",
                                                         combination: retrieval.combination, children: retrieval.children)])
       }
-      hits.append(SearchHit(documentNumber: candidate.document, id: try reader.id(of: candidate.document), rank: candidate.rank,
+      hits.append(SearchHit(documentNumber: candidate.document, id: id, rank: candidate.rank,
                             score: candidate.score, explanation: explanation,
                             sources: [CandidateSource(generator: list.generator, rank: candidate.rank, score: candidate.score)]))
     }
@@ -209,14 +210,15 @@ public final class SearchEngine: Sendable {
     hits.reserveCapacity(top.count)
     for (offset, entry) in top.enumerated() {
       var explanation: Explanation?
-      if request.explain {
+      let id = try reader.id(of: entry.document)
+      if request.explains(rank: offset + 1, id: id) {
         let tree = try fuser.explain(entry.document) { index, candidate in
           try generators[index].generator.explain(query, candidate: candidate, in: lists[index])
         }
         explanation = .sum("final score", [Explanation(value: tree.value, label: "retrieve · hybrid: \(tree.label)",
                                                         combination: tree.combination, children: tree.children)])
       }
-      hits.append(SearchHit(documentNumber: entry.document, id: try reader.id(of: entry.document), rank: offset + 1,
+      hits.append(SearchHit(documentNumber: entry.document, id: id, rank: offset + 1,
                             score: entry.score, explanation: explanation, sources: fuser.sources(of: entry.document)))
     }
     trace.append(StageTrace(name: "page", inputCount: top.count, outputCount: hits.count, seconds: clock.lap()))

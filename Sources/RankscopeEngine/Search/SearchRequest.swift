@@ -6,8 +6,11 @@ public struct SearchRequest: Sendable, Hashable {
   public var filters: [Filter]
   /// How many hits to return.
   public var limit: Int
-  /// Whether to build an explanation for every returned hit.
+  /// Whether to build explanations of the returned hits (those `explained` names).
   public var explain: Bool
+  /// Which hits get an explanation when `explain` is on: all (the default), or only some, so a caller showing
+  /// one explanation at a time does not pay for the others.
+  public var explained: ExplainedHits = .all
   /// Which retrieval path finds candidates.
   public var retrieval: RetrievalMode
   /// How hybrid retrieval fuses its generators (`nil`: the schema's `retrieval.fusion`, else
@@ -19,9 +22,13 @@ public struct SearchRequest: Sendable, Hashable {
   /// A document id to follow through every stage ("why not X"); the response's `whyNot` reports it.
   public var whyNot: String?
 
+  /// Whether the hit at 1-based `rank` with id `id` gets an explanation.
+  public func explains(rank: Int, id: String) -> Bool { explain && explained.includes(rank: rank, id: id) }
+
   /// Creates a request.
-  public init(query: String, filters: [Filter] = [], limit: Int = 10, explain: Bool = false,
+  public init(query: String, filters: [Filter] = [], limit: Int = 10, explain: Bool = false, explained: ExplainedHits = .all,
               retrieval: RetrievalMode = .lexical, fusion: FusionSettings? = nil, profile: RankProfile? = nil) {
+    self.explained = explained
     self.profile = profile
     self.query = query
     self.filters = filters
@@ -29,6 +36,25 @@ public struct SearchRequest: Sendable, Hashable {
     self.explain = explain
     self.retrieval = retrieval
     self.fusion = fusion
+  }
+}
+
+/// Which hits of a page a search explains.
+public enum ExplainedHits: Sendable, Hashable {
+  /// Every hit.
+  case all
+  /// The first `count` hits of the page.
+  case first(Int)
+  /// The hits with these document ids.
+  case documents(Set<String>)
+
+  /// Whether the hit at 1-based `rank` with id `id` is explained.
+  public func includes(rank: Int, id: String) -> Bool {
+    switch self {
+    case .all: return true
+    case .first(let count): return rank <= count
+    case .documents(let ids): return ids.contains(id)
+    }
   }
 }
 

@@ -118,6 +118,45 @@ struct ProfileSearchTests {
   }
 }
 
+/// `SearchRequest.explained`: only the hits asked for are explained, each exactly as a fully explained search
+/// explains it, in every path (plain, hybrid, profile, filters only).
+@Suite("Explaining some hits")
+struct ExplainedHitsTests {
+  @Test("first(n) and documents(ids) explain just those hits, identically to explaining all")
+  func someHits() throws {
+    let engine = try SearchEngine(reader: FeatureTestCorpus.engine().reader, embedder: HashingEmbedder(dimension: 3))
+    let profile = try RankProfileParser.parse(#"""
+      {"retrieve": {"generators": {"bm25f": 10, "ann:text_embedding": 3}},
+       "l1": {"keep": 5, "weights": {"fused_score": 1, "log_saves": 0.1}}, "blend": {"keep": 4, "board_field": "category", "max_per_board": 2}}
+      """#, source: "/profiles/test.json", context: RankProfileContext(schema: FeatureTestCorpus.schema))
+    var requests = [SearchRequest(query: "apple", limit: 5, explain: true),
+                    SearchRequest(query: "apple pie", limit: 5, explain: true, retrieval: .hybrid),
+                    SearchRequest(query: "apple", limit: 5, explain: true, profile: profile)]
+    let typeFilter = Filter.keyword(field: "category", values: ["baking"])
+    requests.append(SearchRequest(query: "", filters: [typeFilter], limit: 5, explain: true))
+    for request in requests {
+      let full = try engine.search(request)
+      #expect(full.hits.count >= 2, "\(request.query)")
+      #expect(full.hits.allSatisfy { $0.explanation != nil })
+      var first = request
+      first.explained = .first(1)
+      let one = try engine.search(first)
+      #expect(one.hits.map(\.id) == full.hits.map(\.id) && one.hits.map(\.score) == full.hits.map(\.score))
+      #expect(one.hits[0].explanation == full.hits[0].explanation)
+      #expect(one.hits.dropFirst().allSatisfy { $0.explanation == nil })
+      let last = try #require(full.hits.last)
+      var chosen = request
+      chosen.explained = .documents([last.id])
+      let some = try engine.search(chosen)
+      #expect(some.hits.last?.explanation == last.explanation)
+      #expect(some.hits.dropLast().allSatisfy { $0.explanation == nil })
+      var none = request
+      none.explain = false
+      #expect(try engine.search(none).hits.allSatisfy { $0.explanation == nil })
+    }
+  }
+}
+
 /// The L2 stage: a tree ensemble over named features, TreeSHAP in the explanation.
 @Suite("Profile search, L2")
 struct ProfileL2Tests {

@@ -25,18 +25,44 @@ extension SearchEngine {
   }
 
   /// Runs `profile` for a query whose terms, embedding and filters are resolved in `query`.
-  func profileSearch(_ request: SearchRequest, profile: RankProfile, query: GeneratorQuery, parsed: ParsedQuery, limit: Int,
+  ///
+  /// `pendingVector`, when given, is the query's embedding being computed on another thread: the lexical
+  /// generators (those before the first vector generator) and the feature context's lexical part run
+  /// meanwhile. The `understand` stage's time then adds the embedding's own time and `retrieve`'s leaves out the
+  /// wait for it, so stage times can add up to more than the search took.
+  func profileSearch(_ request: SearchRequest, profile: RankProfile, query startingQuery: GeneratorQuery,
+                     pendingVector: BackgroundValue<[Float]>?, parsed: ParsedQuery, limit: Int,
                      trace startingTrace: [StageTrace], clock startingClock: StageClock) throws -> SearchResponse {
     var trace = startingTrace
     var clock = startingClock
+    var query = startingQuery
     let generators = try generators(of: profile)
+    let featureExtractor = profile.l1 != nil || profile.l2 != nil ? try featureExtractor() : nil
+    var lexicalContext: FeatureContext?
+    var isVectorResolved = pendingVector == nil
+    var waitedSeconds = 0.0
+    /// Waits for the embedding (once), after making the feature context's lexical part.
+    func resolveVector() throws {
+      guard !isVectorResolved, let pendingVector else { return }
+      if let featureExtractor, lexicalContext == nil {
+        lexicalContext = try featureExtractor.lexicalContext(query: request.query, queryLog: queryLog)
+      }
+      let waitStart = DispatchTime.now().uptimeNanoseconds
+      let (vector, seconds) = try pendingVector.value()
+      waitedSeconds = Double(DispatchTime.now().uptimeNanoseconds - waitStart) / 1e9
+      query.vector = vector
+      isVectorResolved = true
+      if let understand = trace.lastIndex(where: { $0.name == "understand" }) { trace[understand].seconds += seconds }
+    }
     var lists: [CandidateList] = []
     for (index, generator) in generators.enumerated() {
+      if generator is VectorGenerator { try resolveVector() }
       lists.append(try generator.generate(query, depth: profile.retrieval.generators[index].depth, earlier: lists))
     }
+    try resolveVector()
     let retrievedCount = lists.reduce(0) { $0 + $1.candidates.count }
     trace.append(StageTrace(name: "retrieve", inputCount: query.filter?.count ?? reader.documentCount,
-                            outputCount: retrievedCount, seconds: clock.lap()))
+                            outputCount: retrievedCount, seconds: max(0, clock.lap() - waitedSeconds)))
 
     // Retrieval's list (fused when several generators ran), its provenance and explanation.
     var retrieved: [(document: Int, score: Double)]
@@ -79,9 +105,9 @@ extension SearchEngine {
     var l1Rank: [Int: Int] = [:]
     var l1Scored: [(document: Int, score: Double)] = []
     if let l1 = profile.l1 {
-      let extractor = try featureExtractor()
+      let extractor = try featureExtractor ?? self.featureExtractor()
       let features = try l1.weights.map { entry throws -> FeatureDefinition in try extractor.registry.definition(named: entry.feature) }
-      let context = try extractor.context(query: request.query, queryEmbedding: query.vector, queryLog: queryLog)
+      let context = try extractor.attaching(query.vector, to: lexicalContext ?? extractor.lexicalContext(query: request.query, queryLog: queryLog))
       let candidates = retrieved.map { entry in
         FeatureCandidate(document: entry.document, retrievalScore: entry.score,
                          bestGeneratorRank: sources(entry.document).map(\.rank).min())
@@ -108,19 +134,23 @@ extension SearchEngine {
     var l2Rank: [Int: Int] = [:]
     var l2Scored: [(document: Int, score: Double)] = []
     if let l2 = profile.l2 {
-      let model = try models.model(at: l2.modelPath)
-      let extractor = try featureExtractor()
+      let (model, compiled) = try models.model(at: l2.modelPath)
+      let extractor = try featureExtractor ?? self.featureExtractor()
       guard let names = model.featureNames, names.count == model.featureCount else {
         throw QueryError("rank profile \(profile.name): the L2 model \(l2.modelPath) does not name its features")
       }
       let features = try names.map { name throws -> FeatureDefinition in try extractor.registry.definition(named: name) }
-      let context = try l1Context?.context ?? extractor.context(query: request.query, queryEmbedding: query.vector, queryLog: queryLog)
+      let context = try l1Context?.context
+        ?? extractor.attaching(query.vector, to: lexicalContext ?? extractor.lexicalContext(query: request.query, queryLog: queryLog))
       let candidates = ranked.map { entry in
         FeatureCandidate(document: entry.document, retrievalScore: retrieved[(retrievalRank[entry.document] ?? 1) - 1].score,
                          bestGeneratorRank: sources(entry.document).map(\.rank).min())
       }
       let matrix = try extractor.values(candidates: candidates, features: features, context: context)
-      let predictions = model.predict(rows: matrix.values, columns: features.count)
+      let columns = features.count
+      let predictions = try ParallelWork.mapChunks(count: candidates.count, minimumChunk: Self.minimumRowsPerPredictionThread) { rows in
+        compiled.predict(rows: matrix.values[(rows.lowerBound * columns)..<(rows.upperBound * columns)], columns: columns)
+      }
       var scored = zip(candidates, predictions).map { (document: $0.document, score: $1) }
       scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }
       l2Scored = scored
@@ -345,6 +375,9 @@ extension SearchEngine {
     return BlendCandidate(document: document, score: score, vector: vector, type: label(blend.typeField),
                           board: label(blend.boardField), name: try reader.id(of: document))
   }
+
+  /// Rows per thread below which the L2 model predicts on the calling thread alone.
+  static let minimumRowsPerPredictionThread = 64
 
   static func format(_ value: Double) -> String {
     guard value.isFinite else { return "\(value)" }

@@ -105,6 +105,7 @@ public final class SearchEngine: Sendable {
     let terms = try scorer.resolve(parsed.terms)
     let fusion = request.retrieval == .hybrid && request.profile == nil ? try fusionSettings(for: request) : nil
     var queryVector: [Float]?
+    var pendingVector: BackgroundValue<[Float]>?
     let needsEmbedding = request.profile.map(\.needsEmbedding) ?? request.retrieval.needsEmbedding
     if needsEmbedding {
       guard semanticStatus.isAvailable, let embedder else {
@@ -113,17 +114,24 @@ public final class SearchEngine: Sendable {
         throw QueryError("\(what) off: \(semanticStatus.description)")
       }
       if !parsed.text.trimmingWhitespace().isEmpty {
-        queryVector = try embedder.embed(parsed.text)
+        if request.profile != nil {
+          // A profile's lexical generators and feature context do not need the embedding: it is computed on
+          // another thread meanwhile, and waited for where it is needed.
+          let text = parsed.text
+          pendingVector = BackgroundValue { try embedder.embed(text) }
+        } else {
+          queryVector = try embedder.embed(parsed.text)
+        }
       }
     }
-    trace.append(StageTrace(name: "understand", inputCount: 1, outputCount: queryVector == nil ? terms.count : 1,
+    trace.append(StageTrace(name: "understand", inputCount: 1, outputCount: queryVector == nil && pendingVector == nil ? terms.count : 1,
                             seconds: clock.lap()))
 
     let filter = try DocumentFilter.evaluate(filters, reader: reader)
     let query = GeneratorQuery(terms: terms, vector: queryVector, filters: filters, filter: filter)
     let limit = max(0, request.limit)
     let searchable = filter?.count ?? reader.documentCount
-    let hasQuery = request.profile != nil ? (!parsed.terms.isEmpty || queryVector != nil)
+    let hasQuery = request.profile != nil ? (!parsed.terms.isEmpty || pendingVector != nil)
       : request.retrieval == .lexical ? !parsed.terms.isEmpty : queryVector != nil
     guard hasQuery else {
       // A filter-only query returns the filtered documents in index order, all scoring 0.
@@ -154,7 +162,8 @@ public final class SearchEngine: Sendable {
     }
 
     if let profile = request.profile {
-      return try profileSearch(request, profile: profile, query: query, parsed: parsed, limit: limit, trace: trace, clock: clock)
+      return try profileSearch(request, profile: profile, query: query, pendingVector: pendingVector, parsed: parsed, limit: limit,
+                               trace: trace, clock: clock)
     }
     if let fusion {
       return try hybridSearch(request, query: query, parsed: parsed, fusion: fusion, limit: limit, trace: trace,
@@ -390,16 +399,17 @@ struct FeatureUnavailable: Error {
 
 /// Tree-ensemble models read from files, kept by path so each is read once per engine.
 final class ModelCache: @unchecked Sendable {
-  // Safety: `models` is read and written only while `lock` is held; a TreeEnsemble is an immutable value.
+  // Safety: `models` is read and written only while `lock` is held; the models are immutable values.
   private let lock = NSLock()
-  private var models: [String: TreeEnsemble] = [:]
+  private var models: [String: (model: TreeEnsemble, compiled: CompiledTreeEnsemble)] = [:]
 
-  /// The model at `path`, read on first use; a file that cannot be used is a `QueryError` naming it.
-  func model(at path: String) throws -> TreeEnsemble {
+  /// The model at `path` and its scoring layout, read on first use; a file that cannot be used is a
+  /// `QueryError` naming it.
+  func model(at path: String) throws -> (model: TreeEnsemble, compiled: CompiledTreeEnsemble) {
     lock.lock()
-    if let model = models[path] {
+    if let entry = models[path] {
       lock.unlock()
-      return model
+      return entry
     }
     lock.unlock()
     let model: TreeEnsemble
@@ -408,9 +418,10 @@ final class ModelCache: @unchecked Sendable {
     } catch {
       throw QueryError("the L2 model cannot be used: \(error)")
     }
+    let entry = (model, CompiledTreeEnsemble(model))
     lock.lock()
-    models[path] = model
+    models[path] = entry
     lock.unlock()
-    return model
+    return entry
   }
 }

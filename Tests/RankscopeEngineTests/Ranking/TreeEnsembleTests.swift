@@ -38,6 +38,29 @@ struct TreeEnsembleTests {
     #expect(tree.maximumDepth == 2)
   }
 
+  @Test("the compiled scoring layout scores exactly as the trees do (lone leaves, wide rows, the shipped model)")
+  func compiledLayout() throws {
+    let (model, data) = try Self.trainedModel()
+    let compiled = CompiledTreeEnsemble(model)
+    #expect(compiled.predict(rows: data.features[...], columns: data.featureCount)
+            == model.predict(rows: data.features, columns: data.featureCount))
+    // A lone-leaf tree and a base score; rows wider than the model.
+    var withLeaf = model
+    withLeaf.trees.append(RegressionTree(nodes: [.leaf(value: 0.125, cover: 1)]))
+    withLeaf.baseScore = -0.5
+    let wide = (0..<(data.rowCount * (data.featureCount + 2))).map { Double($0 % 7) / 3 - 1 }
+    #expect(CompiledTreeEnsemble(withLeaf).predict(rows: wide[...], columns: data.featureCount + 2)
+            == withLeaf.predict(rows: wide, columns: data.featureCount + 2))
+    // The sample world's L2 model on random rows.
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    let shipped = try TreeEnsemble.load(path: root.appendingPathComponent("SampleData/profiles/models/hybrid-l2.json").path)
+    var generator = SystemRandomNumberGenerator()
+    let rows = (0..<(50 * shipped.featureCount)).map { _ in Double.random(in: -1...12, using: &generator) }
+    #expect(CompiledTreeEnsemble(shipped).predict(rows: rows[...], columns: shipped.featureCount)
+            == shipped.predict(rows: rows, columns: shipped.featureCount))
+  }
+
   @Test("save then load gives the same model and identical predictions")
   func roundTrip() throws {
     let (model, data) = try Self.trainedModel()

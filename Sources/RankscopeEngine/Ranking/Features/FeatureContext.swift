@@ -29,9 +29,9 @@ public struct FeatureContext: Sendable {
   /// The query text as the query log groups it (`QueryLogStatistics.normalize`).
   public let normalizedQuery: String
   /// The query embedding, when one was given and is usable.
-  public let queryEmbedding: [Float]?
+  public internal(set) var queryEmbedding: [Float]?
   /// Why `queryEmbedding` is nil (or "given").
-  public let queryEmbeddingNote: String
+  public internal(set) var queryEmbeddingNote: String
   /// The category the top candidates vote for, if the schema has the field and candidates were found.
   public let predictedCategory: IntentVote?
   /// The content type the top candidates vote for.

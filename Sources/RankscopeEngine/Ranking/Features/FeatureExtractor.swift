@@ -78,6 +78,30 @@ public struct FeatureExtractor: Sendable {
   /// voting for the intent and making the visual centroid. `queryEmbedding` must have the text-embedding field's
   /// dimension; a non-finite one is ignored (and the features say so).
   public func context(query: String, queryEmbedding: [Float]? = nil, queryLog: QueryLogStatistics? = nil) throws -> FeatureContext {
+    try attaching(queryEmbedding, to: lexicalContext(query: query, queryLog: queryLog))
+  }
+
+  /// `context` with the query embedding given (checked as `context(query:queryEmbedding:queryLog:)` checks it):
+  /// the lexical part of a context can be made while the embedding is still being computed.
+  func attaching(_ queryEmbedding: [Float]?, to context: FeatureContext) throws -> FeatureContext {
+    var context = context
+    context.queryEmbedding = nil
+    context.queryEmbeddingNote = "no query embedding was given"
+    guard let queryEmbedding else { return context }
+    if let field = reader.schema.textEmbeddingField, let dimension = field.dimension, queryEmbedding.count != dimension {
+      throw FeatureError.invalidInput("the query embedding has \(queryEmbedding.count) components, field \(field.name) has \(dimension)")
+    }
+    if queryEmbedding.allSatisfy(\.isFinite) {
+      context.queryEmbedding = queryEmbedding
+      context.queryEmbeddingNote = "given"
+    } else {
+      context.queryEmbeddingNote = "the query embedding has a component that is not a finite number"
+    }
+    return context
+  }
+
+  /// The context of `query` without a query embedding (everything but the embedding-based features' input).
+  func lexicalContext(query: String, queryLog: QueryLogStatistics?) throws -> FeatureContext {
     let schema = reader.schema
     let parsed = try QueryParser(schema: schema).parse(query)
     let scorer = BM25FScorer(reader: reader)
@@ -87,19 +111,6 @@ public struct FeatureExtractor: Sendable {
     let sampleSize = max(settings.intentSample, settings.visualSample, 0)
     let top = try scorer.top(resolvedTerms.compactMap { $0 }, count: sampleSize, filter: filter).hits.map(\.document)
 
-    var embedding: [Float]?
-    var note = "no query embedding was given"
-    if let queryEmbedding {
-      if let field = schema.textEmbeddingField, let dimension = field.dimension, queryEmbedding.count != dimension {
-        throw FeatureError.invalidInput("the query embedding has \(queryEmbedding.count) components, field \(field.name) has \(dimension)")
-      }
-      if queryEmbedding.allSatisfy(\.isFinite) {
-        embedding = queryEmbedding
-        note = "given"
-      } else {
-        note = "the query embedding has a component that is not a finite number"
-      }
-    }
 
     func vote(_ fieldName: String) throws -> IntentVote? {
       guard let field = schema.keywordFields.firstIndex(where: { $0.name == fieldName }) else { return nil }
@@ -129,7 +140,7 @@ public struct FeatureExtractor: Sendable {
 
     return FeatureContext(
       queryText: query, parsedQuery: parsed, normalizedQuery: QueryLogStatistics.normalize(query),
-      queryEmbedding: embedding, queryEmbeddingNote: note, predictedCategory: try vote(categoryName),
+      queryEmbedding: nil, queryEmbeddingNote: "no query embedding was given", predictedCategory: try vote(categoryName),
       predictedContentType: try vote(settings.contentTypeField), visualCentroid: centroid,
       visualCentroidCount: centroidCount, referenceTime: referenceTime, queryLog: queryLog, topCandidates: top,
       resolvedTerms: resolvedTerms, analyzedQuery: analyzers.map { $0.terms(parsed.text) },
@@ -140,29 +151,27 @@ public struct FeatureExtractor: Sendable {
 
   /// Every feature of every candidate, one row per candidate in the given order.
   public func values(candidates: [FeatureCandidate], context: FeatureContext) throws -> FeatureMatrix {
-    let builder = FeatureNodeBuilder(explaining: false)
-    var values: [Double] = []
-    values.reserveCapacity(candidates.count * registry.definitions.count)
-    let frequencies = try batchFrequencies(candidates, context: context)
-    for (row, candidate) in candidates.enumerated() {
-      let data = try candidateData(candidate, context: context, frequencies: frequencies[row])
-      for definition in registry.definitions {
-        values.append(try evaluate(definition.kind, data, context, builder).value)
-      }
-    }
-    return FeatureMatrix(names: registry.names, rowCount: candidates.count, values: values)
+    try values(candidates: candidates, features: registry.definitions, context: context)
   }
 
+  /// Candidates per thread below which feature rows are computed on the calling thread alone.
+  static let minimumRowsPerThread = 48
+
   /// The features named by `features` (registry definitions) of every candidate, one row per candidate, columns
-  /// in the order given: what a stage weighting a few features computes, without the others' cost.
+  /// in the order given: what a stage weighting a few features computes, without the others' cost. Rows are
+  /// computed in contiguous chunks on several threads when there are many (each row alone, so the matrix is
+  /// the same however it is split).
   public func values(candidates: [FeatureCandidate], features: [FeatureDefinition], context: FeatureContext) throws -> FeatureMatrix {
-    let builder = FeatureNodeBuilder(explaining: false)
-    var values: [Double] = []
-    values.reserveCapacity(candidates.count * features.count)
     let frequencies = try batchFrequencies(candidates, context: context)
-    for (row, candidate) in candidates.enumerated() {
-      let data = try candidateData(candidate, context: context, frequencies: frequencies[row])
-      for definition in features { values.append(try evaluate(definition.kind, data, context, builder).value) }
+    let values = try ParallelWork.mapChunks(count: candidates.count, minimumChunk: Self.minimumRowsPerThread) { rows in
+      let builder = FeatureNodeBuilder(explaining: false)
+      var values: [Double] = []
+      values.reserveCapacity(rows.count * features.count)
+      for row in rows {
+        let data = try candidateData(candidates[row], context: context, frequencies: frequencies[row])
+        for definition in features { values.append(try evaluate(definition.kind, data, context, builder).value) }
+      }
+      return values
     }
     return FeatureMatrix(names: features.map(\.name), rowCount: candidates.count, values: values)
   }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// What a dense layer does to each output value after the matrix product, fused into the kernel's store.
 enum DenseEpilogue {
   /// `y = x · Wᵀ + b`.
@@ -40,12 +42,44 @@ extension PackedWeightMatrix {
   ///     overlap `input` (it may be the residual of ``DenseEpilogue/biasResidual(_:residualStride:)`` only if
   ///     the strides are equal).
   ///   - next: the dense layer computed next, if known, whose first panel is prefetched.
+  ///   - threadCount: threads sharing the panels (contiguous runs of output columns, so each output value is
+  ///     computed exactly as on one thread); used for few rows (a query), where one core cannot keep the memory
+  ///     bus busy.
   func apply(
     input: UnsafePointer<Float>, inputStride: Int, rowCount: Int,
     output: UnsafeMutablePointer<Float>, outputStride: Int, epilogue: DenseEpilogue,
-    next: PackedWeightMatrix? = nil
+    next: PackedWeightMatrix? = nil, threadCount: Int = 1
   ) {
     guard rowCount > 0 else { return }
+    let parts = Swift.min(threadCount, panelCount / Self.minimumPanelsPerThread)
+    guard parts > 1 else {
+      apply(panels: 0..<panelCount, input: input, inputStride: inputStride, rowCount: rowCount, output: output,
+            outputStride: outputStride, epilogue: epilogue, next: next)
+      return
+    }
+    let shared = SharedProduct(input: input, output: output, epilogue: epilogue)
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      let panels = (panelCount * part / parts)..<(panelCount * (part + 1) / parts)
+      apply(panels: panels, input: shared.input, inputStride: inputStride, rowCount: rowCount, output: shared.output,
+            outputStride: outputStride, epilogue: shared.epilogue, next: part == parts - 1 ? next : nil)
+    }
+  }
+
+  /// Panels per thread below which a product stays on one thread.
+  static let minimumPanelsPerThread = 4
+
+  /// The pointers of one product, handed to the threads that share its panels (each writes its own columns).
+  private struct SharedProduct: @unchecked Sendable {
+    let input: UnsafePointer<Float>
+    let output: UnsafeMutablePointer<Float>
+    let epilogue: DenseEpilogue
+  }
+
+  /// `apply` over the output columns of `panels` only.
+  private func apply(
+    panels: Range<Int>, input: UnsafePointer<Float>, inputStride: Int, rowCount: Int,
+    output: UnsafeMutablePointer<Float>, outputStride: Int, epilogue: DenseEpilogue, next: PackedWeightMatrix?
+  ) {
     let width = Self.panelWidth
     let isBlocked = rowCount * inputCount * MemoryLayout<Float>.stride > Self.unblockedInputBytes
     let blockDepth = isBlocked ? Self.depthBlock : inputCount
@@ -64,9 +98,9 @@ extension PackedWeightMatrix {
       let depth = Swift.min(blockDepth, inputCount - depthStart)
       let isFirst = depthStart == 0
       let isLast = depthStart + depth == inputCount
-      for panel in 0..<panelCount {
+      for panel in panels {
         let panelSlice = UnsafePointer(weights.baseAddress + (panel * inputCount + depthStart) * width)
-        let isLastPanel = panel + 1 == panelCount
+        let isLastPanel = panel + 1 == panels.upperBound
         let nextPanel = isLastPanel
           ? next.map { UnsafeRawPointer($0.weights.baseAddress) }
           : UnsafeRawPointer(weights.baseAddress + (panel + 1) * inputCount * width)

@@ -9,7 +9,7 @@ extension SentenceEncoder {
   ///   - sequences: token identifiers within the vocabulary and the position table.
   ///   - workspace: scratch memory large enough for the rows and the longest sequence.
   ///   - output: `sequences.count × 384` floats, one embedding per sequence.
-  func forward(sequences: [[Int32]], workspace: EncoderWorkspace, output: UnsafeMutablePointer<Float>) {
+  func forward(sequences: [[Int32]], workspace: EncoderWorkspace, output: UnsafeMutablePointer<Float>, threadCount: Int = 1) {
     typealias Architecture = MiniLMArchitecture
     let hiddenSize = Architecture.hiddenSize
     let rowCount = sequences.reduce(0) { $0 + $1.count }
@@ -48,7 +48,7 @@ extension SentenceEncoder {
       // Self-attention block.
       layer.queryKeyValue.apply(
         input: hidden, inputStride: hiddenSize, rowCount: rowCount,
-        output: queryKeyValue, outputStride: 3 * hiddenSize, epilogue: .bias, next: layer.attentionOutput)
+        output: queryKeyValue, outputStride: 3 * hiddenSize, epilogue: .bias, next: layer.attentionOutput, threadCount: threadCount)
       var sequenceStart = 0
       for sequence in sequences {
         attend(
@@ -59,7 +59,7 @@ extension SentenceEncoder {
       layer.attentionOutput.apply(
         input: context, inputStride: hiddenSize, rowCount: rowCount,
         output: preNormalization, outputStride: hiddenSize,
-        epilogue: .biasResidual(hidden, residualStride: hiddenSize), next: layer.intermediate)
+        epilogue: .biasResidual(hidden, residualStride: hiddenSize), next: layer.intermediate, threadCount: threadCount)
       for row in 0..<rowCount {
         VectorMath.layerNormalize(
           preNormalization + row * hiddenSize, count: hiddenSize, gamma: layer.attentionNormScale.baseAddress,
@@ -70,11 +70,11 @@ extension SentenceEncoder {
       // Feed-forward block.
       layer.intermediate.apply(
         input: hidden, inputStride: hiddenSize, rowCount: rowCount,
-        output: intermediate, outputStride: Architecture.intermediateSize, epilogue: .biasGELU, next: layer.output)
+        output: intermediate, outputStride: Architecture.intermediateSize, epilogue: .biasGELU, next: layer.output, threadCount: threadCount)
       layer.output.apply(
         input: intermediate, inputStride: Architecture.intermediateSize, rowCount: rowCount,
         output: preNormalization, outputStride: hiddenSize,
-        epilogue: .biasResidual(hidden, residualStride: hiddenSize), next: nextLayer?.queryKeyValue)
+        epilogue: .biasResidual(hidden, residualStride: hiddenSize), next: nextLayer?.queryKeyValue, threadCount: threadCount)
       for row in 0..<rowCount {
         VectorMath.layerNormalize(
           preNormalization + row * hiddenSize, count: hiddenSize, gamma: layer.outputNormScale.baseAddress,

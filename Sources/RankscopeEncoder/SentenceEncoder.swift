@@ -50,9 +50,11 @@ public final class SentenceEncoder: Sendable {
   /// The longest sequence of token identifiers the model reads; longer ones are cut.
   public var maximumSequenceLength: Int { MiniLMArchitecture.maximumPositions }
 
-  /// The embedding of one text (tokenized with ``tokenizer``, so at most 256 pieces), on the calling thread.
-  public func embed(_ text: String) -> [Float] {
-    embed(tokenIdentifiers: tokenizer.encodeIdentifiers(text))
+  /// The embedding of one text (tokenized with ``tokenizer``, so at most 256 pieces), on the calling thread
+  /// (with `threadCount` above 1, each dense layer's output columns are shared among that many threads: the
+  /// same vector, sooner, for a query that must be embedded while the user types).
+  public func embed(_ text: String, threadCount: Int = 1) -> [Float] {
+    embed(tokenIdentifiers: tokenizer.encodeIdentifiers(text), threadCount: threadCount)
   }
 
   /// The embeddings of many texts, in order, computed on all cores.
@@ -64,13 +66,13 @@ public final class SentenceEncoder: Sendable {
   ///
   /// Identifiers outside the vocabulary count as `[UNK]`; only the first ``maximumSequenceLength`` are
   /// read; an empty sequence gives the zero vector.
-  public func embed(tokenIdentifiers: [Int32]) -> [Float] {
+  public func embed(tokenIdentifiers: [Int32], threadCount: Int = 1) -> [Float] {
     let sequence = sanitize(tokenIdentifiers)
     guard !sequence.isEmpty else { return [Float](repeating: 0, count: dimension) }
     let workspace = EncoderWorkspace(rowCapacity: sequence.count, sequenceCapacity: sequence.count)
     return [Float](unsafeUninitializedCapacity: dimension) { buffer, initializedCount in
       buffer.initialize(repeating: 0)
-      forward(sequences: [sequence], workspace: workspace, output: buffer.baseAddress!)
+      forward(sequences: [sequence], workspace: workspace, output: buffer.baseAddress!, threadCount: threadCount)
       initializedCount = dimension
     }
   }

@@ -9,7 +9,10 @@ struct MiniLMEmbedder: TextEmbedder {
   var modelName: String { "all-MiniLM-L6-v2" }
   var dimension: Int { encoder.dimension }
 
-  func embed(_ text: String) throws -> [Float] { encoder.embed(text) }
+  /// Threads one query's embedding may use (the explorer embeds every keystroke's query).
+  static let queryThreads = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+
+  func embed(_ text: String) throws -> [Float] { encoder.embed(text, threadCount: Self.queryThreads) }
   func embed(batch texts: [String]) throws -> [[Float]] { encoder.embed(batch: texts) }
 
   /// Loads the model from `--model`, `RANKSCOPE_MODEL_DIR` or the default models folder; on failure, the

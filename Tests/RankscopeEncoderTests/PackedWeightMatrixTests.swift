@@ -27,7 +27,7 @@ struct PackedWeightMatrixTests {
   }
 
   @Test("Products match plain code for ragged sizes and every epilogue", arguments: [
-    (1, 8, 24), (3, 5, 7), (4, 24, 48), (5, 300, 30), (9, 257, 25), (16, 384, 72), (2, 513, 1),
+    (1, 8, 24), (3, 5, 7), (4, 24, 48), (5, 300, 30), (9, 257, 25), (16, 384, 72), (2, 513, 1), (3, 64, 200), (5, 40, 500),
   ])
   func matchesReference(rows: Int, inputs: Int, outputs: Int) {
     var generator = SplitMix64(seed: UInt64(rows * 1_000_003 + inputs * 1_009 + outputs))
@@ -57,6 +57,25 @@ struct PackedWeightMatrixTests {
               output: outputPointer.baseAddress!, outputStride: stride, epilogue: epilogue)
           }
         }
+      }
+      // Shared among threads (columns split by panels), the product is the same bit for bit.
+      for threads in [2, 3] {
+        var shared = [Float](repeating: .nan, count: rows * stride)
+        residual.withUnsafeBufferPointer { residualPointer in
+          input.withUnsafeBufferPointer { inputPointer in
+            shared.withUnsafeMutableBufferPointer { outputPointer in
+              let epilogue: DenseEpilogue = switch epilogueIndex {
+              case 0: .bias
+              case 1: .biasGELU
+              default: .biasResidual(residualPointer.baseAddress!, residualStride: outputs)
+              }
+              matrix.apply(
+                input: inputPointer.baseAddress!, inputStride: inputs, rowCount: rows,
+                output: outputPointer.baseAddress!, outputStride: stride, epilogue: epilogue, threadCount: threads)
+            }
+          }
+        }
+        #expect(zip(shared, output).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }, "\(threads) threads")
       }
       let expected = Self.reference(
         input: input, weight: weight, bias: bias, rows: rows, inputs: inputs, outputs: outputs,

@@ -76,6 +76,17 @@ struct SentenceEncoderTests {
   }
 
   @Test(
+    "A query embedded with its dense layers' columns shared among threads equals the one-thread vector exactly",
+    .enabled(if: TestResources.canRunModel, TestResources.cannotRunModelReason))
+  func threadedQueryEqualsSingle() throws {
+    let encoder = try #require(TestResources.encoder, "the model failed to load")
+    for text in ["", "a", "farmhouse kitchen open shelving", String(repeating: "chocolate cake recipe ", count: 40)] {
+      let single = encoder.embed(text)
+      for threads in [2, 3, 8] { #expect(encoder.embed(text, threadCount: threads) == single, "\(text) on \(threads)") }
+    }
+  }
+
+  @Test(
     "Identifier input: empty gives zeros, out-of-vocabulary counts as [UNK], over-long is cut",
     .enabled(if: TestResources.canRunModel, TestResources.cannotRunModelReason))
   func identifierEdgeCases() throws {

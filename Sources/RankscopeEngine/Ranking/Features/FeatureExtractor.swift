@@ -35,6 +35,12 @@ public struct FeatureExtractor: Sendable {
   private let k1: Double
   private let analyzers: [Analyzer]
   private let keywordAnalyzers: [Analyzer]
+  /// The schema's keyword and numeric fields, read once.
+  private let keywordFields: [Schema.Field]
+  private let numericFieldNames: [String]
+  /// The members of a stored document any feature reads (text and keyword sources, counted keys): the others
+  /// (vectors, say) are skipped unparsed.
+  private let storedKeys: Set<String>
 
   /// An extractor over `reader` with the registry its schema supports.
   public init(reader: IndexReader, settings: FeatureSettings = .standard) throws {
@@ -47,6 +53,13 @@ public struct FeatureExtractor: Sendable {
     vectorStores = try schema.vectorFields.indices.map { index throws -> VectorStore in try reader.vectorStore(field: index) }
     analyzers = schema.textFields.map { Analyzer(configuration: $0.analyzer) }
     keywordAnalyzers = schema.keywordFields.map { Analyzer(configuration: $0.analyzer) }
+    keywordFields = schema.keywordFields
+    numericFieldNames = schema.numericFields.map(\.name)
+    var keys = Set(schema.textFields.flatMap(\.sourceKeys) + schema.keywordFields.flatMap(\.sourceKeys))
+    for definition in registry.definitions {
+      if case .valueCount(let key) = definition.kind { keys.insert(key) }
+    }
+    storedKeys = keys
     var newest: Double?
     if let created = schema.numericFields.firstIndex(where: { $0.name == settings.createdField }) {
       for document in 0..<reader.documentCount {
@@ -282,8 +295,12 @@ public struct FeatureExtractor: Sendable {
       frequencies.append(row)
     }
     let reader = reader
+    let keys = storedKeys
     return CandidateData(candidate: candidate, frequencies: frequencies,
-                         loadStored: { (try? reader.storedDocument(document)) ?? .object([]) }, id: try reader.id(of: document))
+                         loadStored: {
+                           guard let members = try? reader.storedMembers(document, keys: keys) else { return .object([]) }
+                           return .object(members.map { JSONMember($0.key, $0.value) })
+                         }, id: try reader.id(of: document))
   }
 
   private func evaluate(_ kind: FeatureKind, _ data: CandidateData, _ context: FeatureContext,
@@ -553,7 +570,7 @@ public struct FeatureExtractor: Sendable {
   // MARK: Numbers
 
   private func logarithm(_ field: Int, _ data: CandidateData, _ node: FeatureNodeBuilder) throws -> FeatureNode {
-    let name = reader.schema.numericFields[field].name
+    let name = numericFieldNames[field]
     guard let raw = try reader.number(field: field, document: data.document), raw.isFinite else {
       return node.leaf(0, "0: the document has no \(name)")
     }
@@ -563,7 +580,7 @@ public struct FeatureExtractor: Sendable {
   }
 
   private func freshness(_ field: Int, _ data: CandidateData, _ context: FeatureContext, _ node: FeatureNodeBuilder) throws -> FeatureNode {
-    let name = reader.schema.numericFields[field].name
+    let name = numericFieldNames[field]
     guard let created = try reader.number(field: field, document: data.document), created.isFinite else {
       return node.leaf(0, "0: the document has no \(name)")
     }
@@ -579,7 +596,7 @@ public struct FeatureExtractor: Sendable {
   }
 
   private func priceBand(_ field: Int, _ data: CandidateData, _ node: FeatureNodeBuilder) throws -> FeatureNode {
-    let name = reader.schema.numericFields[field].name
+    let name = numericFieldNames[field]
     guard let price = try reader.number(field: field, document: data.document), price.isFinite, let tertiles = priceTertiles else {
       return node.leaf(0, "0: the document has no \(name)")
     }
@@ -627,12 +644,13 @@ public struct FeatureExtractor: Sendable {
 
   /// The normalised values of keyword field `field` stored in `document`.
   private func keywordValues(field: Int, document: Int) throws -> [String] {
-    try keywordValues(field: field, stored: reader.storedDocument(document))
+    let members = try reader.storedMembers(document, keys: Set(keywordFields[field].sourceKeys))
+    return keywordValues(field: field, stored: .object(members.map { JSONMember($0.key, $0.value) }))
   }
 
   private func keywordValues(field: Int, stored: JSONValue) -> [String] {
     var values: [String] = []
-    for key in reader.schema.keywordFields[field].sourceKeys {
+    for key in keywordFields[field].sourceKeys {
       switch stored[key] {
       case .string(let text)?: values.append(KeywordNormalizer.normalize(text, analyzer: keywordAnalyzers[field]))
       case .number(let number)?: values.append(KeywordNormalizer.normalize(JSONWriter.format(number), analyzer: keywordAnalyzers[field]))
@@ -651,7 +669,7 @@ public struct FeatureExtractor: Sendable {
   }
 
   private func intentMatch(_ field: Int, _ vote: IntentVote?, _ data: CandidateData, _ node: FeatureNodeBuilder) throws -> FeatureNode {
-    let name = reader.schema.keywordFields[field].name
+    let name = keywordFields[field].name
     guard let vote else { return node.leaf(0, "0: no predicted \(name) (no bm25f candidates to vote)") }
     let values = keywordValues(field: field, stored: data.stored)
     if values.contains(vote.value) { return node.leaf(1, "1: the document's \(name) is the predicted \(vote.reason)") }

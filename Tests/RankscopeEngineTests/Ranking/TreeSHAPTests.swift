@@ -84,6 +84,19 @@ struct TreeSHAPTests {
     }
   }
 
+  @Test("an ensemble's attributions, found on several threads, equal one thread's tree-by-tree sums bit for bit")
+  func parallelEqualsSerial() {
+    var generator = SeededGenerator(seed: 99)
+    let trees = (0..<130).map { _ in Self.randomTree(featureCount: 6, depth: 6, using: &generator) }
+    let model = TreeEnsemble(featureCount: 6, trees: trees)
+    for _ in 0..<5 {
+      let row = (0..<6).map { _ in Double.random(in: 0..<1, using: &generator) }
+      var serial = [Double](repeating: 0, count: 6)
+      for tree in trees { TreeSHAP.accumulate(tree, features: row, into: &serial) }
+      #expect(TreeSHAP.explain(model, features: row).values == serial)
+    }
+  }
+
   @Test("equal to brute-force Shapley values on small trees (≤ 6 features, repeated features on paths)",
         arguments: [11, 12, 13, 14, 15, 16, 17, 18])
   func matchesBruteForce(seed: UInt64) {

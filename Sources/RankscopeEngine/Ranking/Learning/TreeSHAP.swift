@@ -32,22 +32,39 @@ public enum TreeSHAP {
   where C.Element == Double, C.Index == Int {
     let row = Array(features)
     precondition(row.count >= model.featureCount, "a row needs \(model.featureCount) features")
+    // The trees' credits are found on several threads, then added in tree order: the same additions in the
+    // same order as one thread makes, so the attributions do not depend on the number of cores.
+    let perTree = try? ParallelWork.mapChunks(count: model.trees.count, minimumChunk: Self.minimumTreesPerThread) { trees in
+      trees.map { Self.credits(model.trees[$0], features: row) }
+    }
     var values = [Double](repeating: 0, count: model.featureCount)
-    for tree in model.trees { accumulate(tree, features: row, into: &values) }
+    for treeCredits in perTree ?? [] {
+      for credit in treeCredits { values[credit.feature] += credit.amount }
+    }
     return Attribution(baseValue: model.expectedValue, values: values, output: model.predict(features: row))
   }
 
+  /// Trees per thread below which attributions are found on the calling thread alone.
+  static let minimumTreesPerThread = 40
+
   /// Adds one tree's SHAP values for a row to `values`.
   public static func accumulate(_ tree: RegressionTree, features: [Double], into values: inout [Double]) {
-    guard let root = tree.nodes.first, !root.isLeaf else { return }
+    for credit in credits(tree, features: features) { values[credit.feature] += credit.amount }
+  }
+
+  /// One tree's credits to features for a row, in the order the algorithm makes them (leaf by leaf).
+  static func credits(_ tree: RegressionTree, features: [Double]) -> [(feature: Int, amount: Double)] {
+    guard let root = tree.nodes.first, !root.isLeaf else { return [] }
     let depth = tree.maximumDepth
     var path = [PathElement](repeating: PathElement(feature: -1, zeroFraction: 0, oneFraction: 0, weight: 0),
                              count: (depth + 3) * (depth + 4) / 2 + 2)
-    recurse(tree, features, &values, &path, node: 0, parentOffset: 0, uniqueDepth: 0, zeroFraction: 1, oneFraction: 1,
+    var credits: [(feature: Int, amount: Double)] = []
+    recurse(tree, features, &credits, &path, node: 0, parentOffset: 0, uniqueDepth: 0, zeroFraction: 1, oneFraction: 1,
             feature: -1)
+    return credits
   }
 
-  private static func recurse(_ tree: RegressionTree, _ features: [Double], _ values: inout [Double],
+  private static func recurse(_ tree: RegressionTree, _ features: [Double], _ credits: inout [(feature: Int, amount: Double)],
                               _ path: inout [PathElement], node: Int, parentOffset: Int, uniqueDepth depthIn: Int,
                               zeroFraction: Double, oneFraction: Double, feature: Int) {
     var uniqueDepth = depthIn
@@ -61,7 +78,7 @@ public enum TreeSHAP {
         for index in 1...uniqueDepth {
           let weight = unwoundPathSum(path, offset: offset, uniqueDepth: uniqueDepth, pathIndex: index)
           let element = path[offset + index]
-          values[element.feature] += weight * (element.oneFraction - element.zeroFraction) * current.value
+          credits.append((element.feature, weight * (element.oneFraction - element.zeroFraction) * current.value))
         }
       }
       return
@@ -82,9 +99,9 @@ public enum TreeSHAP {
       unwind(&path, offset: offset, uniqueDepth: uniqueDepth, pathIndex: pathIndex)
       uniqueDepth -= 1
     }
-    recurse(tree, features, &values, &path, node: hot, parentOffset: offset, uniqueDepth: uniqueDepth + 1,
+    recurse(tree, features, &credits, &path, node: hot, parentOffset: offset, uniqueDepth: uniqueDepth + 1,
             zeroFraction: hotZeroFraction * incomingZeroFraction, oneFraction: incomingOneFraction, feature: current.feature)
-    recurse(tree, features, &values, &path, node: cold, parentOffset: offset, uniqueDepth: uniqueDepth + 1,
+    recurse(tree, features, &credits, &path, node: cold, parentOffset: offset, uniqueDepth: uniqueDepth + 1,
             zeroFraction: coldZeroFraction * incomingZeroFraction, oneFraction: 0, feature: current.feature)
   }
 

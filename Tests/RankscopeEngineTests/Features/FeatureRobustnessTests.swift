@@ -80,3 +80,38 @@ struct FeatureRobustnessTests {
     #expect(matrix.column(named: "log_saves") == nil)
   }
 }
+
+/// The extractor keeps what it read of documents' stored text across queries; a warm cache changes nothing.
+@Suite("Feature text cache")
+struct DocumentTextCacheTests {
+  @Test("values and explanations with a warm cache equal a fresh extractor's, for every query and thread split")
+  func warmEqualsCold() throws {
+    let engine = try FeatureTestCorpus.engine()
+    let warm = try FeatureExtractor(reader: engine.reader)
+    let log = try FeatureTestCorpus.log()
+    let documents = Array(0..<engine.documentCount)
+    for query in ["apple pie", "red apple", "pie crust baking", "green pear cider", "apple pie"] {
+      let cold = try FeatureExtractor(reader: engine.reader)
+      let warmMatrix = try warm.values(documents: documents, context: warm.context(query: query, queryLog: log))
+      let coldMatrix = try cold.values(documents: documents, context: cold.context(query: query, queryLog: log))
+      #expect(warmMatrix.values == coldMatrix.values, "\(query)")
+      for document in documents {
+        let candidate = FeatureCandidate(document: document)
+        #expect(try warm.explainAll(candidate: candidate, context: warm.context(query: query, queryLog: log))
+                == cold.explainAll(candidate: candidate, context: cold.context(query: query, queryLog: log)))
+      }
+    }
+    #expect(warm.textCache.count == engine.documentCount)
+  }
+
+  @Test("the cache holds at most its capacity, emptying itself when full")
+  func bounded() {
+    let cache = DocumentTextCache(capacity: 3)
+    for document in 0..<3 { cache.store(document, .init(stored: .string("\(document)"), streams: [:])) }
+    #expect(cache.count == 3 && cache.entry(1)?.stored == .string("1"))
+    cache.store(1, .init(stored: .string("one"), streams: [:]))
+    #expect(cache.count == 3 && cache.entry(1)?.stored == .string("one"))
+    cache.store(7, .init(stored: nil, streams: [:]))
+    #expect(cache.count == 1 && cache.entry(0) == nil && cache.entry(7) != nil)
+  }
+}

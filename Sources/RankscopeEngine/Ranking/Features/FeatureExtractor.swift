@@ -183,6 +183,7 @@ public struct FeatureExtractor: Sendable {
       for row in rows {
         let data = try candidateData(candidates[row], context: context, frequencies: frequencies[row])
         for definition in features { values.append(try evaluate(definition.kind, data, context, builder).value) }
+        remember(data)
       }
       return values
     }
@@ -233,7 +234,7 @@ public struct FeatureExtractor: Sendable {
     /// The document's id.
     var id: String
     /// Analysed token streams of text fields, made on first use.
-    var streams = TokenStreamCache()
+    var streams: TokenStreamCache
   }
 
   /// A text field's stored text analysed into terms with positions (values `positionGap` apart).
@@ -248,8 +249,22 @@ public struct FeatureExtractor: Sendable {
   /// document once read.
   final class TokenStreamCache {
     var streams: [Int: TokenStream] = [:]
-    var stored: JSONValue?
+    var stored: JSONValue? {
+      didSet { isChanged = true }
+    }
+    /// Whether a stream or the stored document was read since the cache was made.
+    var isChanged = false
+
+    init(_ entry: DocumentTextCache.Entry? = nil) {
+      streams = entry?.streams ?? [:]
+      stored = entry?.stored
+      isChanged = false
+    }
   }
+
+  /// What the features read of documents' stored text (the members they need, the analysed streams), kept
+  /// across queries: successive queries typed in the explorer share most of their candidates.
+  let textCache = DocumentTextCache(capacity: 8192)
 
   /// Per candidate (in the given order), the term frequency of each query term in each text field: each
   /// postings list walked once for all candidates in document order, rather than searched once per candidate.
@@ -300,7 +315,13 @@ public struct FeatureExtractor: Sendable {
                          loadStored: {
                            guard let members = try? reader.storedMembers(document, keys: keys) else { return .object([]) }
                            return .object(members.map { JSONMember($0.key, $0.value) })
-                         }, id: try reader.id(of: document))
+                         }, id: try reader.id(of: document), streams: TokenStreamCache(textCache.entry(document)))
+  }
+
+  /// Keeps what evaluating `data`'s features read of its stored text for later queries.
+  private func remember(_ data: CandidateData) {
+    guard data.streams.isChanged else { return }
+    textCache.store(data.document, DocumentTextCache.Entry(stored: data.streams.stored, streams: data.streams.streams))
   }
 
   private func evaluate(_ kind: FeatureKind, _ data: CandidateData, _ context: FeatureContext,
@@ -466,6 +487,7 @@ public struct FeatureExtractor: Sendable {
     }
     let stream = TokenStream(terms: terms, positions: positions, end: position)
     data.streams.streams[field] = stream
+    data.streams.isChanged = true
     return stream
   }
 
@@ -644,6 +666,7 @@ public struct FeatureExtractor: Sendable {
 
   /// The normalised values of keyword field `field` stored in `document`.
   private func keywordValues(field: Int, document: Int) throws -> [String] {
+    if let stored = textCache.entry(document)?.stored { return keywordValues(field: field, stored: stored) }
     let members = try reader.storedMembers(document, keys: Set(keywordFields[field].sourceKeys))
     return keywordValues(field: field, stored: .object(members.map { JSONMember($0.key, $0.value) }))
   }

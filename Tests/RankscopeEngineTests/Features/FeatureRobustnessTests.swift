@@ -104,7 +104,7 @@ struct DocumentTextCacheTests {
     #expect(warm.textCache.count == engine.documentCount)
   }
 
-  @Test("the cache holds at most its capacity, emptying itself when full")
+  @Test("the cache holds at most its capacity, replacing the document held longest")
   func bounded() {
     let cache = DocumentTextCache(capacity: 3)
     for document in 0..<3 { cache.store(document, .init(stored: .string("\(document)"), streams: [:])) }
@@ -112,6 +112,11 @@ struct DocumentTextCacheTests {
     cache.store(1, .init(stored: .string("one"), streams: [:]))
     #expect(cache.count == 3 && cache.entry(1)?.stored == .string("one"))
     cache.store(7, .init(stored: nil, streams: [:]))
-    #expect(cache.count == 1 && cache.entry(0) == nil && cache.entry(7) != nil)
+    #expect(cache.count == 3 && cache.entry(0) == nil && cache.entry(7) != nil && cache.entry(1)?.stored == .string("one"))
+    cache.store(8, .init(stored: nil, streams: [:]))
+    cache.store(9, .init(stored: nil, streams: [:]))
+    #expect(cache.count == 3 && cache.entry(1) == nil && cache.entry(2) == nil && cache.entry(9) != nil)
+    for document in 10..<100 { cache.store(document, .init(stored: nil, streams: [:])) }
+    #expect(cache.count == 3 && cache.entry(99) != nil && cache.entry(97) != nil && cache.entry(96) == nil)
   }
 }

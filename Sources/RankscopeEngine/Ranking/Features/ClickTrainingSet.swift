@@ -48,8 +48,10 @@ public struct ClickTrainingSet: Sendable {
   public var clicksMissed = 0
 
   /// The rows of `log`'s searches with `features`' profile; clicks weighted by `propensities` (nil: all 1).
+  /// `progress` is called with the searches done and to do.
   public static func build(log: QueryLog, features: ProfileFeatures, propensities: PositionPropensities?,
-                           options: Options = Options()) throws -> ClickTrainingSet {
+                           options: Options = Options(),
+                           progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> ClickTrainingSet {
     var set = ClickTrainingSet(data: SVMLightFile(labels: [], features: [], featureCount: features.featureNames.count,
                                                   queryIds: [], queryBoundaries: [0]),
                                rowWeights: [], featureNames: features.featureNames)
@@ -73,7 +75,8 @@ public struct ClickTrainingSet: Sendable {
     var queryIds: [String] = []
     var boundaries = [0]
     var cache: [String: (ids: [String], features: FeatureMatrix)] = [:]
-    for search in chosen {
+    for (done, search) in chosen.enumerated() {
+      if done % 64 == 0 { progress?(done, chosen.count) }
       let candidates: (ids: [String], features: FeatureMatrix)
       if let cached = cache[search.normalizedQuery] {
         candidates = cached
@@ -97,6 +100,7 @@ public struct ClickTrainingSet: Sendable {
       queryIds.append("line\(search.line)")
       boundaries.append(labels.count)
     }
+    progress?(chosen.count, chosen.count)
     set.distinctQueries = cache.count
     set.data = SVMLightFile(labels: labels, features: values, featureCount: columns, queryIds: queryIds,
                             queryBoundaries: boundaries)

@@ -38,10 +38,25 @@ struct ClickTraining {
     options.maximumSearches = command.maxSearches
     options.excludedQueries = Set((heldOut?.queries ?? []).map { QueryLogStatistics.normalize($0.text) })
 
+    // Labels from the later searches, click features from the earlier ones (no label leakage).
+    var labelled = log
+    var featureEngine = engine
+    if command.historyFraction > 0 {
+      let (history, later) = log.split(historyFraction: command.historyFraction)
+      labelled = later
+      featureEngine = SearchEngine(reader: engine.reader, embedder: engine.embedder,
+                                   embedderUnavailableReason: engine.embedder == nil ? engine.semanticStatus.description : nil,
+                                   queryLog: QueryLogStatistics(log: history))
+      if table {
+        print("click features of the training rows from the earliest \(history.searches.count) searches; rows from the later \(later.searches.count)")
+      }
+    } else if table {
+      print("click features of the training rows from the whole log, which also gives the labels (--history-fraction 0: they leak)")
+    }
     let featuresStart = clock.now
-    let profileFeatures = try ProfileFeatures(engine: engine, profile: profile)
+    let profileFeatures = try ProfileFeatures(engine: featureEngine, profile: profile)
     var bar = ProgressBar(enabled: table && isatty(STDERR_FILENO) != 0)
-    let set = try ClickTrainingSet.build(log: log, features: profileFeatures, propensities: propensities, options: options) {
+    let set = try ClickTrainingSet.build(log: labelled, features: profileFeatures, propensities: propensities, options: options) {
       bar.update(stage: "candidates", fraction: $1 == 0 ? 1 : Double($0) / Double($1))
     }
     let featureSeconds = command.seconds(clock.now - featuresStart)
@@ -102,6 +117,7 @@ struct ClickTraining {
       members += [
         JSONMember("positionCorrection", .bool(propensities != nil)),
         JSONMember("propensityClip", .number(command.propensityClip)),
+        JSONMember("historyFraction", .number(command.historyFraction)),
         JSONMember("searchesUsed", .number(Double(set.searchesUsed))),
         JSONMember("searchesSkipped", .number(Double(set.searchesWithoutClickedCandidates))),
         JSONMember("searchesExcluded", .number(Double(set.searchesExcluded))),

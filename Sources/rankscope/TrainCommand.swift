@@ -67,6 +67,9 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "With --clicks: use at most this many searches (an evenly spread subset of the log).")
   var maxSearches: Int?
 
+  @Option(help: "With --clicks: the earliest share of the log that feeds the click features of the training rows; only later searches become rows (0: the whole log does both, and the click features leak the labels).")
+  var historyFraction = 0.5
+
   @Option(help: "Test data, SVMlight/LETOR text, to report nDCG@10 on.")
   var test: String?
 
@@ -113,11 +116,12 @@ struct TrainCommand: ParsableCommand {
       guard test == nil else { throw ValidationError("--test applies with --svmlight; --clicks evaluates on the held-out judged queries") }
       guard propensityClip > 0, propensityClip <= 1 else { throw ValidationError("--propensity-clip must be in (0, 1]") }
       if let maxSearches, maxSearches < 1 { throw ValidationError("--max-searches must be at least 1") }
+      guard historyFraction >= 0, historyFraction < 1 else { throw ValidationError("--history-fraction must be in [0, 1)") }
     } else {
       let clickOnly = [(profileOptions.profile != nil, "--profile"), (!profileOptions.profileFolders.isEmpty, "--profiles"),
                        (profileOptions.queryLog != nil, "--query-log"), (index != nil, "--index"), (model != nil, "--model"),
                        (queries != nil, "--queries"), (qrels != nil, "--qrels"), (noPositionCorrection, "--no-position-correction"),
-                       (maxSearches != nil, "--max-searches"), (propensityClip != PositionPropensities.defaultClip, "--propensity-clip")]
+                       (maxSearches != nil, "--max-searches"), (historyFraction != 0.5, "--history-fraction"), (propensityClip != PositionPropensities.defaultClip, "--propensity-clip")]
       if let (_, name) = clickOnly.first(where: { $0.0 }) { throw ValidationError("\(name) applies with --clicks only") }
     }
   }

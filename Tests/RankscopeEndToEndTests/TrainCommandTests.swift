@@ -149,7 +149,7 @@ extension CommandLineTests {
   @Test("train --clicks: prints the propensity table and the searches used, writes a model with the registry's feature names")
   func trainOnClicks() throws {
     let (index, folder, arguments) = try clickTrainingFixture()
-    let outcome = try run(arguments + ["--max-searches", "60"])
+    let outcome = try run(arguments + ["--max-searches", "30"])
     #expect(outcome.status == 0, "\(outcome.standardError)")
     let output = outcome.standardOutput
     #expect(output.contains("position bias (intervention harvesting: "), "\(output)")
@@ -157,10 +157,12 @@ extension CommandLineTests {
     #expect(output.contains("     1       1.000  "))
     #expect(output.contains("     6       "))
     #expect(!output.contains("truth"))
-    // 90 searches of the three training queries (the 30 "cake" searches are held out); 60 of them used.
-    #expect(output.contains("30 held-out queries"), "\(output)")
-    #expect(output.contains("searches: 60 used"), "\(output)")
-    #expect(output.contains("30 beyond --max-searches"), "\(output)")
+    // The earlier 60 searches feed the click features; of the later 60, the 15 "cake" searches are held out and
+    // 30 of the other 45 used.
+    #expect(output.contains("click features of the training rows from the earliest 60 searches; rows from the later 60"), "\(output)")
+    #expect(output.contains("15 held-out queries"), "\(output)")
+    #expect(output.contains("searches: 30 used"), "\(output)")
+    #expect(output.contains("15 beyond --max-searches"), "\(output)")
     #expect(output.contains("training: "))
     #expect(output.contains("held-out nDCG@10: "), "\(output)")
     let model = try TreeEnsemble.load(path: folder.appendingPathComponent("clicks.json").path)
@@ -174,7 +176,7 @@ extension CommandLineTests {
     #expect(json.status == 0, "\(json.standardError)")
     let report = try JSONParser.parse(json.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))
     #expect(report["positionCorrection"] == .bool(false))
-    #expect(report["searchesUsed"]?.numberValue == 90)
+    #expect(report["searchesUsed"]?.numberValue == 45)
     #expect(report["heldOutNDCG@10"]?.numberValue != nil)
   }
 
@@ -189,6 +191,9 @@ extension CommandLineTests {
     let both = try run(["train", "--clicks", "--svmlight", "x.txt", "--profile", "p", "--trees", "1", "--leaves", "2",
                         "--learning-rate", "0.1", "--out", "m.json"])
     #expect(both.status != 0 && both.standardError.contains("exactly one of --svmlight FILE and --clicks"), "\(both.standardError)")
+    let whole = try run(arguments + ["--no-position-correction", "--history-fraction", "0", "--format", "json"])
+    #expect(whole.status == 0, "\(whole.standardError)")
+    #expect(try JSONParser.parse(whole.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))["searchesUsed"]?.numberValue == 90)
     let stray = try run(["train", "--svmlight", "x.txt", "--max-searches", "3", "--trees", "1", "--leaves", "2",
                          "--learning-rate", "0.1", "--out", "m.json"])
     #expect(stray.status != 0 && stray.standardError.contains("--max-searches applies with --clicks only"), "\(stray.standardError)")

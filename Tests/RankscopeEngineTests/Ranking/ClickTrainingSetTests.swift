@@ -20,6 +20,21 @@ struct ClickTrainingSetTests {
     #expect(plain.weights == [1, 1, 1, 1] && plain.labels == rows.labels)
   }
 
+  @Test("the log split by time: the earliest share as history, the rest in time order")
+  func splitByTime() {
+    let log = QueryLog(file: "t.jsonl", searches: [
+      .init(line: 1, query: "a", timestamp: 30, shown: [], clicked: []),
+      .init(line: 2, query: "b", timestamp: 10, shown: [], clicked: []),
+      .init(line: 3, query: "c", timestamp: 20, shown: [], clicked: []),
+      .init(line: 4, query: "d", timestamp: 10, shown: [], clicked: []),
+      .init(line: 5, query: "e", timestamp: 40, shown: [], clicked: []),
+    ])
+    let (history, later) = log.split(historyFraction: 0.5)
+    #expect(history.searches.map(\.line) == [2, 4])
+    #expect(later.searches.map(\.line) == [3, 1, 5])
+    #expect(log.split(historyFraction: 0).history.searches.isEmpty && log.split(historyFraction: 0).later.searches.count == 5)
+  }
+
   @Test("a deterministic subset spread over the whole log")
   func spreadSubset() {
     #expect(ClickTrainingSet.spreadSubset(Array(0..<10), count: 3) == [0, 3, 6])

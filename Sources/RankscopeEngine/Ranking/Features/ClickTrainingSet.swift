@@ -8,6 +8,11 @@
 /// examined ranks count for the many unexamined relevant documents that were not clicked. Non-clicked rows
 /// weigh 1 (`LambdaRankObjective` weighs a pair by its higher-labelled row, so their weight is unused).
 /// Candidates and features are computed once per normalised query and shared by its searches.
+///
+/// The click features (`click_prior`, `query_click_rate`) must not read the clicks used as labels: with the
+/// whole log behind them every clicked row has a click rate above zero and the trees learn that instead of
+/// relevance (label leakage). `rankscope train --clicks` therefore labels only the later part of the log and
+/// gives `features` an engine whose query log is the earlier part (`QueryLog.split(historyFraction:)`).
 public struct ClickTrainingSet: Sendable {
   /// How searches are chosen and weighted.
   public struct Options: Sendable, Hashable {

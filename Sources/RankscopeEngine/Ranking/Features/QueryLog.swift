@@ -50,6 +50,14 @@ public struct QueryLog: Sendable, Hashable {
     self.searches = searches
   }
 
+  /// The earliest `historyFraction` of the searches (by timestamp, then line) and the rest, each in that order:
+  /// click features read from the history stay independent of clicks used as labels from the rest.
+  public func split(historyFraction: Double) -> (history: QueryLog, later: QueryLog) {
+    let ordered = searches.sorted { ($0.timestamp, $0.line) < ($1.timestamp, $1.line) }
+    let count = Int((Double(ordered.count) * min(max(historyFraction, 0), 1)).rounded(.down))
+    return (QueryLog(file: file, searches: Array(ordered[..<count])), QueryLog(file: file, searches: Array(ordered[count...])))
+  }
+
   /// The query log at `path`.
   public static func read(path: String) throws -> QueryLog {
     guard let data = FileManager.default.contents(atPath: path) else {

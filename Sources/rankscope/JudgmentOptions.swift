@@ -15,6 +15,11 @@ struct JudgmentOptions: ParsableArguments {
 
   /// The queries and judgments of the chosen split, read from the given files or the sample world's.
   func load() throws -> (queries: [EvaluationQuery], judgments: Judgments) {
+    try Self.load(queries: queries, qrels: qrels, split: split)
+  }
+
+  /// The queries and judgments of `split`, read from the given files or the sample world's.
+  static func load(queries: String?, qrels: String?, split: QuerySplit) throws -> (queries: [EvaluationQuery], judgments: Judgments) {
     var queriesPath = queries
     var qrelsPath = qrels
     if queriesPath == nil || qrelsPath == nil {

@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import RankscopeEngine
 
-/// `rankscope train`: a LambdaMART ranker (gradient-boosted trees, LightGBM-style) from SVMlight files.
+/// `rankscope train`: a LambdaMART ranker (gradient-boosted trees, LightGBM-style) from SVMlight files or from
+/// the query log's clicks.
 struct TrainCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "train",
-    abstract: "Train a learned ranker (LambdaMART) on SVMlight/LETOR data and write the model.",
+    abstract: "Train a learned ranker (LambdaMART) on SVMlight/LETOR data or on the query log's clicks, and write the model.",
     discussion: """
-      Rows are 'label qid:Q index:value ...', grouped by query; labels are grades 0-30. Trees are grown
+      With --svmlight, rows are 'label qid:Q index:value ...', grouped by query; labels are grades 0-30. Trees are grown
       leaf-wise on quantile bins with LambdaRank gradients as LightGBM's lambdarank does (truncation 30,
       normalised lambdas, gain 2^label - 1). Prints the binning and training times and nDCG@10 on the training
       file and, with --test, on the test file (gain 2^rel - 1, discount 1/log2(rank + 1), ideal from all judged
@@ -21,12 +22,53 @@ struct TrainCommand: ParsableCommand {
           --min-data-in-leaf 50 --bins 63 --out mslr.model.json
         rankscope train --svmlight train.txt --trees 200 --leaves 15 --learning-rate 0.1 \\
           --feature-fraction 0.8 --bagging-fraction 0.7 --seed 7 --out bagged.json
+
+      With --clicks, the rows come from the query log (--query-log, the sample world's by default): examination
+      propensities per rank are estimated from documents the log shows at several ranks for the same query
+      (intervention harvesting, Agarwal et al. WSDM 2019); each search with a click is a query group whose rows
+      are the candidates --profile hands its L2 stage (features as `rankscope features` computes them), clicked
+      candidates labelled 1 and weighted 1/max(propensity of the rank shown, --propensity-clip), the others 0
+      (Joachims et al. WSDM 2017). Searches of held-out judged queries (the test split) are left out, and when
+      judgments exist the model's nDCG@10 on those queries' candidates is printed.
+
+        rankscope train --clicks --profile hybrid-l1 --trees 300 --leaves 31 --learning-rate 0.05 --out clicks.json
+        rankscope train --clicks --no-position-correction --profile hybrid-l1 --trees 300 --leaves 31 \\
+          --learning-rate 0.05 --out clicks-biased.json
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
   @Option(help: "Training data, SVMlight/LETOR text.")
-  var svmlight: String
+  var svmlight: String?
+
+  @Flag(help: "Train on the query log's clicks (with --profile) instead of --svmlight.")
+  var clicks = false
+
+  @OptionGroup var profileOptions: ProfileOptions
+
+  @Option(help: "Index directory, with --clicks (default: the sample world's index).")
+  var index: String?
+
+  @Option(help: "Sentence-encoder model directory, with --clicks (default: RANKSCOPE_MODEL_DIR or models/all-MiniLM-L6-v2).")
+  var model: String?
+
+  @Option(help: "With --clicks: judged queries, JSON Lines {\"id\", \"text\"}, whose held-out quarter is excluded and evaluated (default: the sample world's for the sample index).")
+  var queries: String?
+
+  @Option(help: "With --clicks: judgments of --queries, TREC qrels (default: the sample world's for the sample index).")
+  var qrels: String?
+
+  @Option(help: "With --clicks: least propensity a click is divided by (bounds the weights).")
+  var propensityClip = PositionPropensities.defaultClip
+
+  @Flag(help: "With --clicks: weigh every click 1 (no position-bias correction), for comparison.")
+  var noPositionCorrection = false
+
+  @Option(help: "With --clicks: use at most this many searches (an evenly spread subset of the log).")
+  var maxSearches: Int?
+
+  @Option(help: "With --clicks: the earliest share of the log that feeds the click features of the training rows; only later searches become rows (0: the whole log does both, and the click features leak the labels).")
+  var historyFraction = 0.5
 
   @Option(help: "Test data, SVMlight/LETOR text, to report nDCG@10 on.")
   var test: String?
@@ -67,7 +109,30 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "Output format: table or json.")
   var format: Format = .table
 
+  func validate() throws {
+    guard (svmlight != nil) != clicks else { throw ValidationError("give exactly one of --svmlight FILE and --clicks") }
+    if clicks {
+      guard profileOptions.profile != nil else { throw ValidationError("--clicks needs the profile whose candidates to train on: --profile NAME") }
+      guard test == nil else { throw ValidationError("--test applies with --svmlight; --clicks evaluates on the held-out judged queries") }
+      guard propensityClip > 0, propensityClip <= 1 else { throw ValidationError("--propensity-clip must be in (0, 1]") }
+      if let maxSearches, maxSearches < 1 { throw ValidationError("--max-searches must be at least 1") }
+      guard historyFraction >= 0, historyFraction < 1 else { throw ValidationError("--history-fraction must be in [0, 1)") }
+    } else {
+      let clickOnly = [(profileOptions.profile != nil, "--profile"), (!profileOptions.profileFolders.isEmpty, "--profiles"),
+                       (profileOptions.queryLog != nil, "--query-log"), (index != nil, "--index"), (model != nil, "--model"),
+                       (queries != nil, "--queries"), (qrels != nil, "--qrels"), (noPositionCorrection, "--no-position-correction"),
+                       (maxSearches != nil, "--max-searches"), (historyFraction != 0.5, "--history-fraction"), (propensityClip != PositionPropensities.defaultClip, "--propensity-clip")]
+      if let (_, name) = clickOnly.first(where: { $0.0 }) { throw ValidationError("\(name) applies with --clicks only") }
+    }
+  }
+
   func run() throws {
+    let parameters = try trainingParameters()
+    if clicks { try ClickTraining(command: self, parameters: parameters).run() } else { try runSVMLight(svmlight!, parameters: parameters) }
+  }
+
+  /// The trainer's settings from the options.
+  private func trainingParameters() throws -> LambdaMARTTrainer.Parameters {
     var parameters = LambdaMARTTrainer.Parameters()
     parameters.trees = trees
     parameters.leaves = leaves
@@ -80,7 +145,11 @@ struct TrainCommand: ParsableCommand {
     parameters.baggingFraction = baggingFraction
     parameters.seed = seed
     if let problem = parameters.problem { throw ValidationError(problem) }
+    return parameters
+  }
 
+  /// Trains on an SVMlight file.
+  private func runSVMLight(_ svmlight: String, parameters: LambdaMARTTrainer.Parameters) throws {
     let clock = ContinuousClock()
     let readStart = clock.now
     let training = try SVMLightFile.read(path: svmlight)
@@ -149,7 +218,7 @@ struct TrainCommand: ParsableCommand {
     }
   }
 
-  private func seconds(_ duration: Duration) -> Double {
+  func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
   }
 }

@@ -1,8 +1,8 @@
 /// Feature vectors of a profile's candidates for judged queries, as SVMlight/LETOR lines, so a ranking model
 /// can be trained (by `rankscope train` or elsewhere) on exactly what the profile's L2 stage will see.
 ///
-/// For each query the profile runs up to its L2 stage (retrieval, fusion, L1; no L2, no blend) and every
-/// candidate L1 hands on (else every retrieved one) becomes a row: `grade qid:Q 1:v 2:v … # docid`, features
+/// For each query the profile runs up to its L2 stage (retrieval, fusion, L1; no L2, no blend: `ProfileFeatures`)
+/// and every candidate L1 hands on (else every retrieved one) becomes a row: `grade qid:Q 1:v 2:v … # docid`, features
 /// numbered from 1 in registry order, unjudged documents graded 0. The first line is a comment naming the
 /// features: `# rankscope features: bm25f bm25_title …`.
 public enum FeatureLog {
@@ -12,29 +12,26 @@ public enum FeatureLog {
   /// The lines for `queries` (those without a judged relevant document are skipped).
   public static func lines(engine: SearchEngine, profile: RankProfile, queries: [EvaluationQuery],
                            judgments: Judgments) throws -> [String] {
-    let extractor = try engine.featureExtractor()
-    var upstream = profile
-    upstream.l2 = nil
-    upstream.blend = nil
-    let depth = upstream.l1?.keep ?? upstream.retrieval.generators.map(\.depth).max() ?? 100
+    let profileFeatures = try ProfileFeatures(engine: engine, profile: profile)
     let judged = Set(judgments.judgedQueryIds)
-    var lines = [header + " " + extractor.registry.names.joined(separator: " ")]
+    var lines = [header + " " + profileFeatures.featureNames.joined(separator: " ")]
     for query in queries where judged.contains(query.id) {
-      let response = try engine.search(SearchRequest(query: query.text, limit: depth, profile: upstream))
-      var embedding: [Float]?
-      if let embedder = engine.embedder, engine.semanticStatus.isAvailable, !response.parsedQuery.text.isEmpty {
-        embedding = try embedder.embed(response.parsedQuery.text)
-      }
-      let context = try extractor.context(query: query.text, queryEmbedding: embedding, queryLog: engine.queryLog)
-      let candidates = response.hits.map { FeatureCandidate(hit: $0) }
-      let matrix = try extractor.values(candidates: candidates, context: context)
-      for (row, hit) in response.hits.enumerated() {
-        var line = "\(judgments.grade(query: query.id, document: hit.id)) qid:\(query.id)"
+      let (ids, matrix) = try profileFeatures.candidates(query: query.text)
+      for (row, id) in ids.enumerated() {
+        var line = "\(judgments.grade(query: query.id, document: id)) qid:\(query.id)"
         for column in 0..<matrix.names.count { line += " \(column + 1):\(format(matrix[row, column]))" }
-        lines.append(line + " # \(hit.id)")
+        lines.append(line + " # \(id)")
       }
     }
     return lines
+  }
+
+  /// The rows of `lines(engine:profile:queries:judgments:)` as data (values exactly as written), e.g. to evaluate a
+  /// model on judged queries.
+  public static func dataset(engine: SearchEngine, profile: RankProfile, queries: [EvaluationQuery],
+                             judgments: Judgments) throws -> SVMLightFile {
+    let text = try lines(engine: engine, profile: profile, queries: queries, judgments: judgments).joined(separator: "\n")
+    return try SVMLightFile.parse(text, file: "feature log")
   }
 
   /// The feature names of a log's header line, or nil when `line` is not one.

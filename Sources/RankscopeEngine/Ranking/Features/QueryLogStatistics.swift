@@ -3,8 +3,8 @@ import Foundation
 /// Impression and click counts read from a query log: per document, and per (normalised query, document).
 ///
 /// The log is JSON Lines, one search a line: `{"user"?: string, "query": string, "ts": number, "shown": [ids],
-/// "clicked": [ids]}`. Every clicked id must be among the shown ones; an id shown twice in one search counts
-/// once. A bad line stops the reading with an `ImportIssue` naming the file, the line and the reason.
+/// "clicked": [ids]}` (read by `QueryLog`). Every clicked id must be among the shown ones; an id shown twice in
+/// one search counts once. A bad line stops the reading with an `ImportIssue` naming the file, the line and the reason.
 public struct QueryLogStatistics: Sendable, Hashable {
   /// How often a document was shown and clicked.
   public struct Counts: Sendable, Hashable {
@@ -45,50 +45,26 @@ public struct QueryLogStatistics: Sendable, Hashable {
 
   /// The statistics of a query log given as UTF-8 bytes; `file` names it in errors.
   public static func parse(_ bytes: [UInt8], file: String) throws(ImportIssue) -> QueryLogStatistics {
-    var statistics = QueryLogStatistics()
-    for (line, text) in JSONLines.lines(of: bytes) {
-      func fail(_ reason: String) -> ImportIssue { ImportIssue(file: file, line: line, reason: reason) }
-      let value: JSONValue
-      do { value = try JSONParser.parse(bytes: Array(text)) } catch { throw fail("malformed JSON at \(error)") }
-      guard value.objectMembers != nil else { throw fail("expected a JSON object") }
-      guard case .string(let query)? = value["query"] else { throw fail("\"query\" must be a string") }
-      guard case .number(let timestamp)? = value["ts"], timestamp.isFinite else { throw fail("\"ts\" must be a number") }
-      switch value["user"] {
-      case nil, .null?, .string?: break
-      default: throw fail("\"user\" must be a string")
-      }
-      func ids(_ key: String) throws(ImportIssue) -> [String] {
-        guard case .array(let items)? = value[key] else { throw fail("\"\(key)\" must be an array of document ids") }
-        var result: [String] = []
-        var seen = Set<String>()
-        for item in items {
-          guard case .string(let id) = item, !id.isEmpty else { throw fail("\"\(key)\" must hold only non-empty strings") }
-          if seen.insert(id).inserted { result.append(id) }
-        }
-        return result
-      }
-      let shown = try ids("shown")
-      let clicked = try ids("clicked")
-      let shownSet = Set(shown)
-      if let stray = clicked.first(where: { !shownSet.contains($0) }) {
-        throw fail("clicked \"\(stray)\" was not shown")
-      }
-      let clickedSet = Set(clicked)
-      let normalized = normalize(query)
-      var perQuery = statistics.queryDocuments[normalized] ?? [:]
-      for id in shown {
+    QueryLogStatistics(log: try QueryLog.parse(bytes, file: file))
+  }
+
+  /// The statistics of the searches of `log`.
+  public init(log: QueryLog) {
+    for search in log.searches {
+      let clickedSet = Set(search.clicked)
+      var perQuery = queryDocuments[search.normalizedQuery] ?? [:]
+      for id in search.shown {
         let click = clickedSet.contains(id) ? 1 : 0
-        statistics.documents[id, default: Counts()].shown += 1
-        statistics.documents[id, default: Counts()].clicked += click
+        documents[id, default: Counts()].shown += 1
+        documents[id, default: Counts()].clicked += click
         perQuery[id, default: Counts()].shown += 1
         perQuery[id, default: Counts()].clicked += click
       }
-      statistics.queryDocuments[normalized] = perQuery
-      statistics.searchCount += 1
-      statistics.totalShown += shown.count
-      statistics.totalClicked += clicked.count
+      queryDocuments[search.normalizedQuery] = perQuery
+      searchCount += 1
+      totalShown += search.shown.count
+      totalClicked += search.clicked.count
     }
-    return statistics
   }
 
   /// The form queries are grouped by: the tokenizer's words, lower-cased, accents folded, joined by one space.

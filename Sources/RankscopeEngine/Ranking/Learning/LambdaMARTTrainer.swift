@@ -104,11 +104,21 @@ public struct LambdaMARTTrainer: Sendable {
   /// Creates a trainer.
   public init(parameters: Parameters = Parameters()) { self.parameters = parameters }
 
-  /// Trains on `data` (labels must be integers in 0…30). `progress` is called after every tree.
-  public func train(on data: SVMLightFile, featureNames: [String]? = nil,
+  /// Trains on `data` (labels must be integers in 0…30). `rowWeights` (one per row, finite, ≥ 0; nil for all 1)
+  /// weigh each pair by its higher-labelled row's weight (see `LambdaRankObjective`). `progress` is called after
+  /// every tree.
+  public func train(on data: SVMLightFile, featureNames: [String]? = nil, rowWeights: [Double]? = nil,
                     progress: ((_ treesDone: Int) -> Void)? = nil) throws(TrainingError) -> Report {
     if let problem = parameters.problem { throw TrainingError(problem) }
     guard data.rowCount > 0 else { throw TrainingError("no training rows") }
+    if let rowWeights {
+      guard rowWeights.count == data.rowCount else {
+        throw TrainingError("\(rowWeights.count) row weights for \(data.rowCount) rows")
+      }
+      if let row = rowWeights.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
+        throw TrainingError("row \(row + 1): weight \(rowWeights[row]) is not a finite number ≥ 0")
+      }
+    }
     if let featureNames, featureNames.count != data.featureCount {
       throw TrainingError("\(featureNames.count) feature names for \(data.featureCount) features")
     }
@@ -131,7 +141,7 @@ public struct LambdaMARTTrainer: Sendable {
     let boostingStart = clock.now
     let objective = LambdaRankObjective(labels: labels, queryBoundaries: data.queryBoundaries,
                                         truncationLevel: parameters.truncationLevel, normalize: parameters.normalize,
-                                        sigmoid: parameters.sigmoid)
+                                        sigmoid: parameters.sigmoid, rowWeights: rowWeights)
     let learner = HistogramTreeLearner(data: binned, maximumLeaves: parameters.leaves,
                                        minimumDataInLeaf: parameters.minimumDataInLeaf,
                                        minimumSumHessianInLeaf: parameters.minimumSumHessianInLeaf,

@@ -11,6 +11,11 @@ import Foundation
 /// by `0.01 + |s_high − s_low|` (when the query's scores are not all equal) and the query's gradients and
 /// hessians are scaled by `log2(1 + Σ|λ|) / Σ|λ|`. Gradients are of the loss (LightGBM's sign), stored as
 /// `Float` as LightGBM's `score_t`.
+///
+/// With `rowWeights`, each pair's λ and hessian are multiplied by the weight of its higher-labelled row: the
+/// inverse-propensity-weighted pairwise loss of Joachims, Swaminathan & Schnabel, "Unbiased Learning-to-Rank
+/// with Biased Feedback" (WSDM 2017), where the clicked document carries `1 / propensity(rank shown)` and every
+/// pair it forms with a non-clicked candidate counts that much. Without weights nothing is multiplied.
 struct LambdaRankObjective {
   /// LightGBM's sigmoid lookup: 2^20 entries over the score differences −25…25 (for σ = 1).
   private static let sigmoidBins = 1024 * 1024
@@ -20,6 +25,8 @@ struct LambdaRankObjective {
   let truncationLevel: Int
   let normalize: Bool
   let sigmoid: Double
+  /// Per-row weights (the higher-labelled row's weighs its pairs), or nil for all 1.
+  let rowWeights: [Double]?
   private let labelGain: [Double]
   private let discount: [Double]
   private let inverseMaximumDCG: [Double]
@@ -31,8 +38,11 @@ struct LambdaRankObjective {
   /// Largest label accepted: gains are `2^label − 1` as LightGBM's default `label_gain` (31 entries).
   static let maximumLabel = 30
 
-  init(labels: [Int], queryBoundaries: [Int], truncationLevel: Int, normalize: Bool, sigmoid: Double) {
+  init(labels: [Int], queryBoundaries: [Int], truncationLevel: Int, normalize: Bool, sigmoid: Double,
+       rowWeights: [Double]? = nil) {
+    precondition(rowWeights == nil || rowWeights!.count == labels.count, "one weight per row")
     self.labels = labels
+    self.rowWeights = rowWeights
     self.queryBoundaries = queryBoundaries
     self.truncationLevel = truncationLevel
     self.normalize = normalize
@@ -113,6 +123,10 @@ struct LambdaRankObjective {
           var hessian = lambda * (1 - lambda)
           lambda *= -sigmoid * deltaNDCG
           hessian *= sigmoid * sigmoid * deltaNDCG
+          if let rowWeights {
+            lambda *= rowWeights[high]
+            hessian *= rowWeights[high]
+          }
           gradients[low] -= Float(lambda)
           hessians[low] += Float(hessian)
           gradients[high] += Float(lambda)

@@ -1,0 +1,40 @@
+/// What a profile's L2 stage sees for a query: the profile runs up to its L2 stage (retrieval, fusion, L1; no L2,
+/// no blend), and every candidate L1 hands on (else every retrieved one) gets its feature vector.
+///
+/// `FeatureLog` writes these for judged queries; `ClickTrainingSet` computes them for logged searches.
+public struct ProfileFeatures {
+  /// The engine the profile runs on (its query log feeds the click features).
+  public let engine: SearchEngine
+  /// The extractor of the engine's feature registry.
+  public let extractor: FeatureExtractor
+  /// The profile without its L2 and blend stages.
+  public let upstream: RankProfile
+  /// Candidates kept: L1's `keep`, else the deepest generator's depth.
+  public let depth: Int
+
+  /// The candidates' features of `profile` on `engine`.
+  public init(engine: SearchEngine, profile: RankProfile) throws {
+    self.engine = engine
+    extractor = try engine.featureExtractor()
+    var upstream = profile
+    upstream.l2 = nil
+    upstream.blend = nil
+    self.upstream = upstream
+    depth = upstream.l1?.keep ?? upstream.retrieval.generators.map(\.depth).max() ?? 100
+  }
+
+  /// The feature names, in registry order (the matrix's columns).
+  public var featureNames: [String] { extractor.registry.names }
+
+  /// The candidates for `query`, in the order L1 hands them on, and their feature matrix (one row each).
+  public func candidates(query: String) throws -> (ids: [String], features: FeatureMatrix) {
+    let response = try engine.search(SearchRequest(query: query, limit: depth, profile: upstream))
+    var embedding: [Float]?
+    if let embedder = engine.embedder, engine.semanticStatus.isAvailable, !response.parsedQuery.text.isEmpty {
+      embedding = try embedder.embed(response.parsedQuery.text)
+    }
+    let context = try extractor.context(query: query, queryEmbedding: embedding, queryLog: engine.queryLog)
+    let matrix = try extractor.values(candidates: response.hits.map { FeatureCandidate(hit: $0) }, context: context)
+    return (response.hits.map(\.id), matrix)
+  }
+}

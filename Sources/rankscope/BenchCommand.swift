@@ -106,6 +106,7 @@ struct BenchIndexCommand: ParsableCommand {
     }.joined(separator: " · "))
 
     var keystrokes: [Double] = []
+    var slowest: [(milliseconds: Double, text: String)] = []
     for text in texts.prefix(typedQueries) {
       var state = AppState(service: engine, width: width, height: height, profiles: profile.map { [$0] } ?? [])
       if let profile { _ = reduce(&state, .selectProfile(profile.name)) }
@@ -119,11 +120,18 @@ struct BenchIndexCommand: ParsableCommand {
           }
         }
         let buffer = renderScreen(state, width: width, height: height)
-        keystrokes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        keystrokes.append(milliseconds)
+        slowest.append((milliseconds, state.query.text))
+        if slowest.count > 40 { slowest = Array(slowest.sorted { $0.milliseconds > $1.milliseconds }.prefix(5)) }
         precondition(buffer.width == width)
       }
     }
     print("keystroke-to-screen at \(width)×\(height) over \(keystrokes.count) keystrokes (ms): " + Self.summary(keystrokes))
+    if !slowest.isEmpty {
+      print("slowest keystrokes: " + slowest.sorted { $0.milliseconds > $1.milliseconds }.prefix(5)
+        .map { String(format: "%.1f ms ", $0.milliseconds) + "\"\($0.text)\"" }.joined(separator: " · "))
+    }
   }
 
   static func readQueries(path: String) throws -> [String] {

@@ -133,6 +133,8 @@ extension SearchEngine {
     var l2State: (model: TreeEnsemble, extractor: FeatureExtractor, context: FeatureContext, features: [FeatureDefinition])?
     var l2Rank: [Int: Int] = [:]
     var l2Scored: [(document: Int, score: Double)] = []
+    var l2Matrix: FeatureMatrix?
+    var l2Rows: [Int: Int] = [:]
     if let l2 = profile.l2 {
       let (model, compiled) = try models.model(at: l2.modelPath)
       let extractor = try featureExtractor ?? self.featureExtractor()
@@ -148,6 +150,8 @@ extension SearchEngine {
       }
       let matrix = try extractor.values(candidates: candidates, features: features, context: context)
       let columns = features.count
+      for (row, candidate) in candidates.enumerated() { l2Rows[candidate.document] = row }
+      l2Matrix = matrix
       let predictions = try ParallelWork.mapChunks(count: candidates.count, minimumChunk: Self.minimumRowsPerPredictionThread) { rows in
         compiled.predict(rows: matrix.values[(rows.lowerBound * columns)..<(rows.upperBound * columns)], columns: columns)
       }
@@ -195,8 +199,9 @@ extension SearchEngine {
           let candidate = FeatureCandidate(document: entry.document, retrievalScore: retrieved[(retrievalRank[entry.document] ?? 1) - 1].score,
                                            bestGeneratorRank: sources(entry.document).map(\.rank).min())
           var terms: [Explanation] = [.leaf(l1.bias, "bias")]
+          let explained = try extractor.explain(features: features, candidate: candidate, context: context)
           for (index, definition) in features.enumerated() {
-            let feature = try extractor.explain(feature: definition.name, candidate: candidate, context: context)
+            let feature = explained[index]
             terms.append(.weighted(l1.weights[index].weight, "\(Self.format(l1.weights[index].weight)) × \(definition.name)", [feature]))
           }
           let l1Tree = Explanation.sum("L1 · linear = bias + Σ weight × feature: rank \(l1Rank[entry.document] ?? 0) of \(retrieved.count), keeps \(l1.keep)", terms)
@@ -212,8 +217,14 @@ extension SearchEngine {
         if let l2 = profile.l2, let (model, extractor, context, features) = l2State {
           let candidate = FeatureCandidate(document: entry.document, retrievalScore: retrieved[(retrievalRank[entry.document] ?? 1) - 1].score,
                                            bestGeneratorRank: sources(entry.document).map(\.rank).min())
-          let row = try extractor.values(candidates: [candidate], features: features, context: context)
-          children.append(Self.treeExplanation(model: model, features: features, values: Array(row.values), score: entry.score,
+          // The row L2 scored (the same values computing them again would give).
+          let values: [Double]
+          if let matrix = l2Matrix, let row = l2Rows[entry.document] {
+            values = Array(matrix.values[(row * features.count)..<((row + 1) * features.count)])
+          } else {
+            values = try extractor.values(candidates: [candidate], features: features, context: context).values
+          }
+          children.append(Self.treeExplanation(model: model, features: features, values: values, score: entry.score,
                                                label: "L2 · \(model.trees.count) trees (TreeSHAP: base + Σ φ): rank \(l2Rank[entry.document] ?? 0) of \(l2Scored.count), keeps \(l2.keep)"))
         }
         if let blend = entry.blend { children.append(blend) }

@@ -204,8 +204,13 @@ public struct FeatureExtractor: Sendable {
 
   /// The explanations of every feature of `candidate`, in column order.
   public func explainAll(candidate: FeatureCandidate, context: FeatureContext) throws -> [Explanation] {
+    try explain(features: registry.definitions, candidate: candidate, context: context)
+  }
+
+  /// The explanations of `features` (registry definitions) for `candidate`, in the order given, its data read once.
+  public func explain(features: [FeatureDefinition], candidate: FeatureCandidate, context: FeatureContext) throws -> [Explanation] {
     let data = try candidateData(candidate, context: context)
-    return try registry.definitions.map { try explain($0, data: data, context: context) }
+    return try features.map { try explain($0, data: data, context: context) }
   }
 
   private func explain(_ definition: FeatureDefinition, data: CandidateData, context: FeatureContext) throws -> Explanation {

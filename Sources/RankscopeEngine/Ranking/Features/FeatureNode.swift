@@ -26,8 +26,8 @@ struct FeatureNodeBuilder {
   /// A node whose value is `combination` applied to the children's values.
   func combine(_ combination: Explanation.Combination, _ label: @autoclosure () -> String,
                _ children: [FeatureNode]) -> FeatureNode {
+    guard explaining else { return FeatureNode(value: Self.combine(combination, children), explanation: nil) }
     let value = combination.combine(children.map(\.value))
-    guard explaining else { return FeatureNode(value: value, explanation: nil) }
     return FeatureNode(value: value, explanation: Explanation(value: value, label: label(), combination: combination,
                                                               children: children.compactMap(\.explanation)))
   }
@@ -39,7 +39,32 @@ struct FeatureNodeBuilder {
 
   /// `numerator / denominator`.
   func ratio(_ label: @autoclosure () -> String, _ numerator: FeatureNode, _ denominator: FeatureNode) -> FeatureNode {
-    combine(.ratio, label(), [numerator, denominator])
+    guard explaining else { return FeatureNode(value: numerator.value / denominator.value, explanation: nil) }
+    return combine(.ratio, label(), [numerator, denominator])
+  }
+
+  /// `Explanation.Combination.combine` of the children's values, with its arithmetic in its order, without
+  /// gathering the values in an array first (the features' hot path when nothing is explained).
+  @inline(__always)
+  static func combine(_ combination: Explanation.Combination, _ children: [FeatureNode]) -> Double {
+    switch combination {
+    case .sum:
+      var total = 0.0
+      for child in children { total += child.value }
+      return total
+    case .product:
+      var total = 1.0
+      for child in children { total *= child.value }
+      return total
+    case .weighted(let weight):
+      var total = 0.0
+      for child in children { total += child.value }
+      return weight * total
+    case .ratio:
+      return children.count == 2 ? children[0].value / children[1].value : .nan
+    case .leaf, .max:
+      return combination.combine(children.map(\.value))
+    }
   }
 
   /// `children` multiplied left to right.

@@ -58,21 +58,31 @@ public enum TreeSHAP {
     let depth = tree.maximumDepth
     var path = [PathElement](repeating: PathElement(feature: -1, zeroFraction: 0, oneFraction: 0, weight: 0),
                              count: (depth + 3) * (depth + 4) / 2 + 2)
+    precondition(tree.nodes.allSatisfy { $0.feature < features.count }, "a row needs every feature the tree splits on")
     var credits: [(feature: Int, amount: Double)] = []
-    recurse(tree, features, &credits, &path, node: 0, parentOffset: 0, uniqueDepth: 0, zeroFraction: 1, oneFraction: 1,
-            feature: -1)
+    credits.reserveCapacity(tree.nodes.count * (depth + 1) / 2)
+    path.withUnsafeMutableBufferPointer { path in
+      tree.nodes.withUnsafeBufferPointer { nodes in
+        features.withUnsafeBufferPointer { features in
+          recurse(nodes.baseAddress!, features.baseAddress!, &credits, path.baseAddress!, node: 0, parentOffset: 0,
+                  uniqueDepth: 0, zeroFraction: 1, oneFraction: 1, feature: -1)
+        }
+      }
+    }
     return credits
   }
 
-  private static func recurse(_ tree: RegressionTree, _ features: [Double], _ credits: inout [(feature: Int, amount: Double)],
-                              _ path: inout [PathElement], node: Int, parentOffset: Int, uniqueDepth depthIn: Int,
+  /// One node of Algorithm 2's RECURSE, over the tree's nodes, the row and the path storage in place.
+  private static func recurse(_ nodes: UnsafePointer<RegressionTree.Node>, _ features: UnsafePointer<Double>,
+                              _ credits: inout [(feature: Int, amount: Double)],
+                              _ path: UnsafeMutablePointer<PathElement>, node: Int, parentOffset: Int, uniqueDepth depthIn: Int,
                               zeroFraction: Double, oneFraction: Double, feature: Int) {
     var uniqueDepth = depthIn
     let offset = parentOffset + uniqueDepth + 1
     for index in 0..<uniqueDepth { path[offset + index] = path[parentOffset + index] }
-    extend(&path, offset: offset, uniqueDepth: uniqueDepth, zeroFraction: zeroFraction, oneFraction: oneFraction,
+    extend(path, offset: offset, uniqueDepth: uniqueDepth, zeroFraction: zeroFraction, oneFraction: oneFraction,
            feature: feature)
-    let current = tree.nodes[node]
+    let current = nodes[node]
     if current.isLeaf {
       if uniqueDepth >= 1 {
         for index in 1...uniqueDepth {
@@ -86,8 +96,8 @@ public enum TreeSHAP {
     let goesLeft = features[current.feature] <= current.threshold
     let hot = goesLeft ? current.left : current.right
     let cold = goesLeft ? current.right : current.left
-    let hotZeroFraction = tree.nodes[hot].cover / current.cover
-    let coldZeroFraction = tree.nodes[cold].cover / current.cover
+    let hotZeroFraction = nodes[hot].cover / current.cover
+    let coldZeroFraction = nodes[cold].cover / current.cover
     var incomingZeroFraction = 1.0
     var incomingOneFraction = 1.0
     // A feature already split on above: undo its earlier step, and carry its fractions down.
@@ -96,17 +106,17 @@ public enum TreeSHAP {
     if pathIndex != uniqueDepth + 1 {
       incomingZeroFraction = path[offset + pathIndex].zeroFraction
       incomingOneFraction = path[offset + pathIndex].oneFraction
-      unwind(&path, offset: offset, uniqueDepth: uniqueDepth, pathIndex: pathIndex)
+      unwind(path, offset: offset, uniqueDepth: uniqueDepth, pathIndex: pathIndex)
       uniqueDepth -= 1
     }
-    recurse(tree, features, &credits, &path, node: hot, parentOffset: offset, uniqueDepth: uniqueDepth + 1,
+    recurse(nodes, features, &credits, path, node: hot, parentOffset: offset, uniqueDepth: uniqueDepth + 1,
             zeroFraction: hotZeroFraction * incomingZeroFraction, oneFraction: incomingOneFraction, feature: current.feature)
-    recurse(tree, features, &credits, &path, node: cold, parentOffset: offset, uniqueDepth: uniqueDepth + 1,
+    recurse(nodes, features, &credits, path, node: cold, parentOffset: offset, uniqueDepth: uniqueDepth + 1,
             zeroFraction: coldZeroFraction * incomingZeroFraction, oneFraction: 0, feature: current.feature)
   }
 
   /// EXTEND: adds a step to the path and updates the subset-size weights.
-  private static func extend(_ path: inout [PathElement], offset: Int, uniqueDepth: Int, zeroFraction: Double,
+  private static func extend(_ path: UnsafeMutablePointer<PathElement>, offset: Int, uniqueDepth: Int, zeroFraction: Double,
                              oneFraction: Double, feature: Int) {
     path[offset + uniqueDepth] = PathElement(feature: feature, zeroFraction: zeroFraction, oneFraction: oneFraction,
                                              weight: uniqueDepth == 0 ? 1 : 0)
@@ -120,7 +130,7 @@ public enum TreeSHAP {
   }
 
   /// UNWIND: removes step `pathIndex` from the path, restoring the weights as if it had never been added.
-  private static func unwind(_ path: inout [PathElement], offset: Int, uniqueDepth: Int, pathIndex: Int) {
+  private static func unwind(_ path: UnsafeMutablePointer<PathElement>, offset: Int, uniqueDepth: Int, pathIndex: Int) {
     let oneFraction = path[offset + pathIndex].oneFraction
     let zeroFraction = path[offset + pathIndex].zeroFraction
     var nextOnePortion = path[offset + uniqueDepth].weight
@@ -144,7 +154,7 @@ public enum TreeSHAP {
   }
 
   /// The total weight of the path with step `pathIndex` unwound, without changing the path.
-  private static func unwoundPathSum(_ path: [PathElement], offset: Int, uniqueDepth: Int, pathIndex: Int) -> Double {
+  private static func unwoundPathSum(_ path: UnsafeMutablePointer<PathElement>, offset: Int, uniqueDepth: Int, pathIndex: Int) -> Double {
     let oneFraction = path[offset + pathIndex].oneFraction
     let zeroFraction = path[offset + pathIndex].zeroFraction
     var nextOnePortion = path[offset + uniqueDepth].weight

@@ -389,14 +389,13 @@ public struct FeatureExtractor: Sendable {
     let b = definition.b
     let lengthRatio = node.ratio("dl / avgdl", node.leaf(Double(length), "dl = length of \(definition.name) (terms)"),
                                  node.leaf(average, "avgdl = average length of \(definition.name) = \(reader.manifest.fieldLengthTotals[field]) / \(reader.documentCount)"))
-    let normalization = node.sum("B = (1 - b) + b · dl / avgdl", [
+    let normalization = node.sum("B = (1 - b) + b · dl / avgdl",
       node.leaf(1 - b, "1 - b"),
-      node.product("b · dl / avgdl", [node.leaf(b, "b (length normalisation of \(definition.name))"), lengthRatio]),
-    ])
+      node.product("b · dl / avgdl", node.leaf(b, "b (length normalisation of \(definition.name))"), lengthRatio))
     let normalized = node.ratio("tf / B", node.leaf(Double(termFrequency), "tf = occurrences of \"\(term)\" in \(definition.name)"),
                                 normalization)
     guard let weight else { return normalized }
-    return node.weighted(weight, "\(definition.name): w · tf / B (field weight w = \(JSONWriter.format(weight)))", [normalized])
+    return node.weighted(weight, "\(definition.name): w · tf / B (field weight w = \(JSONWriter.format(weight)))", normalized)
   }
 
   /// `qf · idf · tf~ / (k1 + tf~)`, as `BM25F.termScore` computes it.
@@ -404,11 +403,11 @@ public struct FeatureExtractor: Sendable {
                          _ node: FeatureNodeBuilder) -> FeatureNode {
     let k1 = self.k1
     let saturation = node.ratio("saturation = tf~ / (k1 + tf~)", pseudoFrequency,
-                                node.sum("k1 + tf~", [node.leaf(k1, "k1 (term-frequency saturation)"), node.leaf(pseudoFrequency.value, "tf~")]))
+                                node.sum("k1 + tf~", node.leaf(k1, "k1 (term-frequency saturation)"), node.leaf(pseudoFrequency.value, "tf~")))
     let idfNode = node.leaf(idf, "idf = log(1 + (N - n + 0.5) / (n + 0.5)) with N = \(reader.documentCount) documents, n = \(documentFrequency) containing the term")
-    let single = node.product("term \"\(term.text)\" = idf · saturation", [idfNode, saturation])
+    let single = node.product("term \"\(term.text)\" = idf · saturation", idfNode, saturation)
     guard term.queryFrequency > 1 else { return single }
-    return node.weighted(Double(term.queryFrequency), "term \"\(term.text)\" × \(term.queryFrequency) (repeated in the query)", [single])
+    return node.weighted(Double(term.queryFrequency), "term \"\(term.text)\" × \(term.queryFrequency) (repeated in the query)", single)
   }
 
   private func bm25f(_ data: CandidateData, _ context: FeatureContext, _ node: FeatureNodeBuilder) -> FeatureNode {
@@ -449,16 +448,17 @@ public struct FeatureExtractor: Sendable {
   /// The fraction of distinct query terms found in `field` (nil: any text field).
   private func coverage(_ field: Int?, _ data: CandidateData, _ context: FeatureContext, _ node: FeatureNodeBuilder) -> FeatureNode {
     let terms = context.terms
-    let place = field.map { textFields[$0].name } ?? "any text field"
     guard !terms.isEmpty else { return node.leaf(0, "0: the query has no terms") }
-    var found: [String] = []
-    for (index, term) in terms.enumerated() {
+    func isPresent(_ index: Int) -> Bool {
       let frequencies = data.frequencies[index]
-      let present = field.map { frequencies[$0] > 0 } ?? frequencies.contains { $0 > 0 }
-      if present { found.append(term.text) }
+      return field.map { frequencies[$0] > 0 } ?? frequencies.contains { $0 > 0 }
     }
+    var foundCount = 0
+    for index in terms.indices where isPresent(index) { foundCount += 1 }
+    let place = field.map { textFields[$0].name } ?? "any text field"
     return node.ratio("found / distinct query terms (in \(place))",
-                      node.leaf(Double(found.count), "\(found.count) found: \(found.joined(separator: " "))"),
+                      node.leaf(Double(foundCount),
+                                "\(foundCount) found: \(terms.indices.filter(isPresent).map { terms[$0].text }.joined(separator: " "))"),
                       node.leaf(Double(terms.count), "\(terms.count) distinct query terms"))
   }
 

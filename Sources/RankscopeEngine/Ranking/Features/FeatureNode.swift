@@ -43,6 +43,24 @@ struct FeatureNodeBuilder {
     return combine(.ratio, label(), [numerator, denominator])
   }
 
+  /// `first + second` (a sum of two, as `sum` adds them), without an array when nothing is explained.
+  func sum(_ label: @autoclosure () -> String, _ first: FeatureNode, _ second: FeatureNode) -> FeatureNode {
+    guard explaining else { return FeatureNode(value: (0.0 + first.value) + second.value, explanation: nil) }
+    return combine(.sum, label(), [first, second])
+  }
+
+  /// `first · second` (a product of two, as `product` multiplies them), without an array when nothing is explained.
+  func product(_ label: @autoclosure () -> String, _ first: FeatureNode, _ second: FeatureNode) -> FeatureNode {
+    guard explaining else { return FeatureNode(value: (1.0 * first.value) * second.value, explanation: nil) }
+    return combine(.product, label(), [first, second])
+  }
+
+  /// `weight × child` (as `weighted` of one child), without an array when nothing is explained.
+  func weighted(_ weight: Double, _ label: @autoclosure () -> String, _ child: FeatureNode) -> FeatureNode {
+    guard explaining else { return FeatureNode(value: weight * (0.0 + child.value), explanation: nil) }
+    return combine(.weighted(weight), label(), [child])
+  }
+
   /// `Explanation.Combination.combine` of the children's values, with its arithmetic in its order, without
   /// gathering the values in an array first (the features' hot path when nothing is explained).
   @inline(__always)

@@ -44,6 +44,12 @@ screen=$(capture)
 echo "$screen"
 echo "$screen" | grep -qiE "kitchen" || fail "no results mention the query"
 echo "$screen" | grep -qE "^ *1 " || echo "$screen" | grep -qE " 1[ .│]" || fail "no rank 1 row"
+# Results explain their first hit only; the second hit's explanation is asked for when it is selected.
+tmux send-keys -t "$session" Down
+sleep 0.5
+wait_for "BM25F" 10 || fail "no explanation of the second result after moving the selection"
+capture | grep -q "Explaining this hit" && fail "the second result's explanation never arrived"
+tmux send-keys -t "$session" Up
 
 # F2 cycles lexical → semantic → hybrid → lexical when the model is there, or says why it is off.
 tmux send-keys -t "$session" F2

@@ -9,8 +9,9 @@ enum ParallelWork {
 
   /// `body` over `0..<count` split into at most `workerCount` contiguous chunks of at least `minimumChunk`
   /// items, run concurrently; the chunks' results concatenated in order. The first error thrown is rethrown.
-  static func mapChunks<T>(count: Int, minimumChunk: Int, _ body: (Range<Int>) throws -> [T]) throws -> [T] {
-    let chunkCount = min(workerCount, count / max(1, minimumChunk))
+  static func mapChunks<T>(count: Int, minimumChunk: Int, maximumThreads: Int = workerCount,
+                           _ body: (Range<Int>) throws -> [T]) throws -> [T] {
+    let chunkCount = min(workerCount, maximumThreads, count / max(1, minimumChunk))
     guard chunkCount > 1 else { return try body(0..<count) }
     let results = ChunkResults<T>(count: chunkCount)
     withoutActuallyEscaping(body) { body in

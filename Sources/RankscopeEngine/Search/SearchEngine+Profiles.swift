@@ -41,11 +41,35 @@ extension SearchEngine {
     var lexicalContext: FeatureContext?
     var isVectorResolved = pendingVector == nil
     var waitedSeconds = 0.0
-    /// Waits for the embedding (once), after making the feature context's lexical part.
+    // L1's lexical features of the lexical generators' candidates, computed while the embedding is on its way.
+    var earlyL1: (columns: [Int], rows: [Int: Int], matrix: FeatureMatrix)?
+    var earlyL1Seconds = 0.0
+    /// Waits for the embedding (once), after making the feature context's lexical part and L1's lexical
+    /// features of the candidates found so far (on this thread alone: the encoder has the others).
     func resolveVector() throws {
       guard !isVectorResolved, let pendingVector else { return }
       if let featureExtractor, lexicalContext == nil {
         lexicalContext = try featureExtractor.lexicalContext(query: request.query, queryLog: queryLog)
+      }
+      if let l1 = profile.l1, let featureExtractor, let lexicalContext, !lists.isEmpty {
+        let earlyStart = DispatchTime.now().uptimeNanoseconds
+        let definitions = try l1.weights.map { try featureExtractor.registry.definition(named: $0.feature) }
+        let columns = definitions.indices.filter { definitions[$0].kind.isLexical }
+        if !columns.isEmpty {
+          var documents: [Int] = []
+          var rows: [Int: Int] = [:]
+          for list in lists {
+            for candidate in list.candidates where rows[candidate.document] == nil {
+              rows[candidate.document] = documents.count
+              documents.append(candidate.document)
+            }
+          }
+          let matrix = try featureExtractor.values(candidates: documents.map { FeatureCandidate(document: $0) },
+                                                   features: columns.map { definitions[$0] }, context: lexicalContext,
+                                                   maximumThreads: 1)
+          earlyL1 = (columns, rows, matrix)
+        }
+        earlyL1Seconds = Double(DispatchTime.now().uptimeNanoseconds - earlyStart) / 1e9
       }
       let waitStart = DispatchTime.now().uptimeNanoseconds
       let (vector, seconds) = try pendingVector.value()
@@ -62,7 +86,7 @@ extension SearchEngine {
     try resolveVector()
     let retrievedCount = lists.reduce(0) { $0 + $1.candidates.count }
     trace.append(StageTrace(name: "retrieve", inputCount: query.filter?.count ?? reader.documentCount,
-                            outputCount: retrievedCount, seconds: max(0, clock.lap() - waitedSeconds)))
+                            outputCount: retrievedCount, seconds: max(0, clock.lap() - waitedSeconds - earlyL1Seconds)))
 
     // Retrieval's list (fused when several generators ran), its provenance and explanation.
     var retrieved: [(document: Int, score: Double)]
@@ -112,12 +136,14 @@ extension SearchEngine {
         FeatureCandidate(document: entry.document, retrievalScore: entry.score,
                          bestGeneratorRank: sources(entry.document).map(\.rank).min())
       }
-      let matrix = try extractor.values(candidates: candidates, features: features, context: context)
+      let matrix = try Self.l1Matrix(extractor: extractor, candidates: candidates, features: features, context: context,
+                                     early: earlyL1)
+      let weights = l1.weights.map(\.weight)
       var scored: [(document: Int, score: Double)] = []
       scored.reserveCapacity(candidates.count)
       for (row, candidate) in candidates.enumerated() {
-        let values = (0..<features.count).map { matrix[row, $0] }
-        scored.append((candidate.document, Self.linearScore(bias: l1.bias, weights: l1.weights.map(\.weight), values: values)))
+        let values = Array(matrix.values[(row * features.count)..<((row + 1) * features.count)])
+        scored.append((candidate.document, Self.linearScore(bias: l1.bias, weights: weights, values: values)))
       }
       scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }
       l1Scored = scored
@@ -126,7 +152,7 @@ extension SearchEngine {
       for (offset, entry) in ranked.enumerated() { l1Rank[entry.document] = offset + 1 }
       l1Context = (extractor, context, features)
       trace.append(StageTrace(name: "L1", inputCount: inputCount, outputCount: ranked.count, cutoffScore: ranked.last?.score,
-                              seconds: clock.lap()))
+                              seconds: clock.lap() + earlyL1Seconds))
     }
 
     // L2: the tree ensemble over its features, the best `keep` handed on.
@@ -385,6 +411,37 @@ extension SearchEngine {
     }
     return BlendCandidate(document: document, score: score, vector: vector, type: label(blend.typeField),
                           board: label(blend.boardField), name: try reader.id(of: document))
+  }
+
+  /// L1's feature matrix: the lexical columns of candidates computed early (`early`, by document) copied, the
+  /// rest computed now. A feature's value depends only on the query and its own candidate, so the matrix is the
+  /// one computing every column now would give.
+  static func l1Matrix(extractor: FeatureExtractor, candidates: [FeatureCandidate], features: [FeatureDefinition],
+                       context: FeatureContext, early: (columns: [Int], rows: [Int: Int], matrix: FeatureMatrix)?) throws -> FeatureMatrix {
+    guard let early else { return try extractor.values(candidates: candidates, features: features, context: context) }
+    let width = features.count
+    let earlyWidth = early.columns.count
+    let lateColumns = features.indices.filter { !early.columns.contains($0) }
+    let late = try extractor.values(candidates: candidates, features: lateColumns.map { features[$0] }, context: context)
+    let missing = candidates.indices.filter { early.rows[candidates[$0].document] == nil }
+    let filled = try extractor.values(candidates: missing.map { candidates[$0] }, features: early.columns.map { features[$0] },
+                                      context: context)
+    var missingRow: [Int: Int] = [:]
+    for (offset, index) in missing.enumerated() { missingRow[index] = offset }
+    var values = [Double](repeating: 0, count: candidates.count * width)
+    for row in candidates.indices {
+      for (offset, column) in lateColumns.enumerated() { values[row * width + column] = late.values[row * lateColumns.count + offset] }
+      if let earlyRow = early.rows[candidates[row].document] {
+        for (offset, column) in early.columns.enumerated() {
+          values[row * width + column] = early.matrix.values[earlyRow * earlyWidth + offset]
+        }
+      } else if let filledRow = missingRow[row] {
+        for (offset, column) in early.columns.enumerated() {
+          values[row * width + column] = filled.values[filledRow * earlyWidth + offset]
+        }
+      }
+    }
+    return FeatureMatrix(names: features.map(\.name), rowCount: candidates.count, values: values)
   }
 
   /// Rows per thread below which the L2 model predicts on the calling thread alone.

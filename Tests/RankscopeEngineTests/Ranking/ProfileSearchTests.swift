@@ -118,6 +118,29 @@ struct ProfileSearchTests {
   }
 }
 
+/// L1's lexical features computed while the query embedding is on its way equal those computed after it.
+@Suite("Profile search, early L1 features")
+struct EarlyL1FeatureTests {
+  @Test("every candidate's L1 score equals its explanation, computed with the embedding attached")
+  func earlyEqualsLate() throws {
+    let engine = try SearchEngine(reader: FeatureTestCorpus.engine().reader, embedder: HashingEmbedder(dimension: 3),
+                                  queryLog: FeatureTestCorpus.log())
+    let profile = try RankProfileParser.parse(#"""
+      {"retrieve": {"generators": {"bm25f": 10, "ann:text_embedding": 4}},
+       "l1": {"keep": 100, "weights": {"bm25f": 1, "title_coverage": 0.5, "text_similarity": 2, "fused_score": 3,
+                                       "best_generator_reciprocal_rank": 0.25, "log_saves": 0.1, "query_click_rate": 1,
+                                       "proximity": 0.3, "category_match": 0.2}}}
+      """#, source: "/profiles/test.json", context: RankProfileContext(schema: FeatureTestCorpus.schema))
+    for query in ["apple pie", "red apple", "pear", "garden tree apple", "zzz"] {
+      let response = try engine.search(SearchRequest(query: query, limit: 100, explain: true, profile: profile))
+      #expect(response.hits.count == response.totalMatches, "\(query): every candidate is on the page")
+      for hit in response.hits {
+        #expect(ExplanationChecker.isExact(try #require(hit.explanation), score: hit.score), "\(query) \(hit.id)")
+      }
+    }
+  }
+}
+
 /// `SearchRequest.explained`: only the hits asked for are explained, each exactly as a fully explained search
 /// explains it, in every path (plain, hybrid, profile, filters only).
 @Suite("Explaining some hits")

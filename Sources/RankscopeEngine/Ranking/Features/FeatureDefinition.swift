@@ -70,6 +70,18 @@ enum FeatureKind: Sendable, Hashable {
   case queryTermCount
   case fusedScore
   case bestGeneratorReciprocalRank
+
+  /// Whether the feature reads only the query's text and the document (not the query embedding, nor the
+  /// candidate's retrieval score or generator ranks): it can be computed before the embedding and fusion.
+  var isLexical: Bool {
+    switch self {
+    case .textSimilarity, .fusedScore, .bestGeneratorReciprocalRank: return false
+    case .bm25f, .fieldBM25, .queryCoverage, .fieldCoverage, .fieldPhrase, .proximity, .visualCentroidSimilarity,
+         .logCount, .freshness, .clickPrior, .queryClickRate, .categoryMatch, .contentTypeMatch, .priceBand, .logPrice,
+         .fieldLength, .valueCount, .queryTermCount:
+      return true
+    }
+  }
 }
 
 /// A feature the schema cannot support, and why.

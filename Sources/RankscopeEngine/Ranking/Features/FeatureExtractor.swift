@@ -175,8 +175,16 @@ public struct FeatureExtractor: Sendable {
   /// computed in contiguous chunks on several threads when there are many (each row alone, so the matrix is
   /// the same however it is split).
   public func values(candidates: [FeatureCandidate], features: [FeatureDefinition], context: FeatureContext) throws -> FeatureMatrix {
+    try values(candidates: candidates, features: features, context: context, maximumThreads: ParallelWork.workerCount)
+  }
+
+  /// `values(candidates:features:context:)` on at most `maximumThreads` threads (1: the calling thread only,
+  /// leaving the other cores to work running beside it).
+  func values(candidates: [FeatureCandidate], features: [FeatureDefinition], context: FeatureContext,
+              maximumThreads: Int) throws -> FeatureMatrix {
     let frequencies = try batchFrequencies(candidates, context: context)
-    let values = try ParallelWork.mapChunks(count: candidates.count, minimumChunk: Self.minimumRowsPerThread) { rows in
+    let values = try ParallelWork.mapChunks(count: candidates.count, minimumChunk: Self.minimumRowsPerThread,
+                                            maximumThreads: maximumThreads) { rows in
       let builder = FeatureNodeBuilder(explaining: false)
       var values: [Double] = []
       values.reserveCapacity(rows.count * features.count)

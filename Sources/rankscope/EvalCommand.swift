@@ -6,11 +6,12 @@ import RankscopeEngine
 struct EvalCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "eval",
-    abstract: "Evaluate ranking quality: nDCG@10, MAP, Recall@100 and MRR@10 over judged queries.",
+    abstract: "Evaluate ranking quality: nDCG@10, MAP, Recall@100, MRR@10, P@10, ERR@10 and judged@10 over judged queries.",
     discussion: """
       Metrics follow trec_eval's definitions: grades above 0 are relevant, nDCG gains are the grades,
       the run is ordered by score (ties by document id, descending), and every metric is averaged over
-      the queries that have at least one relevant judgment.
+      the queries that have at least one relevant judgment. ERR@10 (Chapelle et al. 2009) takes the qrels'
+      largest grade as the top of the scale; judged@10 is the share of the first 10 documents with any judgment.
 
       Examples:
         rankscope eval                              # the sample world's judgments
@@ -78,15 +79,19 @@ struct EvalCommand: ParsableCommand {
         JSONMember("Recall@100", .number(round4(summary.recallAt100))),
         JSONMember("MRR@10", .number(round4(summary.meanReciprocalRankAt10))),
         JSONMember("P@10", .number(round4(summary.precisionAt10))),
+        JSONMember("ERR@10", .number(round4(summary.expectedReciprocalRankAt10))),
+        JSONMember("judged@10", .number(round4(summary.judgedAt10))),
       ])))
     case .table:
       print("judged queries: \(summary.queries.count)")
       print(String(format: "nDCG@10 %.4f | MAP %.4f | Recall@100 %.4f | MRR@10 %.4f | P@10 %.4f", summary.ndcgAt10,
                    summary.meanAveragePrecision, summary.recallAt100, summary.meanReciprocalRankAt10, summary.precisionAt10))
+      print(String(format: "ERR@10 %.4f | judged@10 %.4f", summary.expectedReciprocalRankAt10, summary.judgedAt10))
       if perQuery {
         for query in summary.queries {
-          print(String(format: "  %@  nDCG@10 %.4f  AP %.4f  R@100 %.4f  RR@10 %.4f", query.queryId, query.ndcgAt10,
-                       query.averagePrecision, query.recallAt100, query.reciprocalRankAt10))
+          print(String(format: "  %@  nDCG@10 %.4f  AP %.4f  R@100 %.4f  RR@10 %.4f  ERR@10 %.4f  judged@10 %.4f",
+                       query.queryId, query.ndcgAt10, query.averagePrecision, query.recallAt100, query.reciprocalRankAt10,
+                       query.expectedReciprocalRankAt10, query.judgedAt10))
         }
       }
     }

@@ -31,6 +31,19 @@ struct RankingMetricsTests {
     #expect(RankingMetrics.precision(ranked: [1, 0, 1], cutoff: 10) == 0.2)
   }
 
+  @Test("ERR@k by hand (Chapelle et al. 2009) and judged@k")
+  func expectedReciprocalRankAndJudged() {
+    // Grades 3, 0, 1 on a 0–3 scale: R = 7/8, 0, 1/8.
+    let value = RankingMetrics.expectedReciprocalRank(ranked: [3, 0, 1], maximumGrade: 3, cutoff: 10)
+    #expect(abs(value - (7.0 / 8 + (1.0 / 8) * (1.0 / 8) / 3)) < 1e-12)
+    #expect(RankingMetrics.expectedReciprocalRank(ranked: [3, 0, 1], maximumGrade: 3, cutoff: 2) == 7.0 / 8)
+    #expect(RankingMetrics.expectedReciprocalRank(ranked: [0, 0], maximumGrade: 3, cutoff: 10) == 0)
+    #expect(RankingMetrics.expectedReciprocalRank(ranked: [0], maximumGrade: 0, cutoff: 10) == 0)
+    #expect(RankingMetrics.judgedShare(ranked: [2, nil, 0, nil], cutoff: 4) == 0.5)
+    #expect(RankingMetrics.judgedShare(ranked: [0, 1], cutoff: 10) == 0.2)
+    #expect(RankingMetrics.judgedShare(ranked: [], cutoff: 0) == 0)
+  }
+
   @Test("qrels parse errors name the line")
   func qrelsErrors() {
     #expect { _ = try Judgments.parse("1 0 d1 1\n1 0 d2\n", file: "q.txt") } throws: { "\($0)" == "q.txt:2: expected 4 columns 'qid 0 docid grade', found 3" }
@@ -54,6 +67,10 @@ struct RankingMetricsTests {
     #expect(summary.queries[1].reciprocalRankAt10 == 1)
     #expect(summary.meanReciprocalRankAt10 == 0.75)
     #expect(summary.runLines.first?.hasPrefix("q1 Q0 2 1 ") == true)
+    // The qrels' top grade is 2. q1: documents 2 (unjudged) then 1 (grade 1, R = 1/4): ERR = 1/2 · 1/4;
+    // q2: document 3 (grade 2, R = 3/4).
+    #expect(summary.queries[0].expectedReciprocalRankAt10 == 0.125 && summary.queries[1].expectedReciprocalRankAt10 == 0.75)
+    #expect(summary.queries[0].judgedAt10 == 0.1 && summary.judgedAt10 == 0.1)
   }
 }
 

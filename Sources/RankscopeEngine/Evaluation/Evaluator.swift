@@ -14,6 +14,10 @@ public struct Evaluator: Sendable {
     public var reciprocalRankAt10: Double
     /// Precision@10.
     public var precisionAt10: Double
+    /// ERR@10, on the qrels' grade scale.
+    public var expectedReciprocalRankAt10: Double
+    /// Share of the first 10 documents that are judged (any grade, 0 included).
+    public var judgedAt10: Double
   }
 
   /// The figures averaged over judged queries, with the per-query ones.
@@ -28,6 +32,10 @@ public struct Evaluator: Sendable {
     public var meanReciprocalRankAt10: Double
     /// Mean precision@10.
     public var precisionAt10: Double
+    /// Mean ERR@10.
+    public var expectedReciprocalRankAt10: Double
+    /// Mean judged@10.
+    public var judgedAt10: Double
     /// Per judged query, in query id order.
     public var queries: [QueryResult]
     /// The run in TREC format (`qid Q0 docid rank score tag`).
@@ -75,24 +83,40 @@ public struct Evaluator: Sendable {
         runLines.append("\(query.id) Q0 \(hit.id) \(index + 1) \(hit.score) \(tag)")
       }
     }
-    var results: [QueryResult] = []
-    for queryId in judgments.judgedQueryIds {
-      let grades = (rankings[queryId] ?? []).map { judgments.grade(query: queryId, document: $0.id) }
+    let results = Self.queryResults(rankings: rankings.mapValues { $0.map(\.id) }, judgments: judgments)
+    return Self.summary(of: results, runLines: runLines)
+  }
+
+  /// Scores rankings (document ids per query, best first) against judgments: one result per query with a
+  /// relevant judgment, in query id order; such a query missing from `rankings` scores 0 (trec_eval's `-c`).
+  public static func queryResults(rankings: [String: [String]], judgments: Judgments) -> [QueryResult] {
+    let maximumGrade = judgments.maximumGrade
+    return judgments.judgedQueryIds.map { queryId in
+      let ranking = rankings[queryId] ?? []
+      let judgedGrades = ranking.map { judgments.judgedGrade(query: queryId, document: $0) }
+      let grades = judgedGrades.map { $0 ?? 0 }
       let judged = Array(judgments.grades[queryId, default: [:]].values)
       let relevantCount = judged.filter { $0 > 0 }.count
-      results.append(QueryResult(
+      return QueryResult(
         queryId: queryId,
         ndcgAt10: RankingMetrics.normalizedDiscountedCumulativeGain(ranked: grades, judged: judged, cutoff: 10),
         averagePrecision: RankingMetrics.averagePrecision(ranked: grades, relevantCount: relevantCount),
         recallAt100: RankingMetrics.recall(ranked: grades, relevantCount: relevantCount, cutoff: 100),
         reciprocalRankAt10: RankingMetrics.reciprocalRank(ranked: grades, cutoff: 10),
-        precisionAt10: RankingMetrics.precision(ranked: grades, cutoff: 10)))
+        precisionAt10: RankingMetrics.precision(ranked: grades, cutoff: 10),
+        expectedReciprocalRankAt10: RankingMetrics.expectedReciprocalRank(ranked: grades, maximumGrade: maximumGrade, cutoff: 10),
+        judgedAt10: RankingMetrics.judgedShare(ranked: judgedGrades, cutoff: 10))
     }
+  }
+
+  /// The per-query results averaged (0 when there are none), with the run.
+  public static func summary(of results: [QueryResult], runLines: [String] = []) -> Summary {
     func mean(_ value: (QueryResult) -> Double) -> Double {
       results.isEmpty ? 0 : results.reduce(0) { $0 + value($1) } / Double(results.count)
     }
     return Summary(ndcgAt10: mean(\.ndcgAt10), meanAveragePrecision: mean(\.averagePrecision),
                    recallAt100: mean(\.recallAt100), meanReciprocalRankAt10: mean(\.reciprocalRankAt10),
-                   precisionAt10: mean(\.precisionAt10), queries: results, runLines: runLines)
+                   precisionAt10: mean(\.precisionAt10), expectedReciprocalRankAt10: mean(\.expectedReciprocalRankAt10),
+                   judgedAt10: mean(\.judgedAt10), queries: results, runLines: runLines)
   }
 }

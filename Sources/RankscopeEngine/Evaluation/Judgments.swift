@@ -40,6 +40,12 @@ public struct Judgments: Sendable, Hashable {
 
   /// The grade of `document` for `query` (0 when unjudged).
   public func grade(query: String, document: String) -> Int { grades[query]?[document] ?? 0 }
+
+  /// The grade of `document` for `query`, `nil` when unjudged.
+  public func judgedGrade(query: String, document: String) -> Int? { grades[query]?[document] }
+
+  /// The largest grade over every query (0 when there are no judgments): ERR's top of the scale.
+  public var maximumGrade: Int { grades.values.lazy.flatMap(\.values).max() ?? 0 }
 }
 
 /// Evaluation queries: JSON Lines `{"id": …, "text": …}`.

@@ -47,4 +47,27 @@ public enum RankingMetrics {
   public static func precision(ranked: [Int], cutoff: Int) -> Double {
     Double(ranked.prefix(cutoff).filter { $0 > 0 }.count) / Double(cutoff)
   }
+
+  /// ERR@cutoff (Chapelle, Metzler, Zhang & Grinspan, CIKM 2009, "Expected Reciprocal Rank for Graded
+  /// Relevance"): Σ_r (1/r) R_r Π_{i<r} (1 − R_i) with R_i = (2^grade_i − 1) / 2^maximumGrade; `maximumGrade` is
+  /// the scale's top grade (gdeval uses 4 for its 0–4 scale; the Evaluator uses the qrels' largest grade).
+  public static func expectedReciprocalRank(ranked: [Int], maximumGrade: Int, cutoff: Int) -> Double {
+    guard maximumGrade > 0 else { return 0 }
+    let scale = pow(2, Double(maximumGrade))
+    var total = 0.0
+    var continuing = 1.0
+    for (index, grade) in ranked.prefix(cutoff).enumerated() {
+      let stopping = (pow(2, Double(max(grade, 0))) - 1) / scale
+      total += continuing * stopping / Double(index + 1)
+      continuing *= 1 - stopping
+    }
+    return total
+  }
+
+  /// judged@cutoff: documents in the first `cutoff` that carry a judgment of any grade (0 included; `nil` is
+  /// unjudged), over `cutoff`, as ir_measures' Judged@k (missing ranks count as unjudged).
+  public static func judgedShare(ranked: [Int?], cutoff: Int) -> Double {
+    guard cutoff > 0 else { return 0 }
+    return Double(ranked.prefix(cutoff).filter { $0 != nil }.count) / Double(cutoff)
+  }
 }

@@ -106,6 +106,8 @@ struct CommandLineTests {
     #expect(outcome.status == 0, "\(outcome.standardError)")
     #expect(outcome.standardOutput.contains("judged queries: 2"))
     for metric in ["nDCG@10", "MAP", "Recall@100", "MRR@10"] { #expect(outcome.standardOutput.contains(metric)) }
+    // q1 ranks grades 3, 1, 1 and q2 grades 3, 1 first on a 0–3 scale: ERR@10 0.8874 and 0.8828 (R = 7/8, 1/8).
+    #expect(outcome.standardOutput.contains("\nERR@10 0.8851 | judged@10 0.2500\n"), "\(outcome.standardOutput)")
     let runText = try String(contentsOf: run, encoding: .utf8)
     #expect(runText.hasPrefix("q1 Q0 p1 1 "))
   }

@@ -40,6 +40,8 @@ public struct Evaluator: Sendable {
     public var queries: [QueryResult]
     /// The run in TREC format (`qid Q0 docid rank score tag`).
     public var runLines: [String]
+    /// Each query's ranked document ids, best first (what the run lists).
+    public var rankings: [String: [String]] = [:]
   }
 
   /// The engine evaluated.
@@ -83,8 +85,10 @@ public struct Evaluator: Sendable {
         runLines.append("\(query.id) Q0 \(hit.id) \(index + 1) \(hit.score) \(tag)")
       }
     }
-    let results = Self.queryResults(rankings: rankings.mapValues { $0.map(\.id) }, judgments: judgments)
-    return Self.summary(of: results, runLines: runLines)
+    let identifiers = rankings.mapValues { $0.map(\.id) }
+    var summary = Self.summary(of: Self.queryResults(rankings: identifiers, judgments: judgments), runLines: runLines)
+    summary.rankings = identifiers
+    return summary
   }
 
   /// Scores rankings (document ids per query, best first) against judgments: one result per query with a

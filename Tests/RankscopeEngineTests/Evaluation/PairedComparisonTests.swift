@@ -53,6 +53,11 @@ struct PairedComparisonTests {
     #expect(comparison.mostRegressed(10).map(\.queryId) == ["q3", "q5"])
     #expect(comparison.mostRegressed(1).map(\.queryId) == ["q3"])
     #expect(comparison.queriesByDifference.map(\.queryId) == ["q3", "q5", "q2", "q4", "q1"])
+    // One bootstrap resample: the interval is that resample's mean, whatever the confidence.
+    let single = try PairedComparison(queryIds: ["q1", "q2"], a: [0, 0], b: [0.25, 0.75],
+                                      options: .init(bootstrapResamples: 1, confidence: 0.999))
+    #expect(single.confidenceInterval.lowerBound == single.confidenceInterval.upperBound)
+    #expect([0.25, 0.5, 0.75].contains(single.confidenceInterval.lowerBound))
   }
 
   @Test("deterministic for a seed, different for another")

@@ -10,7 +10,7 @@ public struct PairedComparison: Sendable {
   public struct Options: Sendable, Hashable {
     /// Bootstrap resamples for the confidence interval.
     public var bootstrapResamples: Int
-    /// Random sign-flip assignments for the p-value; when 2^queries ≤ this, all assignments are enumerated.
+    /// Random sign-flip assignments for the p-value; when 2^queries ≤ this (and queries ≤ 20), all are enumerated.
     public var permutationResamples: Int
     /// The confidence level of the interval, in (0, 1).
     public var confidence: Double
@@ -43,6 +43,9 @@ public struct PairedComparison: Sendable {
   /// only absorbs rounding, and exactly equal values are always ties).
   public static let tieTolerance = 1e-12
 
+  /// The most queries whose 2^n sign assignments are enumerated (about a million sums), whatever N.
+  public static let maximumExactQueries = 20
+
   /// The options the comparison ran with.
   public let options: Options
   /// Every query, in the order given.
@@ -60,7 +63,7 @@ public struct PairedComparison: Sendable {
   public let confidenceInterval: ClosedRange<Double>
   /// The two-sided p-value of the randomization test: the share of sign assignments whose |Σ ±d| reaches
   /// the observed |Σ d| (less a rounding allowance of 1e-12 · Σ|d|). Enumerated exactly (count / 2^n,
-  /// the observed assignment included) when 2^n ≤ `permutationResamples`; otherwise sampled as
+  /// the observed assignment included) when 2^n ≤ `permutationResamples` and n ≤ 20; otherwise sampled as
   /// (count + 1) / (N + 1), which counts the observed assignment and is never 0 (Phipson & Smyth,
   /// "Permutation p-values should never be zero", SAGMB 2010).
   public let pValue: Double
@@ -147,7 +150,7 @@ public struct PairedComparison: Sendable {
     let count = differences.count
     let observed = abs(differences.reduce(0, +))
     let threshold = observed - 1e-12 * differences.reduce(0) { $0 + abs($1) }
-    if count < 63, UInt64(1) << UInt64(count) <= UInt64(resamples) {
+    if count <= maximumExactQueries, 1 << count <= resamples {
       let assignments = UInt64(1) << UInt64(count)
       var reaching = 0
       for signs in 0..<assignments where abs(signedSum(differences, signs: signs)) >= threshold {

@@ -40,6 +40,13 @@ struct PairedComparisonTests {
     #expect(exact16.isExact && exact16.pValue == 2.0 / 65_536)
     let sampled17 = try PairedComparison(queryIds: Self.ids(17), a: Array(repeating: 0, count: 17), b: (1...17).map(Double.init))
     #expect(!sampled17.isExact && sampled17.pValue < 1e-4)
+    // Never more than 20 queries enumerated, however large N.
+    let capped = try PairedComparison(queryIds: Self.ids(21), a: Array(repeating: 0, count: 21), b: (1...21).map(Double.init),
+                                      options: .init(bootstrapResamples: 10, permutationResamples: 1 << 22))
+    #expect(!capped.isExact)
+    let twenty = try PairedComparison(queryIds: Self.ids(20), a: Array(repeating: 0, count: 20), b: (1...20).map(Double.init),
+                                      options: .init(bootstrapResamples: 10, permutationResamples: 1 << 20))
+    #expect(twenty.isExact && twenty.pValue == 2.0 / Double(1 << 20))
   }
 
   @Test("means, wins, losses, ties and the most regressed queries")

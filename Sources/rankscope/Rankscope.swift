@@ -17,7 +17,7 @@ struct Rankscope: ParsableCommand {
         rankscope train --svmlight train.txt --test test.txt --trees 100 --leaves 31 --learning-rate 0.1 --out ranker.json
       """,
     version: "0.1.0",
-    subcommands: [ExploreCommand.self, SearchCommand.self, IndexCommand.self, EvalCommand.self, SampleCommand.self,
+    subcommands: [ExploreCommand.self, SearchCommand.self, IndexCommand.self, EvalCommand.self, CompareCommand.self, SampleCommand.self,
                   BenchCommand.self, EmbedCommand.self, FeaturesCommand.self, TrainCommand.self],
     defaultSubcommand: ExploreCommand.self)
 }

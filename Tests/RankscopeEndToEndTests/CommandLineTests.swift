@@ -112,6 +112,47 @@ struct CommandLineTests {
     #expect(runText.hasPrefix("q1 Q0 p1 1 "))
   }
 
+  @Test("compare: two rankers on the judged queries, consistent with eval on each side; identical sides tie")
+  func compare() throws {
+    let index = try buildIndex()
+    let folder = index.deletingLastPathComponent().appendingPathComponent("profiles")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try #"{"name": "saves", "retrieve": {"generators": {"bm25f": 50}}, "l1": {"keep": 10, "weights": {"bm25f": 0.1, "log_saves": 1}}}"#
+      .write(to: folder.appendingPathComponent("saves.json"), atomically: true, encoding: .utf8)
+    let judged = ["--index", index.path, "--queries", Self.fixtures.appendingPathComponent("queries.jsonl").path,
+                  "--qrels", Self.fixtures.appendingPathComponent("qrels.txt").path]
+    func evalNDCG(_ extra: [String]) throws -> Double {
+      let outcome = try run(["eval"] + judged + extra + ["--format", "json"])
+      #expect(outcome.status == 0, "\(outcome.standardError)")
+      return try #require(JSONParser.parse(outcome.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))["nDCG@10"]?.numberValue)
+    }
+
+    let same = try run(["compare", "--a", "lexical", "--b", "lexical"] + judged)
+    #expect(same.status == 0, "\(same.standardError)")
+    #expect(same.standardOutput.contains("2 judged queries"))
+    #expect(same.standardOutput.contains("nDCG@10 B − A +0.0000"), "\(same.standardOutput)")
+    #expect(same.standardOutput.contains("p = 1.0000 (exact)") && same.standardOutput.contains("wins 0 · losses 0 · ties 2"))
+    #expect(same.standardOutput.contains("overlap: Jaccard@10 1.0000 · RBO (p = 0.9) 1.0000"))
+
+    let report = index.deletingLastPathComponent().appendingPathComponent("report.md")
+    let json = try run(["compare", "--a", "lexical", "--b", "saves", "--profiles", folder.path, "--format", "json",
+                        "--report", report.path] + judged)
+    #expect(json.status == 0, "\(json.standardError)")
+    let value = try JSONParser.parse(json.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))
+    #expect(value["queries"]?.numberValue == 2)
+    let means = try #require(value["means"]?["nDCG@10"])
+    // Rounded as eval prints it (4 places), each side equals eval's own figure.
+    #expect(abs((means["a"]?.numberValue ?? -1) - (try evalNDCG([]))) < 5e-5)
+    #expect(abs((means["b"]?.numberValue ?? -1) - (try evalNDCG(["--profiles", folder.path, "--profile", "saves"]))) < 5e-5)
+    #expect(value["perQuery"]?.arrayValue?.count == 2)
+    #expect(value["confidenceInterval"]?.arrayValue?.count == 2 && value["pValueExact"] == .bool(true))
+    let markdown = try String(contentsOf: report, encoding: .utf8)
+    #expect(markdown.hasPrefix("# Comparison: lexical vs saves") && markdown.contains("| nDCG@10 |"))
+
+    let unknown = try run(["compare", "--a", "lexical", "--b", "nosuch"] + judged)
+    #expect(unknown.status != 0 && unknown.standardError.contains("nosuch is neither a rank profile nor a retrieval mode"))
+  }
+
   @Test("bad lines are reported with file and line; --strict stops at the first")
   func badLines() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rankscope-e2e-\(UUID().uuidString)")

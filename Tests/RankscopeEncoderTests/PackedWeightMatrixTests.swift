@@ -43,27 +43,12 @@ struct PackedWeightMatrixTests {
     for epilogueIndex in 0..<3 {
       // Output rows are padded by one float beyond `outputs` to check that nothing is written there.
       let stride = outputs + 1
-      var output = [Float](repeating: .nan, count: rows * stride)
-      residual.withUnsafeBufferPointer { residualPointer in
-        input.withUnsafeBufferPointer { inputPointer in
-          output.withUnsafeMutableBufferPointer { outputPointer in
-            let epilogue: DenseEpilogue = switch epilogueIndex {
-            case 0: .bias
-            case 1: .biasGELU
-            default: .biasResidual(residualPointer.baseAddress!, residualStride: outputs)
-            }
-            matrix.apply(
-              input: inputPointer.baseAddress!, inputStride: inputs, rowCount: rows,
-              output: outputPointer.baseAddress!, outputStride: stride, epilogue: epilogue)
-          }
-        }
-      }
-      // Shared among threads (columns split by panels), the product is the same bit for bit.
-      for threads in [2, 3] {
-        var shared = [Float](repeating: .nan, count: rows * stride)
+      /// The product with epilogue `epilogueIndex` on `threads` threads, into NaN-filled padded rows.
+      func product(threads: Int) -> [Float] {
+        var output = [Float](repeating: .nan, count: rows * stride)
         residual.withUnsafeBufferPointer { residualPointer in
           input.withUnsafeBufferPointer { inputPointer in
-            shared.withUnsafeMutableBufferPointer { outputPointer in
+            output.withUnsafeMutableBufferPointer { outputPointer in
               let epilogue: DenseEpilogue = switch epilogueIndex {
               case 0: .bias
               case 1: .biasGELU
@@ -75,7 +60,12 @@ struct PackedWeightMatrixTests {
             }
           }
         }
-        #expect(zip(shared, output).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }, "\(threads) threads")
+        return output
+      }
+      let output = product(threads: 1)
+      // Shared among threads (columns split by panels), the product is the same bit for bit.
+      for threads in [2, 3] {
+        #expect(zip(product(threads: threads), output).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }, "\(threads) threads")
       }
       let expected = Self.reference(
         input: input, weight: weight, bias: bias, rows: rows, inputs: inputs, outputs: outputs,

@@ -15,7 +15,10 @@ struct CompareCommand: ParsableCommand {
       side, the difference B − A with a 95% percentile-bootstrap confidence interval, a two-sided paired
       randomization test p-value (Smucker, Allan & Carterette 2007; exact when 2^queries ≤ the draws), wins,
       losses and ties, and the queries B regressed most. Overlap per query: Jaccard@10 of the top 10s and
-      rank-biased overlap (Webber, Moffat & Zobel 2010, p = 0.9, extrapolated) of the runs.
+      rank-biased overlap (Webber, Moffat & Zobel 2010, p = 0.9, extrapolated) of the runs. Then a simulated
+      live test: team-draft interleaving (Radlinski et al. 2008) of the two top 10s, shown to users clicking as a
+      cascade model over the judgments: the preference Δ with its 95% margin, and about how many sessions a
+      live test would need to see it.
 
       Examples:
         rankscope compare --a bm25 --b hybrid-l2 --split test
@@ -78,8 +81,11 @@ struct CompareCommand: ParsableCommand {
   @Option(help: "Queries listed among the most regressed.")
   var regressions = 10
 
-  @Option(help: "Seed of the bootstrap and randomization draws.")
+  @Option(help: "Seed of the bootstrap, randomization and interleaving draws.")
   var seed: UInt64 = 1
+
+  @Option(help: "Simulated team-draft interleaving sessions with cascade clicks from the judgments (0: none).")
+  var interleavingSessions = 10_000
 
   @Option(help: "Output format: table, json or markdown.")
   var format: Format = .table
@@ -93,6 +99,7 @@ struct CompareCommand: ParsableCommand {
   func validate() throws {
     guard depth > 0 else { throw ValidationError("--depth must be at least 1") }
     guard regressions >= 0 else { throw ValidationError("--regressions must not be negative") }
+    guard interleavingSessions >= 0 else { throw ValidationError("--interleaving-sessions must not be negative") }
   }
 
   /// One side of the comparison, resolved: what it runs and its evaluation.
@@ -125,8 +132,11 @@ struct CompareCommand: ParsableCommand {
       overlap.append(try RankOverlap.rankBiasedOverlap(first, second).extrapolated)
     }
     let texts = Dictionary(queries.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+    let interleaving = interleavingSessions == 0 ? nil
+      : InterleavingSimulation(sessions: interleavingSessions, seed: seed)
+        .run(queries: queryIds, rankingsA: sideA.summary.rankings, rankingsB: sideB.summary.rankings, judgments: judgments)
     let result = Report(a: sideA, b: sideB, metric: metric, comparison: comparison, jaccard: jaccard, overlap: overlap,
-                        texts: texts, regressions: regressions, split: judgmentOptions.split)
+                        texts: texts, regressions: regressions, split: judgmentOptions.split, interleaving: interleaving)
     switch format {
     case .table: print(result.table, terminator: "")
     case .json: print(JSONWriter.string(result.json))
@@ -169,6 +179,18 @@ struct Report {
   let texts: [String: String]
   let regressions: Int
   let split: QuerySplit
+  let interleaving: InterleavingSimulation.Outcome?
+
+  /// The simulated interleaving test in one line, if it ran.
+  var interleavingLine: String? {
+    guard let outcome = interleaving, outcome.sessions > 0 else { return nil }
+    func share(_ count: Int) -> String { String(format: "%.1f %%", 100 * Double(count) / Double(outcome.sessions)) }
+    let side = outcome.preference > outcome.marginOfError ? "B preferred" : outcome.preference < -outcome.marginOfError ? "A preferred" : "no clear preference"
+    let needed = outcome.sessionsNeeded.map { "; a live test would need ≈ \($0) sessions to see it (5 % level, 80 % power)" } ?? ""
+    return "interleaving (team draft, cascade clicks, \(outcome.sessions) simulated sessions): \(side), "
+      + "Δ \(Self.signed(outcome.preference)) ± \(Self.number(outcome.marginOfError)) (95 %), "
+      + "B wins \(share(outcome.winsB)) · A wins \(share(outcome.winsA)) · ties \(share(outcome.ties))" + needed
+  }
 
   /// Every metric's mean for A and B, in the eval command's order.
   var means: [(name: String, a: Double, b: Double)] {
@@ -209,6 +231,7 @@ struct Report {
     }
     lines += ["", headline,
               "overlap: Jaccard@10 \(Self.number(meanJaccard)) · RBO (p = 0.9) \(Self.number(meanOverlap)) (means over the queries)"]
+    if let interleavingLine { lines.append(interleavingLine) }
     if !regressed.isEmpty {
       lines.append("most regressed (\(metric.label), A → B):")
       for query in regressed {
@@ -236,6 +259,12 @@ struct Report {
                  JSONMember("jaccard@10", .number(jaccard[offset])), JSONMember("rbo", .number(overlap[offset]))])
       })),
       JSONMember("mostRegressed", .array(regressed.map { .string($0.queryId) })),
+      JSONMember("interleaving", interleaving.map { outcome in
+        .object([JSONMember("sessions", .number(Double(outcome.sessions))), JSONMember("winsA", .number(Double(outcome.winsA))),
+                 JSONMember("winsB", .number(Double(outcome.winsB))), JSONMember("ties", .number(Double(outcome.ties))),
+                 JSONMember("preference", .number(outcome.preference)), JSONMember("marginOfError", .number(outcome.marginOfError)),
+                 JSONMember("sessionsNeeded", outcome.sessionsNeeded.map { .number(Double($0)) } ?? .null)])
+      } ?? .null),
     ])
   }
 
@@ -246,6 +275,7 @@ struct Report {
     for row in means { lines.append("| \(row.name) | \(Self.number(row.a)) | \(Self.number(row.b)) | \(Self.signed(row.b - row.a)) |") }
     lines += ["", headline + ".", "",
               "Overlap: Jaccard@10 \(Self.number(meanJaccard)), rank-biased overlap (p = 0.9) \(Self.number(meanOverlap)), means over the queries."]
+    if let interleavingLine { lines += ["", interleavingLine.prefix(1).uppercased() + interleavingLine.dropFirst() + "."] }
     if !regressed.isEmpty {
       lines += ["", "## Most regressed (\(metric.label))", "", "| query | text | A | B | B − A |", "|---|---|---|---|---|"]
       for query in regressed {

@@ -133,6 +133,8 @@ struct CommandLineTests {
     #expect(same.standardOutput.contains("nDCG@10 B − A +0.0000"), "\(same.standardOutput)")
     #expect(same.standardOutput.contains("p = 1.0000 (exact)") && same.standardOutput.contains("wins 0 · losses 0 · ties 2"))
     #expect(same.standardOutput.contains("overlap: Jaccard@10 1.0000 · RBO (p = 0.9) 1.0000"))
+    #expect(same.standardOutput.contains("interleaving (team draft, cascade clicks, 10000 simulated sessions): no clear preference"),
+            "\(same.standardOutput)")
 
     let report = index.deletingLastPathComponent().appendingPathComponent("report.md")
     let json = try run(["compare", "--a", "lexical", "--b", "saves", "--profiles", folder.path, "--format", "json",
@@ -146,6 +148,7 @@ struct CommandLineTests {
     #expect(abs((means["b"]?.numberValue ?? -1) - (try evalNDCG(["--profiles", folder.path, "--profile", "saves"]))) < 5e-5)
     #expect(value["perQuery"]?.arrayValue?.count == 2)
     #expect(value["confidenceInterval"]?.arrayValue?.count == 2 && value["pValueExact"] == .bool(true))
+    #expect(value["interleaving"]?["sessions"]?.numberValue == 10_000)
     let markdown = try String(contentsOf: report, encoding: .utf8)
     #expect(markdown.hasPrefix("# Comparison: lexical vs saves") && markdown.contains("| nDCG@10 |"))
 

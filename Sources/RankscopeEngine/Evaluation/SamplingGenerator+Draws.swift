@@ -15,4 +15,7 @@ extension SamplingGenerator {
     }
     return Int(product.high)
   }
+
+  /// A uniform double in [0, 1) from the top 53 bits.
+  mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
 }

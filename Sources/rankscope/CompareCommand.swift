@@ -112,7 +112,8 @@ struct CompareCommand: ParsableCommand {
   func run() throws {
     let quiet = format != .table
     let (queries, judgments) = try judgmentOptions.load()
-    let sides = try [a, b].map { name in try evaluate(name, queries: queries, judgments: judgments, quiet: quiet) }
+    let opened = try Locations.openIndex(index, quiet: true, modelPath: model, withEncoder: false)
+    let sides = try [a, b].map { name in try evaluate(name, on: opened, queries: queries, judgments: judgments, quiet: quiet) }
     let (sideA, sideB) = (sides[0], sides[1])
     let queryIds = sideA.summary.queries.map(\.queryId)
     guard !queryIds.isEmpty else { throw CommandFailure("no judged query has a relevant document: nothing to compare") }
@@ -145,16 +146,17 @@ struct CompareCommand: ParsableCommand {
     if let report { try SafeFile.write(result.markdown, to: report) }
   }
 
-  /// Runs side `name` (a profile, else a retrieval mode) over the queries.
-  private func evaluate(_ name: String, queries: [EvaluationQuery], judgments: Judgments, quiet: Bool) throws -> Side {
+  /// Runs side `name` (a profile, else a retrieval mode) over the queries on `opened` (the index, opened once
+  /// without the encoder; it is attached where the side needs it).
+  private func evaluate(_ name: String, on opened: SearchEngine, queries: [EvaluationQuery], judgments: Judgments,
+                        quiet: Bool) throws -> Side {
     var options = try ProfileOptions.parse([])
     options.profileFolders = profileFolders
     options.queryLog = queryLog
-    let schemaEngine = try Locations.openIndex(index, quiet: true, modelPath: model, withEncoder: false)
-    let library = options.library(schema: schemaEngine.schema, index: index)
+    let library = options.library(schema: opened.schema, index: index)
     if library.profiles.contains(where: { $0.name == name }) {
       options.profile = name
-      let (profile, engine) = try options.resolve(engine: schemaEngine, index: index, modelPath: model, quiet: quiet)
+      let (profile, engine) = try options.resolve(engine: opened, index: index, modelPath: model, quiet: quiet)
       let summary = try Evaluator(engine: engine, depth: depth, profile: profile).evaluate(queries: queries, judgments: judgments)
       return Side(name: name, description: "profile \(name)" + (profile.map { ": \($0.stageSummary)" } ?? ""), summary: summary)
     }
@@ -162,7 +164,11 @@ struct CompareCommand: ParsableCommand {
       let known = library.profiles.map(\.name) + RetrievalMode.allCases.map(\.rawValue)
       throw CommandFailure("\(name) is neither a rank profile nor a retrieval mode (there are: \(known.joined(separator: ", ")))")
     }
-    let engine = mode.needsEmbedding ? try Locations.openIndex(index, quiet: true, modelPath: model, withEncoder: true) : schemaEngine
+    var engine = opened
+    if mode.needsEmbedding {
+      let (embedder, reason) = Locations.embedder(modelPath: model)
+      engine = SearchEngine(reader: opened.reader, embedder: embedder, embedderUnavailableReason: reason)
+    }
     let summary = try Evaluator(engine: engine, depth: depth, retrieval: mode).evaluate(queries: queries, judgments: judgments)
     return Side(name: name, description: "retrieval \(mode.rawValue)", summary: summary)
   }
@@ -211,14 +217,14 @@ struct Report {
   var pText: String {
     let value = comparison.pValue >= 0.0001 ? Self.number(comparison.pValue) : String(format: "%.1e", comparison.pValue)
     if !comparison.isExact, comparison.pValue * Double(comparison.options.permutationResamples + 1) < 1.5 {
-      return "p ≤ \(value) (no draw of \(comparison.options.permutationResamples) reached the observed difference)"
+      return "p ≤ \(value) (paired randomization; no draw of \(comparison.options.permutationResamples) reached the observed difference)"
     }
-    return "p = \(value)" + (comparison.isExact ? " (exact)" : "")
+    return "p = \(value) (paired randomization\(comparison.isExact ? ", exact" : ""))"
   }
   var interval: String { "[\(Self.signed(comparison.confidenceInterval.lowerBound)), \(Self.signed(comparison.confidenceInterval.upperBound))]" }
   var headline: String {
     "\(metric.label) B − A \(Self.signed(comparison.meanDifference)), 95% CI \(interval) (bootstrap, "
-      + "\(comparison.options.bootstrapResamples) resamples), \(pText) (paired randomization), "
+      + "\(comparison.options.bootstrapResamples) resamples), \(pText), "
       + "wins \(comparison.wins) · losses \(comparison.losses) · ties \(comparison.ties)"
   }
 

@@ -131,7 +131,7 @@ struct CommandLineTests {
     #expect(same.status == 0, "\(same.standardError)")
     #expect(same.standardOutput.contains("2 judged queries"))
     #expect(same.standardOutput.contains("nDCG@10 B − A +0.0000"), "\(same.standardOutput)")
-    #expect(same.standardOutput.contains("p = 1.0000 (exact)") && same.standardOutput.contains("wins 0 · losses 0 · ties 2"))
+    #expect(same.standardOutput.contains("p = 1.0000 (paired randomization, exact)") && same.standardOutput.contains("wins 0 · losses 0 · ties 2"))
     #expect(same.standardOutput.contains("overlap: Jaccard@10 1.0000 · RBO (p = 0.9) 1.0000"))
     #expect(same.standardOutput.contains("interleaving (team draft, cascade clicks, 10000 simulated sessions): no clear preference"),
             "\(same.standardOutput)")

@@ -53,6 +53,8 @@ struct JudgmentsKillTests {
       #expect(stored.count == acknowledged.count || stored.count == acknowledged.count + 1, "run \(run)")
     }
     #expect(try JudgmentStore(qrelsPath: qrels, queriesPath: queries).set == store.set)
+    let left = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }
+    #expect(left.isEmpty, "temporary files left: \(left)")
   }
 
   /// The run a stress document id ("d" + number) belongs to.

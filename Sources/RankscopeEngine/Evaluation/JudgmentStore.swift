@@ -26,7 +26,7 @@ public final class JudgmentStore {
   /// Opens (creating missing files lazily) `qrelsPath` with `queriesPath`; the journal is `qrelsPath + ".journal"`.
   /// Replays the journal over the files (a torn last line from a kill is ignored; a malformed earlier line is
   /// an error naming file:line and reason), then compacts (only when the journal holds anything, so opening
-  /// read-only files to look at them works).
+  /// read-only files to look at them works) and removes temporary files a killed compaction left.
   public init(qrelsPath: String, queriesPath: String) throws {
     self.qrelsPath = qrelsPath
     self.queriesPath = queriesPath
@@ -36,6 +36,8 @@ public final class JudgmentStore {
     for edit in try JudgmentJournal.edits(in: journal, file: journalPath) { set.apply(edit) }
     self.set = set
     if !journal.isEmpty { try compact() }
+    AtomicFile.removeLeftovers(of: qrelsPath)
+    AtomicFile.removeLeftovers(of: queriesPath)
   }
 
   deinit {

@@ -12,7 +12,7 @@ public enum AtomicFile {
     let target = URL(fileURLWithPath: path)
     let directory = target.deletingLastPathComponent().path
     let temporary = target.deletingLastPathComponent()
-      .appendingPathComponent(".\(target.lastPathComponent).tmp-\(getpid())").path
+      .appendingPathComponent(temporaryPrefix(of: path) + "\(getpid())").path
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw IndexError.unwritable(path: path, reason: lastErrorText()) }
     do throws(IndexError) {
@@ -58,6 +58,21 @@ public enum AtomicFile {
     defer { close(descriptor) }
     guard fsync(descriptor) == 0 else {
       throw IndexError.unwritable(path: path, reason: "fsync of the directory: \(lastErrorText())")
+    }
+  }
+
+  /// The name of `path`'s temporary files without the process id: `.<name>.tmp-`.
+  public static func temporaryPrefix(of path: String) -> String {
+    ".\(URL(fileURLWithPath: path).lastPathComponent).tmp-"
+  }
+
+  /// Deletes the temporary files of `path` that a process killed mid-write left beside it (best effort).
+  public static func removeLeftovers(of path: String) {
+    let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+    let prefix = temporaryPrefix(of: path)
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+    for name in names where name.hasPrefix(prefix) && name.dropFirst(prefix.count).allSatisfy(\.isNumber) {
+      try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
     }
   }
 

@@ -22,10 +22,12 @@ public enum Explorer {
 
   /// Runs the explorer on any search service (the engine, or a stand-in), with the rank profiles F3 and F4
   /// offer, the profile files that could not be used (`file:line: reason`, shown at start and in the profiles
-  /// overlay) and the profile to start with.
+  /// overlay) and the profile to start with; `judgments` are shown beside results and rated, and `saveJudgment`
+  /// stores each rating durably before the screen shows it saved (nil: ratings stay in memory).
   public static func run(service: any SearchService, theme: Theme, initialQuery: String? = nil,
                          resultLimit: Int = 50, profiles: [RankProfile] = [], profileProblems: [String] = [],
-                         initialProfile: String? = nil) throws {
+                         initialProfile: String? = nil, judgments: JudgmentSet = JudgmentSet(),
+                         judgmentStorage: String? = nil, saveJudgment: ((JudgmentEdit) throws -> Void)? = nil) throws {
     try checkTerminal()
     _ = setlocale(LC_ALL, "")
     let term = String(cString: getenv("TERM"))
@@ -47,7 +49,8 @@ public enum Explorer {
     // https://no-color.org: honour NO_COLOR by keeping only bold, underline and reverse.
     let shownTheme = getenv("NO_COLOR").map { $0.pointee != 0 } == true ? theme.monochromeVariant : theme
     let start = Start(query: initialQuery, resultLimit: resultLimit, profiles: profiles, profileProblems: profileProblems,
-                      profile: initialProfile)
+                      profile: initialProfile, judgments: judgments, judgmentStorage: judgmentStorage,
+                      saveJudgment: saveJudgment)
     pendingSignal = try loop(service: service, theme: shownTheme, start: start)
   }
 
@@ -87,6 +90,9 @@ public enum Explorer {
     var profiles: [RankProfile]
     var profileProblems: [String]
     var profile: String?
+    var judgments: JudgmentSet
+    var judgmentStorage: String?
+    var saveJudgment: ((JudgmentEdit) throws -> Void)?
   }
 
   /// The event loop; returns the signal that stopped it, or 0 when the user quit.
@@ -97,18 +103,23 @@ public enum Explorer {
                          resultLimit: start.resultLimit, profiles: start.profiles, profileProblems: start.profileProblems)
 
     func dispatch(_ action: Action) {
-      for effect in reduce(&state, action) {
+      for effect in reduce(&state, action) where !worker.submit(effect) {
         switch effect {
-        case .search(let request, let generation): worker.submit(request, generation: generation)
-        case .compare(let request, let first, let second, let generation):
-          worker.submitComparison(request, first: first, second: second, generation: generation)
-        case .explain(let request, let id, let generation): worker.submitExplanation(request, id: id, generation: generation)
+        case .saveJudgment(let edit):
+          // Stored (journalled and synced) before the next screen is drawn: a kill after this loses nothing.
+          do {
+            try start.saveJudgment?(edit)
+          } catch {
+            dispatch(.judgmentSaveFailed(edit, message: "\(error)"))
+          }
         case .quit: state.isRunning = false
+        default: break
         }
       }
     }
 
     dispatch(.resize(width: Int(rs_cols()), height: Int(rs_lines())))
+    dispatch(.loadJudgments(start.judgments, storage: start.judgmentStorage))
     if let profile = start.profile { dispatch(.selectProfile(profile)) }
     if let initialQuery = start.query, !initialQuery.isEmpty { dispatch(.setQuery(initialQuery)) }
     painter.paint(renderScreen(state, width: state.width, height: state.height))

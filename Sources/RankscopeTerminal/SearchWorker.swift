@@ -3,45 +3,62 @@ import Foundation
 import RankscopeEngine
 import RankscopeUI
 
-/// Runs searches (and "why A above B" comparisons) off the UI thread and hands their results back through a mailbox the run loop polls.
+/// Runs searches, explanations, comparisons and whole-set evaluations off the UI thread and hands their results
+/// back through a mailbox the run loop polls.
 ///
-/// Only the latest submitted search waits to run: submitting replaces a search that has not started, so a
-/// burst of keystrokes costs one search per keystroke at most and usually fewer. Results of superseded
-/// searches that already ran are still delivered; the reducer drops them by generation.
+/// Work comes in kinds (A's search, B's search, an explanation on either side, "why A above B", a whole-set
+/// evaluation); of each kind only the latest submitted job waits to run: submitting replaces a job of the same
+/// kind that has not started, so a burst of keystrokes costs one search per keystroke at most and usually
+/// fewer. Results of superseded jobs that already ran are still delivered; the reducer drops them by
+/// generation. Whole-set evaluations, which take seconds, run on a queue of their own so searches never wait
+/// behind them.
 ///
-/// `@unchecked Sendable`: the mutable state (`pending`, `pendingComparison`, `pendingExplanation`, `completed`) is only touched while holding `lock`;
+/// `@unchecked Sendable`: the mutable state (`pending`, `completed`) is only touched while holding `lock`;
 /// `service` is itself `Sendable`.
 final class SearchWorker: @unchecked Sendable {
+  /// The kinds of work, each with one waiting slot.
+  private enum Kind: Hashable {
+    case search, compareSearch, explain, compareExplain, compare, evaluateSet
+  }
+
   private let service: any SearchService
   private let queue = DispatchQueue(label: "rankscope.search", qos: .userInitiated)
+  private let evaluationQueue = DispatchQueue(label: "rankscope.evaluation", qos: .utility)
   private let lock = NSLock()
-  private var pending: (request: SearchRequest, generation: Int)?
-  private var pendingComparison: (request: SearchRequest, first: String, second: String, generation: Int)?
-  private var pendingExplanation: (request: SearchRequest, id: String, generation: Int)?
+  private var pending: [Kind: @Sendable () -> Action] = [:]
   private var completed: [Action] = []
 
   init(service: any SearchService) {
     self.service = service
   }
 
-  /// Queues `request`; its result arrives later from `takeCompleted()`.
-  func submit(_ request: SearchRequest, generation: Int) {
-    locked { pending = (request, generation) }
-    queue.async { [self] in runPending() }
-  }
-
-  /// Queues a comparison of `first` and `second` ("why A above B"); like searches, only the latest waits to
-  /// run, and its result arrives later from `takeCompleted()`.
-  func submitComparison(_ request: SearchRequest, first: String, second: String, generation: Int) {
-    locked { pendingComparison = (request, first, second, generation) }
-    queue.async { [self] in runPendingComparison() }
-  }
-
-  /// Queues the explanation of hit `id`; only the latest waits to run (the selection moved on from the others),
-  /// and its result arrives later from `takeCompleted()`.
-  func submitExplanation(_ request: SearchRequest, id: String, generation: Int) {
-    locked { pendingExplanation = (request, id, generation) }
-    queue.async { [self] in runPendingExplanation() }
+  /// Queues the work of `effect` (searches, explanations, comparisons, evaluations); returns false for an
+  /// effect that is not background work (`saveJudgment`, `quit`).
+  func submit(_ effect: Effect) -> Bool {
+    let service = self.service
+    switch effect {
+    case .search(let request, let generation):
+      enqueue(.search) { .searchCompleted(generation: generation, result: performSearch(request, using: service)) }
+    case .compareSearch(let request, let generation):
+      enqueue(.compareSearch) { .compareSearchCompleted(generation: generation, result: performSearch(request, using: service)) }
+    case .explain(let request, let id, let generation):
+      enqueue(.explain) {
+        .explanationCompleted(generation: generation, id: id, result: performExplanation(request, id: id, using: service))
+      }
+    case .compareExplain(let request, let id, let generation):
+      enqueue(.compareExplain) {
+        .compareExplanationCompleted(generation: generation, id: id, result: performExplanation(request, id: id, using: service))
+      }
+    case .compare(let request, let first, let second, let generation):
+      enqueue(.compare) {
+        .comparisonCompleted(generation: generation, result: performComparison(request, first, second, using: service))
+      }
+    case .evaluateSet(let job, let generation):
+      enqueue(.evaluateSet) { .setEvaluationCompleted(generation: generation, result: performSetEvaluation(job, using: service)) }
+    case .saveJudgment, .quit:
+      return false
+    }
+    return true
   }
 
   /// Results delivered since the last call, in completion order.
@@ -53,34 +70,15 @@ final class SearchWorker: @unchecked Sendable {
     }
   }
 
-  private func runPending() {
-    guard let job = locked({ () -> (request: SearchRequest, generation: Int)? in
-      let job = pending
-      pending = nil
-      return job
-    }) else { return }
-    let result = performSearch(job.request, using: service)
-    locked { completed.append(.searchCompleted(generation: job.generation, result: result)) }
+  private func enqueue(_ kind: Kind, _ work: @escaping @Sendable () -> Action) {
+    locked { pending[kind] = work }
+    (kind == .evaluateSet ? evaluationQueue : queue).async { [self] in run(kind) }
   }
 
-  private func runPendingComparison() {
-    guard let job = locked({ () -> (request: SearchRequest, first: String, second: String, generation: Int)? in
-      let job = pendingComparison
-      pendingComparison = nil
-      return job
-    }) else { return }
-    let result = performComparison(job.request, job.first, job.second, using: service)
-    locked { completed.append(.comparisonCompleted(generation: job.generation, result: result)) }
-  }
-
-  private func runPendingExplanation() {
-    guard let job = locked({ () -> (request: SearchRequest, id: String, generation: Int)? in
-      let job = pendingExplanation
-      pendingExplanation = nil
-      return job
-    }) else { return }
-    let result = performExplanation(job.request, id: job.id, using: service)
-    locked { completed.append(.explanationCompleted(generation: job.generation, id: job.id, result: result)) }
+  private func run(_ kind: Kind) {
+    guard let work = locked({ pending.removeValue(forKey: kind) }) else { return }
+    let action = work()
+    locked { completed.append(action) }
   }
 
   private func locked<T>(_ body: () throws -> T) rethrows -> T {

@@ -22,6 +22,17 @@ public enum Action: Sendable {
   case comparisonCompleted(generation: Int, result: Result<HitComparison, SearchFailure>)
   /// The explanation of hit `id` asked for with `generation` (`Effect.explain`) arrived.
   case explanationCompleted(generation: Int, id: String, result: Result<Explanation, SearchFailure>)
+  /// Side B's search of the compare view, issued with A's `generation` (`Effect.compareSearch`), finished.
+  case compareSearchCompleted(generation: Int, result: Result<SearchOutcome, SearchFailure>)
+  /// Side B's explanation of hit `id` (`Effect.compareExplain`) arrived.
+  case compareExplanationCompleted(generation: Int, id: String, result: Result<Explanation, SearchFailure>)
+  /// The whole-set evaluation issued with `generation` (`Effect.evaluateSet`) finished.
+  case setEvaluationCompleted(generation: Int, result: Result<SetEvaluation, SearchFailure>)
+  /// The judgments to show and rate (read at start); `storage` names where ratings go (nil: ratings stay in
+  /// memory, and the status line says so).
+  case loadJudgments(JudgmentSet, storage: String?)
+  /// Saving a rating (`Effect.saveJudgment`) failed with this message.
+  case judgmentSaveFailed(JudgmentEdit, message: String)
   /// The terminal now has this size.
   case resize(width: Int, height: Int)
 }
@@ -36,6 +47,14 @@ public enum Effect: Sendable, Hashable {
   /// Explain hit `id` of the results `request` gave (searches explain only the hit selected first) in the
   /// background and deliver `Action.explanationCompleted` with the same generation.
   case explain(SearchRequest, id: String, generation: Int)
+  /// Run side B's search of the compare view and deliver `Action.compareSearchCompleted` with the same generation.
+  case compareSearch(SearchRequest, generation: Int)
+  /// Explain hit `id` of side B's results for `request` and deliver `Action.compareExplanationCompleted`.
+  case compareExplain(SearchRequest, id: String, generation: Int)
+  /// Evaluate both sides over the judged queries and deliver `Action.setEvaluationCompleted`.
+  case evaluateSet(SetEvaluationJob, generation: Int)
+  /// Store this rating durably (journal, then TREC qrels); a failure comes back as `Action.judgmentSaveFailed`.
+  case saveJudgment(JudgmentEdit)
   /// Stop the explorer.
   case quit
 }

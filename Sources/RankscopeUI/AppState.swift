@@ -81,6 +81,20 @@ public struct AppState: Sendable {
   public var comparisonGeneration: Int
   /// First visible line of the why-not or comparison panel.
   public var reportScroll: Int
+  /// The compare view (F7): side B beside the explorer's own results; nil when closed.
+  public var compare: CompareViewState?
+  /// The judged queries and grades shown beside results and rated with 0–3.
+  public var judgmentSet: JudgmentSet
+  /// Where ratings are stored (a qrels file), or nil when they stay in memory.
+  public var judgmentStorage: String?
+  /// The whole-set comparison (F9 panel, F10 jumps), if one was asked for.
+  public var setEvaluation: SetEvaluationState?
+  /// Generation of the latest whole-set evaluation asked for.
+  public var setEvaluationGeneration: Int
+  /// Whether the results list shows only the unjudged results of the top 10 ("holes", `u`).
+  public var isHolesVisible: Bool
+  /// The selected row of the holes list.
+  public var holesCursor: Int
 
   /// Creates the state for a collection.
   public init(schema: Schema, documentCount: Int, width: Int = 80, height: Int = 24, resultLimit: Int = 50) {
@@ -122,6 +136,13 @@ public struct AppState: Sendable {
     comparison = nil
     comparisonGeneration = 0
     reportScroll = 0
+    compare = nil
+    judgmentSet = JudgmentSet()
+    judgmentStorage = nil
+    setEvaluation = nil
+    setEvaluationGeneration = 0
+    isHolesVisible = false
+    holesCursor = 0
   }
 
   /// Creates the state for a search service (its schema and document count), with the rank profiles that
@@ -144,8 +165,9 @@ public struct AppState: Sendable {
     notice = notices.isEmpty ? nil : notices.joined(separator: " · ")
   }
 
-  /// The layout for the current size.
-  public var layout: ScreenLayout { ScreenLayout.compute(width: width, height: height) }
+  /// The layout for the current size (always stacked while the compare view is open: its two columns need the
+  /// width).
+  public var layout: ScreenLayout { ScreenLayout.compute(width: width, height: height, stacked: compare != nil) }
 
   /// The hits shown (empty without results).
   public var hits: [SearchHit] { outcome?.response.hits ?? [] }
@@ -162,9 +184,10 @@ public struct AppState: Sendable {
   /// Whether a search for the current query has not come back yet.
   public var isSearching: Bool { completedGeneration != generation && !query.characters.isEmpty }
 
-  /// The visible rows of the selected hit's explanation.
+  /// The visible rows of the selected hit's explanation (in the compare view, A's explanation of the selected
+  /// document, else B's).
   public var explanationRows: [ExplanationRow] {
-    guard let tree = selectedHit?.explanation else { return [] }
+    guard let tree = primaryExplanation else { return [] }
     return ExplanationTree.rows(tree, expanded: explanation.expanded)
   }
 

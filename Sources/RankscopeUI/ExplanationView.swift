@@ -56,15 +56,22 @@ public struct ExplanationView {
       return
     }
     let rows = state.explanationRows
+    Self.drawTree(rows, cursor: state.explanation.cursor, scroll: state.explanation.scroll,
+                  isFocused: state.focus == .explanation, into: &buffer, rect: rect)
+  }
+
+  /// Draws explanation rows into `rect`: the cursor row highlighted when `isFocused`, scrolled to keep it shown.
+  public static func drawTree(_ rows: [ExplanationRow], cursor: Int, scroll: Int, isFocused: Bool,
+                              into buffer: inout CellBuffer, rect: Rect) {
+    guard !rect.isEmpty else { return }
     let values = rows.map { Formatting.fixed($0.node.value) }
     let valueWidth = max(6, values.map(\.displayWidth).max() ?? 6)
     var barWidth = rect.width >= 60 ? min(20, rect.width / 5) : (rect.width >= 40 ? 8 : 0)
     let maxIndent = rows.map { $0.depth * 2 }.max() ?? 0
     if rect.width - maxIndent - 2 - valueWidth - barWidth - 4 < 8 { barWidth = 0 }
     let rightWidth = valueWidth + (barWidth > 0 ? barWidth + 1 : 0) + 1
-    let cursor = min(max(0, state.explanation.cursor), max(0, rows.count - 1))
-    let scroll = scrollOffset(state.explanation.scroll, cursor: cursor, count: rows.count, visible: rect.height)
-    let isFocused = state.focus == .explanation
+    let cursor = min(max(0, cursor), max(0, rows.count - 1))
+    let scroll = scrollOffset(scroll, cursor: cursor, count: rows.count, visible: rect.height)
 
     for line in 0..<rect.height {
       let index = scroll + line
@@ -84,7 +91,7 @@ public struct ExplanationView {
       x = buffer.put(marker + " ", x: x, y: y, role: role(.explanationMarker), clip: row)
       let labelWidth = rect.maxX - rightWidth - 1 - x
       if labelWidth > 0 {
-        let label = entry.node.label + Self.combinationSuffix(entry.node)
+        let label = entry.node.label + combinationSuffix(entry.node)
         buffer.put(label.truncated(toWidth: labelWidth), x: x, y: y, role: role(.explanationLabel), clip: row)
       }
       let valueX = rect.maxX - rightWidth
@@ -92,7 +99,7 @@ public struct ExplanationView {
                  role: role(.explanationValue), clip: row)
       if barWidth > 0, let share = entry.share {
         let barRole: StyleRole = entry.node.value < 0 ? .barNegative : .barPositive
-        buffer.put(Self.bar(fraction: share, width: barWidth), x: valueX + valueWidth + 1, y: y,
+        buffer.put(bar(fraction: share, width: barWidth), x: valueX + valueWidth + 1, y: y,
                    role: isCursor ? .selection : barRole, clip: row)
       }
     }

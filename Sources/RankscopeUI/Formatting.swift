@@ -25,4 +25,10 @@ public enum Formatting {
     }
     return value < 0 ? "-" + result : result
   }
+
+  /// `value` with a sign and `digits` decimals, e.g. `+0.0912`, `-0.0030` (`0.0000` without a sign).
+  public static func signed(_ value: Double, digits: Int = 4) -> String {
+    let text = fixed(value, digits: digits)
+    return text.hasPrefix("-") || Double(text) == 0 || !value.isFinite ? text : "+" + text
+  }
 }

@@ -11,7 +11,8 @@ public enum HelpOverlay {
   }
 
   /// Order in which scopes are listed.
-  public static let scopeOrder: [BindingScope] = [.global, .query, .results, .explanation, .help, .profiles, .tuning, .whyNotPrompt, .report]
+  public static let scopeOrder: [BindingScope] = [.global, .query, .results, .compareResults, .explanation, .help, .profiles, .tuning,
+                                                  .whyNotPrompt, .report, .setPanel]
 
   /// The help text: one heading per scope and one entry per binding of the table.
   public static func lines() -> [Line] { allLines }

@@ -26,6 +26,12 @@ public enum Command: Hashable, Sendable {
   // Why not X, why A above B
   case openWhyNot, whyNotInsertCharacter, whyNotDeleteBackward, whyNotClear, whyNotSubmit, whyNotCancel
   case closeReport, markHit, compareWithMarked
+  // Compare view, whole-set panel, ratings and holes
+  case toggleCompare, cycleCompareSide, compareColumnA, compareColumnB
+  case toggleSetPanel, closeSetPanel, setPrevious, setNext, setPageUp, setPageDown, setOpenQuery, jumpToRegressed
+  /// Rate the selected result for the current query with this grade (0–3).
+  case rate(Int)
+  case clearRating, toggleHoles
 }
 
 /// Where a binding applies.
@@ -38,8 +44,12 @@ public enum BindingScope: String, Sendable, Hashable, CaseIterable {
   case tuning
   /// While the "why not X" prompt is open (checked first).
   case whyNotPrompt
+  /// While the whole-set panel is shown (checked first).
+  case setPanel
   /// While a why-not report or a comparison is shown (checked before the focused panel's bindings).
   case report
+  /// In the results while the compare view is open (checked before the results' bindings).
+  case compareResults
   /// In the query bar.
   case query
   /// In the results list.
@@ -56,7 +66,9 @@ public enum BindingScope: String, Sendable, Hashable, CaseIterable {
     case .profiles: return "Rank profiles overlay"
     case .tuning: return "Tuning panel (edits stay in memory)"
     case .whyNotPrompt: return "Why-not prompt (a document id)"
+    case .setPanel: return "Whole-set panel (A vs B over every judged query)"
     case .report: return "Why-not report or comparison"
+    case .compareResults: return "Results in the compare view"
     case .query: return "Query bar"
     case .results: return "Results"
     case .explanation: return "Explanation"
@@ -135,6 +147,16 @@ public enum KeyBindings {
     KeyBinding([.function(4), .control("o")], .global, .toggleProfiles, "list the rank profiles, pick one"),
     KeyBinding([.function(5), .control("k")], .global, .toggleTuning, "tune the profile's L1 weights and blend"),
     KeyBinding([.function(6), .control("x")], .global, .openWhyNot, "why not X: follow a document's stages"),
+    KeyBinding([.function(7), .control("g")], .global, .toggleCompare, "compare view: A and B side by side"),
+    KeyBinding([.function(8), .control("n")], .global, .cycleCompareSide, "compare: B runs the next mode or profile"),
+    KeyBinding([.function(9), .control("v")], .global, .toggleSetPanel, "compare A and B over every judged query"),
+    KeyBinding([.function(10), .control("r")], .global, .jumpToRegressed, "go to the next query where B regressed"),
+    KeyBinding([.alt("0")], .global, .rate(0), "rate the selected result 0 (irrelevant)"),
+    KeyBinding([.alt("1")], .global, .rate(1), "rate it 1 (somewhat relevant)"),
+    KeyBinding([.alt("2")], .global, .rate(2), "rate it 2 (relevant)"),
+    KeyBinding([.alt("3")], .global, .rate(3), "rate it 3 (highly relevant)"),
+    KeyBinding([.alt("x")], .global, .clearRating, "remove its rating"),
+    KeyBinding([.alt("u")], .global, .toggleHoles, "holes: the unjudged top-10 results"),
     KeyBinding([.escape], .global, .focusQuery, "back to the query bar"),
     // Query bar
     KeyBinding(patterns: [.anyPrintable], scope: .query, command: .insertTypedCharacter,
@@ -163,7 +185,16 @@ public enum KeyBindings {
     KeyBinding([.character("/")], .results, .focusQuery, "edit the query"),
     KeyBinding([.character("m")], .results, .markHit, "mark it as A (again: unmark)"),
     KeyBinding([.character("c")], .results, .compareWithMarked, "why A above B: compare A with it"),
+    KeyBinding([.character("0")], .results, .rate(0), "rate the selected result 0 (irrelevant)"),
+    KeyBinding([.character("1")], .results, .rate(1), "rate it 1 (somewhat relevant)"),
+    KeyBinding([.character("2")], .results, .rate(2), "rate it 2 (relevant)"),
+    KeyBinding([.character("3")], .results, .rate(3), "rate it 3 (highly relevant)"),
+    KeyBinding([.character("x")], .results, .clearRating, "remove its rating"),
+    KeyBinding([.character("u")], .results, .toggleHoles, "holes: only the unjudged top-10 results"),
     KeyBinding([.character("q")], .results, .quit, "quit"),
+    // Results in the compare view
+    KeyBinding([.left, .character("a")], .compareResults, .compareColumnA, "select in column A"),
+    KeyBinding([.right, .character("b")], .compareResults, .compareColumnB, "select in column B"),
     // Explanation
     KeyBinding([.up, .character("k")], .explanation, .nodePrevious, "previous node"),
     KeyBinding([.down, .character("j")], .explanation, .nodeNext, "next node"),
@@ -203,6 +234,13 @@ public enum KeyBindings {
     KeyBinding([.character("0")], .tuning, .tuningReset, "reset it to the profile file's value"),
     KeyBinding([.character("r")], .tuning, .tuningResetAll, "reset every parameter"),
     KeyBinding([.escape, .character("q"), .enter], .tuning, .closeTuning, "close the panel (edits stay)"),
+    // Whole-set panel
+    KeyBinding([.up, .character("k")], .setPanel, .setPrevious, "previous query"),
+    KeyBinding([.down, .character("j")], .setPanel, .setNext, "next query"),
+    KeyBinding([.pageUp], .setPanel, .setPageUp, "page up"),
+    KeyBinding([.pageDown], .setPanel, .setPageDown, "page down"),
+    KeyBinding([.enter], .setPanel, .setOpenQuery, "search the query, A and B side by side"),
+    KeyBinding([.escape, .character("q")], .setPanel, .closeSetPanel, "close the panel"),
     // Why-not prompt
     KeyBinding(patterns: [.anyPrintable], scope: .whyNotPrompt, command: .whyNotInsertCharacter,
                summary: "type the document id"),
@@ -222,17 +260,20 @@ public enum KeyBindings {
   /// While an overlay is shown nothing else but global bindings applies.
   public static func binding(for key: Key, focus: Focus, helpVisible: Bool, profilesVisible: Bool = false,
                              tuningVisible: Bool = false, promptVisible: Bool = false,
-                             reportVisible: Bool = false) -> KeyBinding? {
+                             reportVisible: Bool = false, setPanelVisible: Bool = false,
+                             compareVisible: Bool = false) -> KeyBinding? {
+    let focused: [BindingScope] = compareVisible && focus == .results ? [.compareResults, .results] : [BindingScope(focus)]
     let scopes: [BindingScope] = helpVisible ? [.help, .global]
+      : setPanelVisible ? [.setPanel, .global]
       : profilesVisible ? [.profiles, .global] : tuningVisible ? [.tuning, .global]
       : promptVisible ? [.whyNotPrompt, .global]
-      : reportVisible ? [.report, BindingScope(focus), .global] : [BindingScope(focus), .global]
+      : reportVisible ? [.report] + focused + [.global] : focused + [.global]
     for scope in scopes {
       if let found = table.first(where: { $0.scope == scope && $0.patterns.contains(.key(key)) }) {
         return found
       }
     }
-    if !helpVisible, !profilesVisible, !tuningVisible, case .character = key {
+    if !helpVisible, !profilesVisible, !tuningVisible, !setPanelVisible, case .character = key {
       let scope = promptVisible ? BindingScope.whyNotPrompt : BindingScope(focus)
       return table.first { $0.scope == scope && $0.patterns.contains(.anyPrintable) }
     }

@@ -11,7 +11,9 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
   case .key(let key):
     guard let binding = KeyBindings.binding(for: key, focus: state.focus, helpVisible: state.isHelpVisible,
                                             profilesVisible: state.isProfilesVisible, tuningVisible: state.isTuningVisible,
-                                            promptVisible: state.whyNotPrompt != nil, reportVisible: state.isReportVisible)
+                                            promptVisible: state.whyNotPrompt != nil, reportVisible: state.isReportVisible,
+                                            setPanelVisible: state.setEvaluation?.isVisible == true,
+                                            compareVisible: state.compare != nil)
     else { return [] }
     if binding.command == .insertTypedCharacter {
       guard case .character(let character) = key else { return [] }
@@ -58,7 +60,13 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
       state.errorMessage = nil
       state.selection = 0
       state.resultsScroll = 0
+      state.holesCursor = 0
+      if state.compare != nil {
+        state.compare?.column = .a
+        state.compare?.selection = 0
+      }
       resetExplanation(&state)
+      effects = explainCompareSelection(state)
     case .failure(let failure) where state.whyNotId != nil && !state.isWhyNotConfirmed:
       // The id asked about is not in the collection (or the query failed before any report arrived): say so
       // as a notice, stop following it, and search again without it.
@@ -77,7 +85,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch result {
     case .success(let explanation):
       state.outcome?.response.hits[index].explanation = explanation
-      if index == state.selection { resetExplanation(&state) }
+      if index == state.selection || state.compareSelectedId == id { resetExplanation(&state) }
     case .failure(let failure):
       state.errorMessage = "explaining \(id): \(failure.message)"
     }
@@ -86,6 +94,17 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     state.comparison?.result = result
   case .tune(let parameter, let value):
     effects = tune(parameter, to: value, in: &state)
+  case .compareSearchCompleted(let generation, let result):
+    effects = compareSearchCompleted(&state, generation: generation, result: result)
+  case .compareExplanationCompleted(let generation, let id, let result):
+    compareExplanationCompleted(&state, generation: generation, id: id, result: result)
+  case .setEvaluationCompleted(let generation, let result):
+    effects = setEvaluationCompleted(&state, generation: generation, result: result)
+  case .loadJudgments(let set, let storage):
+    state.judgmentSet = set
+    state.judgmentStorage = storage
+  case .judgmentSaveFailed(let edit, let message):
+    state.errorMessage = "rating of \(edit.documentId) not saved: \(message)"
   case .resize(let width, let height):
     state.width = max(0, width)
     state.height = max(0, height)
@@ -108,7 +127,7 @@ private func insertText(_ state: inout AppState, _ text: String) -> [Effect] {
 
 /// Starts a new query generation after an edit: a search effect, or cleared results for an empty query.
 /// An edit of the query text (`textChanged`) forgets the ranking the movement arrows compare with.
-private func queryChanged(_ state: inout AppState, textChanged: Bool = true) -> [Effect] {
+func queryChanged(_ state: inout AppState, textChanged: Bool = true) -> [Effect] {
   state.generation += 1
   state.notice = nil
   if textChanged {
@@ -125,6 +144,10 @@ private func queryChanged(_ state: inout AppState, textChanged: Bool = true) -> 
     return []
   }
   var effects: [Effect] = [.search(state.currentRequest, generation: state.generation)]
+  if let request = state.compareRequest {
+    state.compare?.generation = state.generation
+    effects.append(.compareSearch(request, generation: state.generation))
+  }
   // A comparison on screen follows the query, the profile and its tuning.
   if let comparison = state.comparison {
     effects.append(compare(comparison.firstId, comparison.secondId, in: &state))
@@ -143,7 +166,7 @@ private func compare(_ first: String, _ second: String, in state: inout AppState
 
 /// Searches the same query again after a change of ranking (a tuning change, a profile or retrieval switch),
 /// keeping the ranking shown now (when it is of the current query text) for the movement arrows.
-private func rerank(_ state: inout AppState) -> [Effect] {
+func rerank(_ state: inout AppState) -> [Effect] {
   let shownRanks = state.outcome != nil && state.completedGeneration >= state.queryGeneration
     ? Dictionary(state.hits.map { ($0.id, $0.rank) }, uniquingKeysWith: min) : nil
   let effects = queryChanged(&state, textChanged: false)
@@ -314,12 +337,8 @@ private func apply(_ command: Command, to state: inout AppState) -> [Effect] {
   case .cursorRight: state.query.moveRight()
   case .cursorHome: state.query.moveHome()
   case .cursorEnd: state.query.moveEnd()
-  case .selectPrevious: return select(&state, state.selection - 1)
-  case .selectNext: return select(&state, state.selection + 1)
-  case .selectPageUp: return select(&state, state.selection - resultPage)
-  case .selectPageDown: return select(&state, state.selection + resultPage)
-  case .selectFirst: return select(&state, 0)
-  case .selectLast: return select(&state, state.hits.count - 1)
+  case .selectPrevious, .selectNext, .selectPageUp, .selectPageDown, .selectFirst, .selectLast:
+    return moveSelection(command, page: resultPage, in: &state)
   case .nodePrevious: state.explanation.cursor -= 1
   case .nodeNext: state.explanation.cursor += 1
   case .nodePageUp: state.explanation.cursor -= explanationPage
@@ -335,7 +354,7 @@ private func apply(_ command: Command, to state: inout AppState) -> [Effect] {
     guard row.hasChildren else { break }
     if row.isExpanded { state.explanation.expanded.remove(row.path) } else { state.explanation.expanded.insert(row.path) }
   case .expandAll:
-    if let tree = state.selectedHit?.explanation { state.explanation.expanded = ExplanationTree.paths(in: tree) }
+    if let tree = state.primaryExplanation { state.explanation.expanded = ExplanationTree.paths(in: tree) }
   case .collapseAll:
     state.explanation.expanded = []
     state.explanation.cursor = 0
@@ -375,6 +394,10 @@ private func apply(_ command: Command, to state: inout AppState) -> [Effect] {
     let effects = rerank(&state)
     state.notice = "profile \(original.name) reset to its file"
     return effects
+  case .toggleCompare, .cycleCompareSide, .compareColumnA, .compareColumnB, .toggleSetPanel, .closeSetPanel,
+       .setPrevious, .setNext, .setPageUp, .setPageDown, .setOpenQuery, .jumpToRegressed, .rate, .clearRating,
+       .toggleHoles:
+    return applyCompareCommand(command, to: &state)
   case .helpScrollUp: state.helpScroll -= 1
   case .helpScrollDown: state.helpScroll += 1
   case .helpPageUp: state.helpScroll -= max(1, state.height - 4)
@@ -458,7 +481,7 @@ private func cycleProfile(_ state: inout AppState) -> [Effect] {
 
 /// Selects hit `index` (clamped); a different hit gets a fresh explanation fold state, and its explanation is
 /// asked for when the results came without it.
-private func select(_ state: inout AppState, _ index: Int) -> [Effect] {
+func select(_ state: inout AppState, _ index: Int) -> [Effect] {
   let count = state.hits.count
   guard count > 0 else {
     state.selection = 0
@@ -468,12 +491,12 @@ private func select(_ state: inout AppState, _ index: Int) -> [Effect] {
   guard clamped != state.selection else { return [] }
   state.selection = clamped
   resetExplanation(&state)
-  return explainSelection(state)
+  return explainSelection(state) + explainCompareSelection(state)
 }
 
 /// The explanation the selected hit still lacks, asked of the shown results' own request (none while a newer
 /// search is on its way: its results arrive with their first hit explained).
-private func explainSelection(_ state: AppState) -> [Effect] {
+func explainSelection(_ state: AppState) -> [Effect] {
   guard let hit = state.selectedHit, hit.explanation == nil, state.completedGeneration == state.generation else { return [] }
   var request = state.currentRequest
   request.explained = .documents([hit.id])
@@ -481,8 +504,8 @@ private func explainSelection(_ state: AppState) -> [Effect] {
 }
 
 /// Fold state for a newly selected hit: unfolded as deep as fits in the explanation panel.
-private func resetExplanation(_ state: inout AppState) {
-  state.explanation = .initial(for: state.selectedHit?.explanation, fitting: max(1, state.layout.explanation?.height ?? 1))
+func resetExplanation(_ state: inout AppState) {
+  state.explanation = .initial(for: state.primaryExplanation, fitting: max(1, state.layout.explanation?.height ?? 1))
 }
 
 /// Right arrow on a node: unfold it, or move to its first child when already unfolded.
@@ -530,6 +553,7 @@ private func normalize(_ state: inout AppState) {
                                           count: rowCount, visible: layout.explanation?.height ?? 0)
   state.helpScroll = max(0, min(state.helpScroll, HelpOverlay.maximumScroll(width: state.width, height: state.height)))
   state.profileCursor = min(max(0, state.profileCursor), state.profiles.count)
+  normalizeCompare(&state)
   state.tuningCursor = min(max(0, state.tuningCursor), max(0, state.tuningParameters.count - 1))
   if state.isReportVisible {
     let visible = max(1, ReportPanel.areas(state.layout)?.body.height ?? 1)

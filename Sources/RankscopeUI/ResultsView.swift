@@ -42,13 +42,15 @@ public struct ResultsView {
     let scoreWidth = scores.map(\.displayWidth).max() ?? 6
     let markers = state.outcome?.response.fusion == nil ? hits.map { _ in "" } : hits.map(\.sourceMarkers)
     let movements = hits.map(state.movement(of:))
+    let grades = state.currentGrades
+    let gradeSpace = grades == nil ? 0 : 2
     let naturalMoves = movements.map { $0?.label.displayWidth ?? 0 }.max() ?? 0
     let moveWidth = naturalMoves > 0 && rect.width - 2 - rankWidth - 2 - naturalMoves - 1 >= 6 ? naturalMoves : 0
     let moveSpace = moveWidth > 0 ? moveWidth + 1 : 0
     let naturalMarkers = markers.map(\.displayWidth).max() ?? 0
     let markerWidth = naturalMarkers > 0
       && rect.width - 2 - rankWidth - 2 - moveSpace - 2 - scoreWidth - 1 - naturalMarkers - 2 >= 20 ? naturalMarkers : 0
-    let middle = rect.width - 2 - rankWidth - 2 - moveSpace - 2 - scoreWidth - 1 - (markerWidth > 0 ? markerWidth + 2 : 0)
+    let middle = rect.width - 2 - rankWidth - 2 - moveSpace - gradeSpace - 2 - scoreWidth - 1 - (markerWidth > 0 ? markerWidth + 2 : 0)
     let detailTexts = hits.indices.map { index in
       Self.details(document: documents.indices.contains(index) ? documents[index] : nil, fields: state.detailFields)
     }
@@ -79,6 +81,11 @@ public struct ResultsView {
         buffer.put(movement.label.padded(toWidth: moveWidth), x: x, y: y, role: role(movement.role), clip: row)
       }
       x += moveSpace + 1
+      if let grades {
+        let grade = CompareResultsView.gradeCell(grades[hit.id])
+        buffer.put(grade.text, x: x, y: y, role: role(grade.role), clip: row)
+        x += gradeSpace
+      }
       let document = documents.indices.contains(index) ? documents[index] : nil
       let title = Self.title(of: hit, document: document, field: state.titleField)
       if titleWidth > 0 {

@@ -40,8 +40,9 @@ public struct ScreenLayout: Sendable, Hashable {
   /// The status line.
   public var status: Rect?
 
-  /// The layout for a terminal of `width` × `height` cells (any size, including 0×0).
-  public static func compute(width: Int, height: Int) -> ScreenLayout {
+  /// The layout for a terminal of `width` × `height` cells (any size, including 0×0); `stacked` keeps the
+  /// results above the explanation at any width.
+  public static func compute(width: Int, height: Int, stacked: Bool = false) -> ScreenLayout {
     let width = max(0, width)
     let height = max(0, height)
     let screen = Rect(x: 0, y: 0, width: width, height: height)
@@ -62,7 +63,7 @@ public struct ScreenLayout: Sendable, Hashable {
         explanationHeader: nil, explanation: nil, divider: nil, status: status)
     }
     let infoLine = Rect(x: 0, y: 1, width: width, height: 1)
-    if width >= sideBySideWidth {
+    if width >= sideBySideWidth, !stacked {
       let leftWidth = width * 45 / 100
       let rightX = leftWidth + 1
       let panelHeight = height - 4

@@ -16,6 +16,22 @@ public protocol SearchService: Sendable {
   func compare(_ request: SearchRequest, _ first: String, _ second: String) throws -> HitComparison
 }
 
+extension SearchService {
+  /// Document ids per query id for `queries`, each searched like `request` (its retrieval mode, fusion, profile
+  /// and limit) and put in the order `rankscope eval` scores a run (`Evaluator.runOrder`).
+  public func rankings(_ queries: [EvaluationQuery], like request: SearchRequest) throws -> [String: [String]] {
+    var rankings: [String: [String]] = [:]
+    for query in queries {
+      var search = request
+      search.query = query.text
+      search.explain = false
+      let hits = try self.search(search).hits
+      rankings[query.id] = Evaluator.runOrder(hits, blended: request.profile?.blend != nil).map(\.id)
+    }
+    return rankings
+  }
+}
+
 extension SearchEngine: SearchService {}
 
 /// A finished search: the response and the stored document of each hit, in hit order.
@@ -82,5 +98,26 @@ public func performExplanation(_ request: SearchRequest, id: String, using servi
   } catch {
     let message = String(describing: error)
     return .failure(SearchFailure(message: message.isEmpty ? "explanation failed" : message))
+  }
+}
+
+/// Runs the whole-set evaluation `job` on `service` (searching only the queries whose rankings it lacks) and
+/// compares the two sides on nDCG@10; never throws.
+///
+/// This is the work behind `Effect.evaluateSet`; the terminal runs it on a background queue.
+public func performSetEvaluation(_ job: SetEvaluationJob, using service: any SearchService) -> Result<SetEvaluation, SearchFailure> {
+  do {
+    var rankingsA = job.knownRankingsA
+    var rankingsB = job.knownRankingsB
+    let missingA = job.queries.filter { rankingsA[$0.id] == nil }
+    let missingB = job.queries.filter { rankingsB[$0.id] == nil }
+    rankingsA.merge(try service.rankings(missingA, like: job.a)) { _, new in new }
+    rankingsB.merge(try service.rankings(missingB, like: job.b)) { _, new in new }
+    let comparison = try RankerComparison(rankingsA: rankingsA, rankingsB: rankingsB, judgments: job.judgments)
+    let texts = Dictionary(job.queries.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+    return .success(SetEvaluation(rankingsA: rankingsA, rankingsB: rankingsB, comparison: comparison, texts: texts))
+  } catch {
+    let message = String(describing: error)
+    return .failure(SearchFailure(message: message.isEmpty ? "evaluation failed" : message))
   }
 }

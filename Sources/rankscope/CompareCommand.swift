@@ -28,32 +28,7 @@ struct CompareCommand: ParsableCommand {
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, markdown }
 
-  /// The metrics a comparison can be about, with their names as printed.
-  enum Metric: String, ExpressibleByArgument, CaseIterable {
-    case ndcg10 = "ndcg@10", map, p10 = "p@10", recall100 = "recall@100", mrr10 = "mrr@10", err10 = "err@10"
-
-    var label: String {
-      switch self {
-      case .ndcg10: return "nDCG@10"
-      case .map: return "MAP"
-      case .p10: return "P@10"
-      case .recall100: return "Recall@100"
-      case .mrr10: return "MRR@10"
-      case .err10: return "ERR@10"
-      }
-    }
-
-    func value(_ result: Evaluator.QueryResult) -> Double {
-      switch self {
-      case .ndcg10: return result.ndcgAt10
-      case .map: return result.averagePrecision
-      case .p10: return result.precisionAt10
-      case .recall100: return result.recallAt100
-      case .mrr10: return result.reciprocalRankAt10
-      case .err10: return result.expectedReciprocalRankAt10
-      }
-    }
-  }
+  typealias Metric = QueryMetric
 
   @Option(help: "Ranker A: a rank profile name, or a retrieval mode (lexical, semantic, hybrid).")
   var a: String
@@ -115,23 +90,18 @@ struct CompareCommand: ParsableCommand {
     let opened = try Locations.openIndex(index, quiet: true, modelPath: model, withEncoder: false)
     let sides = try [a, b].map { name in try evaluate(name, on: opened, queries: queries, judgments: judgments, quiet: quiet) }
     let (sideA, sideB) = (sides[0], sides[1])
-    let queryIds = sideA.summary.queries.map(\.queryId)
-    guard !queryIds.isEmpty else { throw CommandFailure("no judged query has a relevant document: nothing to compare") }
-    let comparison: PairedComparison
+    let compared: RankerComparison
     do {
-      comparison = try PairedComparison(queryIds: queryIds, a: sideA.summary.queries.map(metric.value),
-                                        b: sideB.summary.queries.map(metric.value), options: .init(seed: seed))
+      compared = try RankerComparison(rankingsA: sideA.summary.rankings, rankingsB: sideB.summary.rankings,
+                                      judgments: judgments, metric: metric, options: .init(seed: seed))
+    } catch .noQueries {
+      throw CommandFailure("no judged query has a relevant document: nothing to compare")
     } catch {
       throw CommandFailure("\(error)")
     }
-    var jaccard: [Double] = []
-    var overlap: [Double] = []
-    for id in queryIds {
-      let first = sideA.summary.rankings[id] ?? []
-      let second = sideB.summary.rankings[id] ?? []
-      jaccard.append(RankOverlap.jaccard(first, second, cutoff: 10))
-      overlap.append(try RankOverlap.rankBiasedOverlap(first, second).extrapolated)
-    }
+    let comparison = compared.paired
+    let queryIds = compared.queryIds
+    let (jaccard, overlap) = (compared.jaccardAt10, compared.rankBiasedOverlap)
     let texts = Dictionary(queries.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
     let interleaving = interleavingSessions == 0 ? nil
       : InterleavingSimulation(sessions: interleavingSessions, seed: seed)
@@ -215,11 +185,10 @@ struct Report {
   static func signed(_ value: Double) -> String { String(format: "%+.4f", value) }
   /// The p-value with four decimals, or in scientific notation below 0.0001 (never printed as 0).
   var pText: String {
-    let value = comparison.pValue >= 0.0001 ? Self.number(comparison.pValue) : String(format: "%.1e", comparison.pValue)
-    if !comparison.isExact, comparison.pValue * Double(comparison.options.permutationResamples + 1) < 1.5 {
-      return "p ≤ \(value) (paired randomization; no draw of \(comparison.options.permutationResamples) reached the observed difference)"
+    if comparison.isPValueBound {
+      return "\(comparison.pValueLabel) (paired randomization; no draw of \(comparison.options.permutationResamples) reached the observed difference)"
     }
-    return "p = \(value) (paired randomization\(comparison.isExact ? ", exact" : ""))"
+    return "\(comparison.pValueLabel) (paired randomization\(comparison.isExact ? ", exact" : ""))"
   }
   var interval: String { "[\(Self.signed(comparison.confidenceInterval.lowerBound)), \(Self.signed(comparison.confidenceInterval.upperBound))]" }
   var headline: String {
@@ -292,3 +261,4 @@ struct Report {
     return lines.joined(separator: "\n") + "\n"
   }
 }
+extension QueryMetric: ExpressibleByArgument {}

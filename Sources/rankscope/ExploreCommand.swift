@@ -16,10 +16,17 @@ struct ExploreCommand: ParsableCommand {
       Rank profiles are read from --profiles folders and, for the sample index, SampleData/profiles: F3 cycles
       through them, F4 lists them. Files that cannot be used are listed there with their errors.
 
+      F7 puts a second ranker (B) beside the results; F9 compares A and B over every judged query. Rate the
+      selected result 0–3 (keys 0–3 in the results, Alt-0…Alt-3 anywhere): ratings go to --qrels (TREC qrels,
+      with new query texts in --queries) through a journal, so none is lost even if the program is killed. For
+      the sample world they go to .rankscope/judgments/, which starts as a copy of SampleData/judgments. For
+      another index without --qrels, ratings stay in memory.
+
       Examples:
         rankscope
         rankscope explore --query "linen dress" --theme light
         rankscope explore --index my-index --profiles my-profiles --profile my-profile
+        rankscope explore --index my-index --queries my-queries.jsonl --qrels my-qrels.txt
       """)
 
   @Option(help: "Index directory (default: the sample world's index).")
@@ -35,6 +42,12 @@ struct ExploreCommand: ParsableCommand {
   var query: String?
 
   @OptionGroup var profileOptions: ProfileOptions
+
+  @Option(help: "Judged queries, JSON Lines {\"id\", \"text\"}; ratings of new query texts are added here (default: the sample world's copy).")
+  var queries: String?
+
+  @Option(help: "Judgments in TREC qrels form, shown beside results and where ratings are stored (default: the sample world's copy).")
+  var qrels: String?
 
   func run() throws {
     try Explorer.checkTerminal()
@@ -54,8 +67,37 @@ struct ExploreCommand: ParsableCommand {
         problems.append("\(error) (the query log: click features read 0)")
       }
     }
+    let store = try openJudgments()
+    defer { try? store?.compact() }
     try Explorer.run(service: engine, theme: loadedTheme, initialQuery: query, profiles: library.profiles,
-                     profileProblems: problems, initialProfile: profileOptions.profile)
+                     profileProblems: problems, initialProfile: profileOptions.profile,
+                     judgments: store?.set ?? JudgmentSet(), judgmentStorage: store?.qrelsPath,
+                     saveJudgment: store.map { store in { try store.record($0) } })
+  }
+
+  /// The judgment store ratings go to: --qrels (with --queries, default beside it), else for the sample world
+  /// `.rankscope/judgments/` (seeded from SampleData/judgments on first use), else none.
+  private func openJudgments() throws -> JudgmentStore? {
+    if let qrels {
+      let queriesPath = queries ?? URL(fileURLWithPath: qrels).deletingLastPathComponent().appendingPathComponent("queries.jsonl").path
+      return try JudgmentStore(qrelsPath: qrels, queriesPath: queriesPath)
+    }
+    guard index == nil else { return nil }
+    let sampleData = try Locations.sampleData()
+    let folder = Locations.sampleIndex(for: sampleData).deletingLastPathComponent().appendingPathComponent("judgments")
+    let qrelsPath = folder.appendingPathComponent("qrels.txt").path
+    let queriesPath = queries ?? folder.appendingPathComponent("queries.jsonl").path
+    let fileManager = FileManager.default
+    if !fileManager.fileExists(atPath: qrelsPath) {
+      // First use: start from the bundled judgments (copied, then renamed into place: never half a file).
+      try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+      let bundled = sampleData.appendingPathComponent("judgments")
+      for (source, target) in [("queries.jsonl", queriesPath), ("qrels.txt", qrelsPath)] where !fileManager.fileExists(atPath: target) {
+        let text = try String(contentsOf: bundled.appendingPathComponent(source), encoding: .utf8)
+        try SafeFile.write(text, to: target)
+      }
+    }
+    return try JudgmentStore(qrelsPath: qrelsPath, queriesPath: queriesPath)
   }
 
   private func themeSearchPaths() -> [URL] {

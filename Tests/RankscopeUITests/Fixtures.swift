@@ -78,36 +78,49 @@ enum Fixtures {
     return state
   }
 
-  /// Applies `action` and carries out its search, explanation and comparison effects at once (as the run loop would, without a thread).
+  /// Applies `action` and carries out every effect it asks for, and theirs, at once (as the run loop would, without
+  /// a thread); search timings are pinned.
   @discardableResult
   static func send(_ action: Action, to state: inout AppState, using service: any SearchService = engine) -> [Effect] {
     let effects = reduce(&state, action)
-    for effect in effects {
-      if case .search(let request, let generation) = effect {
-        var result = performSearch(request, using: service)
-        if case .success(var outcome) = result {
-          outcome.response.trace = outcome.response.trace.map { stage in
-            var fixed = stage
-            fixed.seconds = 0.000_125  // timings vary; tests pin them
-            return fixed
-          }
-          result = .success(outcome)
-        }
-        for effect in reduce(&state, .searchCompleted(generation: generation, result: result)) {
-          // A why-not failure searches again at once without the id.
-          if case .search(let request, let generation) = effect {
-            _ = reduce(&state, .searchCompleted(generation: generation, result: performSearch(request, using: service)))
-          }
-        }
-      } else if case .explain(let request, let id, let generation) = effect {
-        _ = reduce(&state, .explanationCompleted(generation: generation, id: id,
-                                                 result: performExplanation(request, id: id, using: service)))
-      } else if case .compare(let request, let first, let second, let generation) = effect {
-        _ = reduce(&state, .comparisonCompleted(generation: generation,
-                                                result: performComparison(request, first, second, using: service)))
-      }
-    }
+    for effect in effects { perform(effect, on: &state, using: service) }
     return effects
+  }
+
+  /// `outcome` with every stage's time pinned (timings vary; tests pin them).
+  static func pinned(_ result: Result<SearchOutcome, SearchFailure>) -> Result<SearchOutcome, SearchFailure> {
+    guard case .success(var outcome) = result else { return result }
+    outcome.response.trace = outcome.response.trace.map { stage in
+      var fixed = stage
+      fixed.seconds = 0.000_125
+      return fixed
+    }
+    return .success(outcome)
+  }
+
+  /// Carries out one effect and the effects its result asks for.
+  static func perform(_ effect: Effect, on state: inout AppState, using service: any SearchService) {
+    let followUps: [Effect]
+    switch effect {
+    case .search(let request, let generation):
+      followUps = reduce(&state, .searchCompleted(generation: generation, result: pinned(performSearch(request, using: service))))
+    case .compareSearch(let request, let generation):
+      followUps = reduce(&state, .compareSearchCompleted(generation: generation, result: pinned(performSearch(request, using: service))))
+    case .explain(let request, let id, let generation):
+      followUps = reduce(&state, .explanationCompleted(generation: generation, id: id,
+                                                       result: performExplanation(request, id: id, using: service)))
+    case .compareExplain(let request, let id, let generation):
+      followUps = reduce(&state, .compareExplanationCompleted(generation: generation, id: id,
+                                                             result: performExplanation(request, id: id, using: service)))
+    case .compare(let request, let first, let second, let generation):
+      followUps = reduce(&state, .comparisonCompleted(generation: generation,
+                                                      result: performComparison(request, first, second, using: service)))
+    case .evaluateSet(let job, let generation):
+      followUps = reduce(&state, .setEvaluationCompleted(generation: generation, result: performSetEvaluation(job, using: service)))
+    case .saveJudgment, .quit:
+      followUps = []
+    }
+    for followUp in followUps { perform(followUp, on: &state, using: service) }
   }
 
   /// Types `text` key by key.

@@ -285,7 +285,10 @@ struct ReducerTests {
                                .profileNext, .pickProfile, .closeProfiles, .toggleTuning, .tuningPrevious,
                                .tuningNext, .tuningDecrease, .tuningIncrease, .tuningDecreaseFine, .tuningIncreaseFine,
                                .tuningReset, .tuningResetAll, .closeTuning, .openWhyNot, .whyNotDeleteBackward,
-                               .whyNotClear, .whyNotSubmit, .whyNotCancel, .closeReport, .markHit, .compareWithMarked]
+                               .whyNotClear, .whyNotSubmit, .whyNotCancel, .closeReport, .markHit, .compareWithMarked,
+                               .toggleCompare, .cycleCompareSide, .compareColumnA, .compareColumnB, .toggleSetPanel,
+                               .closeSetPanel, .setPrevious, .setNext, .setPageUp, .setPageDown, .setOpenQuery,
+                               .jumpToRegressed, .rate(0), .rate(1), .rate(2), .rate(3), .clearRating, .toggleHoles]
     for command in expected { #expect(commands.contains(command), "\(command) has no key") }
   }
 
@@ -295,10 +298,10 @@ struct ReducerTests {
     for binding in KeyBindings.table {
       #expect(lines.contains(.entry(keys: binding.keyLabel, summary: binding.summary)), "\(binding.summary)")
     }
-    // At 120×60 everything is on screen at once (at 120×50 the two columns scroll a little).
-    var state = Fixtures.state(width: 120, height: 60)
+    // At 120×80 everything is on screen at once (at 120×50 the two columns scroll).
+    var state = Fixtures.state(width: 120, height: 80)
     _ = reduce(&state, .key(.character("?")))
-    let text = renderScreen(state, width: 120, height: 60).text
+    let text = renderScreen(state, width: 120, height: 80).text
     for binding in KeyBindings.table {
       #expect(text.contains(binding.summary), "\(binding.summary) not shown")
     }

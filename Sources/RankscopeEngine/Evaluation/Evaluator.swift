@@ -68,27 +68,28 @@ public struct Evaluator: Sendable {
   /// Runs every query and averages the metrics over the queries that have a relevant judgment.
   public func evaluate(queries: [EvaluationQuery], judgments: Judgments, tag: String = "rankscope") throws -> Summary {
     var runLines: [String] = []
-    var rankings: [String: [(id: String, score: Double)]] = [:]
+    var identifiers: [String: [String]] = [:]
     for query in queries {
       let response = try engine.search(SearchRequest(query: query.text, limit: depth, retrieval: retrieval, fusion: fusion, profile: profile))
-      // trec_eval orders a run by score, ties by document id descending. A blend stage orders hits without
-      // changing their scores, so its order is kept and the run's scores become the reverse ranks.
-      let ranked: [(id: String, score: Double)]
-      if profile?.blend != nil {
-        ranked = response.hits.enumerated().map { (id: $0.element.id, score: Double(response.hits.count - $0.offset)) }
-      } else {
-        ranked = response.hits.map { (id: $0.id, score: $0.score) }
-          .sorted { $0.score != $1.score ? $0.score > $1.score : $0.id > $1.id }
-      }
-      rankings[query.id] = ranked
+      let ranked = Self.runOrder(response.hits, blended: profile?.blend != nil)
+      identifiers[query.id] = ranked.map(\.id)
       for (index, hit) in ranked.enumerated() {
         runLines.append("\(query.id) Q0 \(hit.id) \(index + 1) \(hit.score) \(tag)")
       }
     }
-    let identifiers = rankings.mapValues { $0.map(\.id) }
     var summary = Self.summary(of: Self.queryResults(rankings: identifiers, judgments: judgments), runLines: runLines)
     summary.rankings = identifiers
     return summary
+  }
+
+  /// The hits in the order trec_eval scores a run, with the run's scores: by score, ties by document id
+  /// descending. A blend stage (`blended`) orders hits without changing their scores, so its order is kept and
+  /// the scores become the reverse ranks.
+  public static func runOrder(_ hits: [SearchHit], blended: Bool) -> [(id: String, score: Double)] {
+    if blended {
+      return hits.enumerated().map { (id: $0.element.id, score: Double(hits.count - $0.offset)) }
+    }
+    return hits.map { (id: $0.id, score: $0.score) }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.id > $1.id }
   }
 
   /// Scores rankings (document ids per query, best first) against judgments: one result per query with a

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Two systems A and B compared on the same queries: means, the mean difference B − A with a bootstrap
 /// confidence interval, a paired randomization test, wins/losses/ties and the queries that regressed most.
 ///
@@ -180,5 +182,16 @@ public struct PairedComparison: Sendable {
       sum += (signs >> UInt64(index)) & 1 == 1 ? -differences[index] : differences[index]
     }
     return sum
+  }
+}
+
+extension PairedComparison {
+  /// Whether the p-value is sampled and no draw reached the observed difference (the p-value is then a bound).
+  public var isPValueBound: Bool { !isExact && pValue * Double(options.permutationResamples + 1) < 1.5 }
+
+  /// The p-value as reports print it: `p = 0.0123`, `p = 7.0e-05`, or `p ≤ 1.0e-05` when it is a bound.
+  public var pValueLabel: String {
+    let value = pValue >= 0.0001 ? String(format: "%.4f", pValue) : String(format: "%.1e", pValue)
+    return (isPValueBound ? "p ≤ " : "p = ") + value
   }
 }

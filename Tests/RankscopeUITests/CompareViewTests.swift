@@ -68,6 +68,27 @@ struct CompareViewTests {
     #expect(state.compare?.choice == .retrieval(.semantic))  // lexical is A's own: skipped
   }
 
+  @Test("A tuned against the same profile from its file compares parameters; untuned, A's own choice is skipped")
+  func tunedAgainstItsFile() throws {
+    var state = AppState(service: Fixtures.engine, width: 100, height: 30, profiles: [ProfileTests.lexical])
+    _ = reduce(&state, .resize(width: 100, height: 30))
+    _ = Fixtures.send(.selectProfile("lexical-saves"), to: &state)
+    Fixtures.type("cake", into: &state)
+    _ = Fixtures.send(.key(.function(7)), to: &state)
+    #expect(state.compare?.choice == .retrieval(.lexical))
+    _ = Fixtures.send(.key(.function(8)), to: &state)
+    #expect(state.compare?.choice == .retrieval(.lexical))  // the only other choice; A's own is skipped
+    let parameter = try #require(state.tuningParameters.first)
+    _ = Fixtures.send(.tune(parameter, to: 5), to: &state)
+    _ = Fixtures.send(.key(.function(8)), to: &state)
+    #expect(state.compare?.choice == .profile("lexical-saves"))
+    #expect(state.compare?.profile == ProfileTests.lexical)
+    #expect(state.activeProfile != ProfileTests.lexical)
+    #expect(state.notice?.contains("A tuned, B from its file") == true)
+    #expect(state.compareRequest?.profile == ProfileTests.lexical)
+    #expect(state.currentRequest.profile == state.activeProfile)
+  }
+
   @Test("Markers: B's arrows count places moved from A, new for entered; A shows B's rank or out for dropped")
   func markers() {
     #expect(CompareResultsView.marker(rank: 1, other: 4, isB: true).text == "↑3")

@@ -100,17 +100,9 @@ struct EvalCommand: ParsableCommand {
   private func round4(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
 }
 
-/// Writes text files safely: to a temporary file beside the target, then renamed over it.
+/// Writes text files safely with the engine's `AtomicFile`: a temporary file beside the target, synced, then renamed over it.
 enum SafeFile {
   static func write(_ text: String, to path: String) throws {
-    let target = URL(fileURLWithPath: path)
-    let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).tmp-\(getpid())")
-    do {
-      try Data(text.utf8).write(to: temporary)
-      guard rename(temporary.path, target.path) == 0 else { throw CommandFailure(String(cString: strerror(errno))) }
-    } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw CommandFailure("cannot write \(path): \(error)")
-    }
+    do throws(IndexError) { try AtomicFile.write(Array(text.utf8), to: path) } catch { throw CommandFailure("\(error)") }
   }
 }

@@ -68,23 +68,12 @@ extension TreeEnsemble {
     return .object([JSONMember("nodes", .array(nodes))])
   }
 
-  /// Writes the model to `path`: to a temporary file beside it, then renamed over it.
+  /// Writes the model to `path` with `AtomicFile`: a temporary file beside it, synced, then renamed over it.
   public func save(path: String) throws(FileError) {
-    let target = URL(fileURLWithPath: path)
-    let temporary = target.deletingLastPathComponent()
-      .appendingPathComponent(".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-    var text = JSONWriter.string(jsonValue)
-    text += "\n"
-    do {
-      try Data(text.utf8).write(to: temporary)
+    do throws(IndexError) {
+      try AtomicFile.write(Array((JSONWriter.string(jsonValue) + "\n").utf8), to: path)
     } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw FileError(path: path, reason: "cannot write: \(error.localizedDescription)")
-    }
-    guard rename(temporary.path, target.path) == 0 else {
-      let reason = String(cString: strerror(errno))
-      try? FileManager.default.removeItem(at: temporary)
-      throw FileError(path: path, reason: "cannot rename the temporary file into place: \(reason)")
+      throw FileError(path: path, reason: "cannot write: \(error)")
     }
   }
 

@@ -1,14 +1,26 @@
 /// Judged queries and their grades as one value: what the explorer shows and rates (pure; no I/O).
 public struct JudgmentSet: Sendable, Hashable {
   /// The queries, in file order (new ones appended).
-  public var queries: [EvaluationQuery]
+  public var queries: [EvaluationQuery] {
+    didSet { idsByText = Self.index(queries) }
+  }
   /// The grades per query id and document id.
   public var judgments: Judgments
+  /// The first query id of each normalized text (derived from `queries`; the explorer looks it up per screen).
+  private var idsByText: [String: String]
 
   /// Creates a set.
   public init(queries: [EvaluationQuery] = [], judgments: Judgments = Judgments(grades: [:])) {
     self.queries = queries
     self.judgments = judgments
+    idsByText = Self.index(queries)
+  }
+
+  /// The first query id of each normalized text, in file order.
+  private static func index(_ queries: [EvaluationQuery]) -> [String: String] {
+    var index: [String: String] = [:]
+    for query in queries where index[normalizedText(query.text)] == nil { index[normalizedText(query.text)] = query.id }
+    return index
   }
 
   /// Lower-cased, whitespace-collapsed, trimmed text: how query texts are matched.
@@ -17,11 +29,8 @@ public struct JudgmentSet: Sendable, Hashable {
   }
 
   /// The id of the query whose normalized text equals `text`'s, if any (first by file order).
-  /// - Complexity: O(queries).
-  public func queryId(forText text: String) -> String? {
-    let normalized = Self.normalizedText(text)
-    return queries.first { Self.normalizedText($0.text) == normalized }?.id
-  }
+  /// - Complexity: O(length of `text`).
+  public func queryId(forText text: String) -> String? { idsByText[Self.normalizedText(text)] }
 
   /// The judged grade of a document for the query text, nil when the text is unknown or the doc unjudged.
   public func grade(queryText: String, documentId: String) -> Int? {

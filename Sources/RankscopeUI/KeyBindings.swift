@@ -4,7 +4,7 @@ public enum Focus: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Something the user can ask for with a key; `KeyBindings.table` maps keys to commands.
-public enum Command: Hashable, Sendable {
+public enum Command: String, Hashable, Sendable {
   // Everywhere
   case quit, toggleHelp, closeHelp, toggleRetrieval, focusNext, focusPrevious, focusQuery, focusResults, focusExplanation
   case cycleProfile, toggleProfiles

@@ -20,6 +20,7 @@ struct ExploreCommand: ParsableCommand {
         rankscope
         rankscope explore --query "linen dress" --theme light
         rankscope explore --index my-index --profiles my-profiles --profile my-profile
+        rankscope explore --record demo.session      (then: rankscope replay demo.session)
       """)
 
   @Option(help: "Index directory (default: the sample world's index).")
@@ -36,34 +37,27 @@ struct ExploreCommand: ParsableCommand {
 
   @OptionGroup var profileOptions: ProfileOptions
 
+  @Option(help: ArgumentHelp("Record what you do to this session file (JSON Lines) for `rankscope replay`.",
+                              valueName: "file"))
+  var record: String?
+
   func run() throws {
     try Explorer.checkTerminal()
-    var engine = try Locations.openIndex(index)
-    let loadedTheme = try Theme.load(named: theme, searchPaths: themeSearchPaths())
-    let library = profileOptions.library(schema: engine.schema, index: index)
-    var problems = library.problems.map(\.description)
-    // Click features read the query log: load it when a profile's L1 stage weights one.
-    if library.profiles.contains(where: { ProfileOptions.readsQueryLog($0, schema: engine.schema) }),
-       let path = profileOptions.queryLogPath(index: index) {
-      do {
-        let log = try QueryLogStatistics.read(path: path)
-        var reason: String?
-        if case .off(let why) = engine.semanticStatus { reason = why }
-        engine = SearchEngine(reader: engine.reader, embedder: engine.embedder, embedderUnavailableReason: reason, queryLog: log)
-      } catch {
-        problems.append("\(error) (the query log: click features read 0)")
-      }
+    let setup = try ExplorerSetup.open(index: index, profileOptions: profileOptions)
+    let loadedTheme = try ExplorerSetup.theme(named: theme, directory: themeDirectory)
+    let recorder = try record.map { path in
+      let folders = profileOptions.profileFolders.map(Self.absolutePath)
+      let header = SessionHeader(width: 0, height: 0, profile: profileOptions.profile, query: query,
+                                 index: index.map(Self.absolutePath), profileFolders: folders)
+      return try SessionRecorder(path: path, header: header)
     }
-    try Explorer.run(service: engine, theme: loadedTheme, initialQuery: query, profiles: library.profiles,
-                     profileProblems: problems, initialProfile: profileOptions.profile)
+    try Explorer.run(service: setup.engine, theme: loadedTheme, initialQuery: query, profiles: setup.profiles,
+                     profileProblems: setup.problems, initialProfile: profileOptions.profile, recorder: recorder)
+    if let failure = recorder?.failure { FileHandle.standardError.write(Data("rankscope: \(failure)\n".utf8)) }
   }
 
-  private func themeSearchPaths() -> [URL] {
-    var paths: [URL] = []
-    if let themeDirectory { paths.append(URL(fileURLWithPath: themeDirectory)) }
-    if let fromEnvironment = ProcessInfo.processInfo.environment["RANKSCOPE_THEMES"] {
-      paths.append(URL(fileURLWithPath: fromEnvironment))
-    }
-    return paths + Locations.candidates(named: "Themes")
+  /// `path` made absolute against the current directory, so a session replays from anywhere.
+  static func absolutePath(_ path: String) -> String {
+    URL(fileURLWithPath: path).standardizedFileURL.path
   }
 }

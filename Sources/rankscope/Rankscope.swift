@@ -18,6 +18,6 @@ struct Rankscope: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [ExploreCommand.self, SearchCommand.self, IndexCommand.self, EvalCommand.self, CompareCommand.self, SampleCommand.self,
-                  BenchCommand.self, EmbedCommand.self, FeaturesCommand.self, TrainCommand.self],
+                  ReplayCommand.self, BenchCommand.self, EmbedCommand.self, FeaturesCommand.self, TrainCommand.self],
     defaultSubcommand: ExploreCommand.self)
 }

@@ -78,36 +78,22 @@ enum Fixtures {
     return state
   }
 
-  /// Applies `action` and carries out its search, explanation and comparison effects at once (as the run loop would, without a thread).
+  /// Applies `action` and carries out its effects at once, and those of what they deliver (as the run loop
+  /// would, without a thread), through `EffectPerformer.run`, with the stage timings pinned.
   @discardableResult
   static func send(_ action: Action, to state: inout AppState, using service: any SearchService = engine) -> [Effect] {
-    let effects = reduce(&state, action)
-    for effect in effects {
-      if case .search(let request, let generation) = effect {
-        var result = performSearch(request, using: service)
-        if case .success(var outcome) = result {
-          outcome.response.trace = outcome.response.trace.map { stage in
-            var fixed = stage
-            fixed.seconds = 0.000_125  // timings vary; tests pin them
-            return fixed
-          }
-          result = .success(outcome)
-        }
-        for effect in reduce(&state, .searchCompleted(generation: generation, result: result)) {
-          // A why-not failure searches again at once without the id.
-          if case .search(let request, let generation) = effect {
-            _ = reduce(&state, .searchCompleted(generation: generation, result: performSearch(request, using: service)))
-          }
-        }
-      } else if case .explain(let request, let id, let generation) = effect {
-        _ = reduce(&state, .explanationCompleted(generation: generation, id: id,
-                                                 result: performExplanation(request, id: id, using: service)))
-      } else if case .compare(let request, let first, let second, let generation) = effect {
-        _ = reduce(&state, .comparisonCompleted(generation: generation,
-                                                result: performComparison(request, first, second, using: service)))
-      }
+    EffectPerformer(service: service).run(action, on: &state, adjust: pinTimings)
+  }
+
+  /// `action` with the stage timings of a finished search fixed (timings vary; tests pin them).
+  static func pinTimings(_ action: Action) -> Action {
+    guard case .searchCompleted(let generation, .success(var outcome)) = action else { return action }
+    outcome.response.trace = outcome.response.trace.map { stage in
+      var fixed = stage
+      fixed.seconds = 0.000_125
+      return fixed
     }
-    return effects
+    return .searchCompleted(generation: generation, result: .success(outcome))
   }
 
   /// Types `text` key by key.

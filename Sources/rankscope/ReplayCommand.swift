@@ -10,25 +10,25 @@ struct ReplayCommand: ParsableCommand {
     commandName: "replay",
     abstract: "Play a recorded explorer session: in the explorer, or headless as screen text.",
     discussion: """
-      A session file is JSON Lines: a header with what the explorer started with (screen size, --profile,
-      --query, --index, --profiles), then one event per line, e.g.
-        {"rankscope_session":1,"width":100,"height":30,"profile":null,"query":null,"index":null,"profiles":[]}
+      A session file is JSON Lines: a header with what the explorer started with (screen size, --profile, \
+      --query, --index, --profiles), then one event per line ("t": milliseconds since the start; left out, the \
+      time of the event before):
+        {"rankscope_session":1,"width":100,"height":30,"profile":null,"query":null}
         {"t":900,"text":"linen dress"}
         {"t":2100,"key":"Down"}
         {"t":3000,"key":"F3"}
-      Events: "key" (a character, or Enter, Esc, Tab, Shift-Tab, Backspace, Up, Down, Left, Right, PgUp, PgDn,
-      Home, End, Ins, Del, Space, Ctrl-W, Alt-x, F1…), "text" (typed at the cursor), "query" (replaces the
-      query), "command", "profile" (a name or null), "tune" with "value", "resize" {"width","height"}; "t" is
-      milliseconds since the start (left out: the time of the event before).
+      Events: "key" (a character, or Enter, Esc, Tab, Shift-Tab, Backspace, Up, Down, Left, Right, PgUp, PgDn, \
+      Home, End, Ins, Del, Space, Ctrl-W, Alt-x, F1…), "text" (typed at the cursor), "query" (replaces the \
+      query), "command", "profile" (a name or null), "tune" with "value", "resize" {"width","height"}.
 
-      In a terminal, the session plays in the explorer at the recorded pace (--speed 2 twice as fast, 0 as
-      fast as searches allow); each event waits for the searches of the one before, and recorded resizes are
-      skipped. Ctrl-C stops it at any time. When the session is done (or reaches the key that quit it), the
+      In a terminal, the session plays in the explorer at the recorded pace (--speed 2 twice as fast, 0 as fast \
+      as searches allow); each event waits for the searches of the one before, and recorded resizes are \
+      skipped. Ctrl-C stops it at any time. When the session is done (or reaches the key that quit it), the \
       explorer stays open for you to go on from there; --exit quits instead.
 
-      With --headless no terminal is needed: the events play as fast as possible (unless --speed is given),
-      every search finishing before the next event, and the final screen is printed as text at the recorded
-      size (--every-step prints the screen after each event, under a line naming it). Without --headless,
+      With --headless no terminal is needed: the events play as fast as possible (unless --speed is given), \
+      every search finishing before the next event, and the final screen is printed as text at the recorded \
+      size (--every-step prints the screen after each event, under a line naming it). Without --headless, \
       standard input and output must be a terminal.
 
       --index and --profiles override the session's; --profile overrides the profile it started with.

@@ -193,7 +193,8 @@ capture | grep -q "EXIT=0" || fail "non-zero exit after recording: $(capture | g
 grep -q '^{"rankscope_session":1,"width":100,"height":30' "$session_file" || fail "no session header in $session_file"
 grep -q '"key":"Tab"' "$session_file" || fail "the Tab key is not in the session"
 replayed=$("$binary" replay "$session_file" --headless) || fail "replay --headless failed"
-echo "$replayed" | head -n 1 | grep -q "linen dress" || fail "the replayed query line is not the recorded one: $(echo "$replayed" | head -n 1)"
+echo "$replayed" | head -n 1 | grep -q "linen dress" \
+  || fail "the replayed query line is not the recorded one: $(echo "$replayed" | head -n 1)"
 [ -n "$(echo "$live" | rows)" ] || fail "no result rows on the live screen"
 [ "$(echo "$live" | rows)" = "$(echo "$replayed" | rows)" ] || fail "replayed rows differ from the live ones:
 $(diff <(echo "$live" | rows) <(echo "$replayed" | rows))"

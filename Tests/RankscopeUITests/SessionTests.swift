@@ -19,7 +19,8 @@ struct SessionTests {
 
   /// Texts that JSON and the query bar find awkward.
   static let texts = ["linen dress", "", "抹茶ケーキ 🍵 matcha", "quote \" backslash \\ slash /", "tab\tnew\nline\r\u{0}\u{1F}\u{7F}",
-                      "e\u{301} vs é", "\u{2028}\u{2029} separators", "שלום עולם", "👩‍👩‍👧‍👦 family", "\u{FEFF}bom", String(repeating: "long ", count: 400)]
+                      "e\u{301} vs é", "\u{2028}\u{2029} separators", "שלום עולם", "👩‍👩‍👧‍👦 family", "\u{FEFF}bom",
+                      String(repeating: "long ", count: 400)]
 
   /// One event of every recordable kind (and several of the awkward ones).
   static let actions: [RecordedAction] = {
@@ -65,9 +66,10 @@ struct SessionTests {
 
   @Test("keys are written readably and read back; every key the terminal decodes round-trips")
   func keyNames() throws {
-    let expected: [(Key, String)] = [(.function(3), "F3"), (.control("w"), "Ctrl-W"), (.down, "Down"), (.character("c"), "c"),
-                                     (.character(" "), "Space"), (.alt("x"), "Alt-x"), (.pageDown, "PgDn"), (.backTab, "Shift-Tab"),
-                                     (.escape, "Esc"), (.enter, "Enter")]
+    let expected: [(Key, String)] = [
+      (.function(3), "F3"), (.control("w"), "Ctrl-W"), (.down, "Down"), (.character("c"), "c"), (.character(" "), "Space"),
+      (.alt("x"), "Alt-x"), (.pageDown, "PgDn"), (.backTab, "Shift-Tab"), (.escape, "Esc"), (.enter, "Enter"),
+    ]
     for (key, name) in expected {
       #expect(key.sessionName == name)
       #expect(Key(sessionName: name) == key)
@@ -100,8 +102,8 @@ struct SessionTests {
     let session = try Session.parse(text, file: "hand.session")
     #expect(session.header == SessionHeader(width: 80, height: 24))
     #expect(session.events.map(\.milliseconds) == [0, 500, 500, 500, 500])
-    #expect(session.events.map(\.action) == [.insert("cake"), .key(.down), .key(.function(3)), .tune(.weight("log_saves"), to: nil),
-                                            .resize(width: 100, height: 30)])
+    #expect(session.events.map(\.action) == [.insert("cake"), .key(.down), .key(.function(3)),
+                                            .tune(.weight("log_saves"), to: nil), .resize(width: 100, height: 30)])
     #expect(session.tornLine == nil)
   }
 
@@ -163,8 +165,8 @@ struct SessionTests {
   @Test("no input crashes the reader: random bytes and random cuts of a session are read or refused")
   func anyInput() {
     var generator = SeededGenerator(seed: 0x5E55_1011)
-    let session = Session(header: SessionHeader(width: 80, height: 24),
-                          events: Self.actions.prefix(60).enumerated().map { SessionEvent(milliseconds: $0.offset, action: $0.element) })
+    let events = Self.actions.prefix(60).enumerated().map { SessionEvent(milliseconds: $0.offset, action: $0.element) }
+    let session = Session(header: SessionHeader(width: 80, height: 24), events: events)
     let bytes = Array(session.text.utf8)
     let alphabet = Array(#"{}[]":,0123456789.-eE ntruefalsl\"#.utf8) + [0x0A, 0xC3, 0xA9, 0xFF]
     for _ in 0..<300 {
@@ -196,8 +198,10 @@ struct SessionTests {
   @Test("replaying a session through its file gives the screen a live run shows, at every step")
   func replayMatchesLive() throws {
     var live = ProfileTests.state()
-    let session = Session(header: SessionHeader(width: 80, height: 24),
-                          events: Self.sessionActions.enumerated().map { SessionEvent(milliseconds: $0.offset * 100, action: RecordedAction($0.element)!) })
+    let events = Self.sessionActions.enumerated().map { offset, action in
+      SessionEvent(milliseconds: offset * 100, action: RecordedAction(action)!)
+    }
+    let session = Session(header: SessionHeader(width: 80, height: 24), events: events)
     let read = try Session.parse(session.text, file: "live.session")
     var player = SessionPlayer(header: read.header, service: Fixtures.engine, profiles: live.profiles)
     for (action, event) in zip(Self.sessionActions, read.events) {
@@ -256,20 +260,5 @@ struct SessionTests {
     #expect(outcome.response.hits.map(\.id) == state.hits.map(\.id))
     let effects = performer.run(.key(.control("c")), on: &state)
     #expect(effects == [.quit] && !state.isRunning)
-  }
-}
-
-/// SplitMix64: a seeded generator, so the reader's fuzz test is the same every run.
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var mixed = state
-    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-    return mixed ^ (mixed >> 31)
   }
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end checks of the command line on the sample world: search (table and JSON with explanations),
-# eval, a clear error for bad input. Usage: scripts/cli-smoke.sh path/to/rankscope
+# eval, a headless replay of a session, a clear error for bad input. Usage: scripts/cli-smoke.sh path/to/rankscope
 set -euo pipefail
 binary=${1:-.build/release/rankscope}
 fail() { echo "cli-smoke: FAIL: $*" >&2; exit 1; }
@@ -48,6 +48,17 @@ fi
 
 "$binary" eval | tee /tmp/rankscope-eval.txt
 grep -q "nDCG@10" /tmp/rankscope-eval.txt || fail "eval output"
+
+# A hand-written session replayed headless: type, F3 to the first profile (bm25), Tab, Down.
+session=$(mktemp --suffix=.session)
+printf '%s\n' '{"rankscope_session":1,"width":100,"height":30}' '{"t":0,"text":"linen dress"}' '{"t":500,"key":"F3"}' \
+  '{"t":900,"key":"Tab"}' '{"t":1200,"key":"Down"}' > "$session"
+screen=$("$binary" replay "$session" --headless) || fail "replay --headless"
+echo "$screen" | head -n 1 | grep -q "linen dress" || fail "the replayed screen does not show the query"
+echo "$screen" | grep -q "profile bm25" || fail "the replayed screen does not show the bm25 profile"
+echo "$screen" | grep -qE "^> +2 " || fail "the second hit is not selected after the replay"
+echo "replay --headless: $(echo "$screen" | grep -E '^> +2 ' | sed 's/  */ /g')"
+rm -f "$session"
 
 if "$binary" search "x" --index /nonexistent 2>/tmp/rankscope-err.txt; then fail "a missing index should fail"; fi
 grep -q "no such index directory" /tmp/rankscope-err.txt || fail "unclear error: $(cat /tmp/rankscope-err.txt)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Smoke-tests the real explorer under tmux: start it in a shell, type a query, check that results and an
 # explanation appear, switch rank profiles (F3) and list them (F4), tune one live (F5), ask why not X (F6) and
-# why A above B (m, c), open the help, resize, quit, and check the terminal was restored.
+# why A above B (m, c), open the help, resize, quit, and check the terminal was restored; record a session and
+# replay it (headless and in the explorer).
 # Usage: scripts/tui-smoke.sh path/to/rankscope
 set -euo pipefail
 binary=$(realpath "${1:-.build/release/rankscope}")
@@ -170,6 +171,46 @@ tmux send-keys -t "$session" C-c
 wait_for "EXIT=" 10 || fail "the explorer did not quit after why not"
 capture | grep -q "EXIT=0" || fail "non-zero exit after why not: $(capture | grep EXIT=)"
 
+# Record a short session (--record), quit, then replay it: headless, the final screen must show the results and
+# the explanation the live screen showed; in the explorer (at full speed), the same, then it stays open.
+session_file=$(mktemp --suffix=.session)
+rows() { grep -E '^[> ] +[0-9]+ ' | sed 's/ *$//'; }
+tmux send-keys -t "$session" "clear; $binary --record '$session_file'; echo EXIT=\$?" Enter
+wait_for "\\?" 20 || fail "the explorer did not start (record)"
+tmux send-keys -t "$session" -l "linen dress"
+wait_for "matches" 10 || fail "no result count after typing (record)"
+wait_for "BM25F" 10 || fail "no explanation (record)"
+tmux send-keys -t "$session" Tab
+sleep 0.3
+tmux send-keys -t "$session" Down
+sleep 0.5
+wait_for "Explanation · #2" 10 || fail "the second hit is not explained (record)"
+capture | grep -q "Explaining this hit" && sleep 1
+live=$(capture)
+tmux send-keys -t "$session" C-c
+wait_for "EXIT=" 10 || fail "the explorer did not quit (record)"
+capture | grep -q "EXIT=0" || fail "non-zero exit after recording: $(capture | grep EXIT=)"
+grep -q '^{"rankscope_session":1,"width":100,"height":30' "$session_file" || fail "no session header in $session_file"
+grep -q '"key":"Tab"' "$session_file" || fail "the Tab key is not in the session"
+replayed=$("$binary" replay "$session_file" --headless) || fail "replay --headless failed"
+echo "$replayed" | head -n 1 | grep -q "linen dress" \
+  || fail "the replayed query line is not the recorded one: $(echo "$replayed" | head -n 1)"
+[ -n "$(echo "$live" | rows)" ] || fail "no result rows on the live screen"
+[ "$(echo "$live" | rows)" = "$(echo "$replayed" | rows)" ] || fail "replayed rows differ from the live ones:
+$(diff <(echo "$live" | rows) <(echo "$replayed" | rows))"
+live_explained=$(echo "$live" | grep -oE 'Explanation · #2 [^─]*' | head -n 1)
+echo "$replayed" | grep -qF "$live_explained" || fail "the replay does not explain '$live_explained'"
+echo "replay --headless: $(echo "$replayed" | rows | wc -l) rows as recorded, $live_explained"
+tmux send-keys -t "$session" "clear; $binary replay '$session_file' --speed 0; echo EXIT=\$?" Enter
+wait_for "replay finished" 30 || fail "the replay in the explorer did not finish"
+[ "$(capture | rows)" = "$(echo "$live" | rows)" ] || fail "rows after the replay in the explorer differ from the live ones"
+capture | grep -qF "$live_explained" || fail "the replay in the explorer does not explain '$live_explained'"
+tmux send-keys -t "$session" C-c
+wait_for "EXIT=" 10 || fail "the explorer did not quit after the replay"
+capture | grep -q "EXIT=0" || fail "non-zero exit after the replay: $(capture | grep EXIT=)"
+echo "replay in the explorer: finished, rows as recorded, stayed open until Ctrl-C"
+rm -f "$session_file"
+
 # Quit with q as well, from a second run with an initial query and profile.
 tmux send-keys -t "$session" "clear; $binary --query 'linen dress' --profile bm25; echo EXIT=\$?" Enter
 wait_for "matches" 20 || fail "no results for --query"
@@ -179,4 +220,4 @@ sleep 0.2
 tmux send-keys -t "$session" q
 wait_for "EXIT=0" 10 || fail "q did not quit cleanly"
 tmux kill-session -t "$session"
-echo "tui-smoke: ok (results, explanation, rank profiles, live tuning, why not X, why A above B, help, resize, Ctrl-C and q quit, terminal restored: $after)"
+echo "tui-smoke: ok (results, explanation, rank profiles, live tuning, why not X, why A above B, record and replay, help, resize, Ctrl-C and q quit, terminal restored: $after)"

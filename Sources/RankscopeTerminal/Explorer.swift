@@ -23,11 +23,13 @@ public enum Explorer {
   /// Runs the explorer on any search service (the engine, or a stand-in), with the rank profiles F3 and F4
   /// offer, the profile files that could not be used (`file:line: reason`, shown at start and in the profiles
   /// overlay) and the profile to start with; `judgments` are shown beside results and rated, and `saveJudgment`
-  /// stores each rating durably before the screen shows it saved (nil: ratings stay in memory).
+  /// stores each rating durably before the screen shows it saved (nil: ratings stay in memory); `script` plays
+  /// recorded events as if typed, `recorder` writes down what the user does.
   public static func run(service: any SearchService, theme: Theme, initialQuery: String? = nil,
                          resultLimit: Int = 50, profiles: [RankProfile] = [], profileProblems: [String] = [],
                          initialProfile: String? = nil, judgments: JudgmentSet = JudgmentSet(),
-                         judgmentStorage: String? = nil, saveJudgment: ((JudgmentEdit) throws -> Void)? = nil) throws {
+                         judgmentStorage: String? = nil, saveJudgment: ((JudgmentEdit) throws -> Void)? = nil,
+                         script: ExplorerScript? = nil, recorder: SessionRecorder? = nil) throws {
     try checkTerminal()
     _ = setlocale(LC_ALL, "")
     let term = String(cString: getenv("TERM"))
@@ -50,7 +52,7 @@ public enum Explorer {
     let shownTheme = getenv("NO_COLOR").map { $0.pointee != 0 } == true ? theme.monochromeVariant : theme
     let start = Start(query: initialQuery, resultLimit: resultLimit, profiles: profiles, profileProblems: profileProblems,
                       profile: initialProfile, judgments: judgments, judgmentStorage: judgmentStorage,
-                      saveJudgment: saveJudgment)
+                      saveJudgment: saveJudgment, script: script, recorder: recorder)
     pendingSignal = try loop(service: service, theme: shownTheme, start: start)
   }
 
@@ -93,35 +95,35 @@ public enum Explorer {
     var judgments: JudgmentSet
     var judgmentStorage: String?
     var saveJudgment: ((JudgmentEdit) throws -> Void)?
+    var script: ExplorerScript?
+    var recorder: SessionRecorder?
   }
 
   /// The event loop; returns the signal that stopped it, or 0 when the user quit.
   private static func loop(service: any SearchService, theme: Theme, start: Start) throws -> Int32 {
     let painter = ScreenPainter(theme: theme)
-    let worker = SearchWorker(service: service)
+    let performer = EffectPerformer(service: service, sideEffects: start.saveJudgment.map(EffectPerformer.savingJudgments))
+    let worker = SearchWorker(performer: performer)
     var state = AppState(service: service, width: Int(rs_cols()), height: Int(rs_lines()),
                          resultLimit: start.resultLimit, profiles: start.profiles, profileProblems: start.profileProblems)
 
     func dispatch(_ action: Action) {
-      for effect in reduce(&state, action) where !worker.submit(effect) {
-        switch effect {
-        case .saveJudgment(let edit):
-          // Stored (journalled and synced) before the next screen is drawn: a kill after this loses nothing.
-          do {
-            try start.saveJudgment?(edit)
-          } catch {
-            dispatch(.judgmentSaveFailed(edit, message: "\(error)"))
-          }
-        case .quit: state.isRunning = false
-        default: break
+      for effect in reduce(&state, action) {
+        if effect == .quit {
+          state.isRunning = false
+        } else if let lane = EffectPerformer.lane(of: effect) {
+          worker.submit(effect, lane: lane)
+        } else {
+          performer.perform(effect).forEach(dispatch)
         }
       }
     }
 
-    dispatch(.resize(width: Int(rs_cols()), height: Int(rs_lines())))
+    let width = Int(rs_cols()), height = Int(rs_lines())
     dispatch(.loadJudgments(start.judgments, storage: start.judgmentStorage))
-    if let profile = start.profile { dispatch(.selectProfile(profile)) }
-    if let initialQuery = start.query, !initialQuery.isEmpty { dispatch(.setQuery(initialQuery)) }
+    SessionPlayer.startActions(width: width, height: height, profile: start.profile, query: start.query).forEach(dispatch)
+    start.recorder?.start(width: width, height: height)
+    var script = start.script.map(ScriptCursor.init)
     painter.paint(renderScreen(state, width: state.width, height: state.height))
 
     while state.isRunning {
@@ -143,8 +145,22 @@ public enum Explorer {
         events = readInput(timeout: 0)
       }
       if resized { actions.append(.resize(width: Int(rs_cols()), height: Int(rs_lines()))) }
+      if let recorder = start.recorder { actions.forEach(recorder.record) }
+      // A scripted event waits until the work of the one before has arrived (checked before taking results).
+      var scriptEnded = false
+      if script != nil, worker.isIdle {
+        switch script?.next(state: state) {
+        case .play(let action)?: actions.append(action)
+        case .done?:
+          script = nil
+          scriptEnded = true
+          if start.script?.exitsWhenDone == true { state.isRunning = false } else { state.notice = start.script?.doneNotice }
+        case .wait?, nil: break
+        }
+      }
       actions += worker.takeCompleted()
-      guard !actions.isEmpty else { continue }
+      guard state.isRunning else { break }
+      guard !actions.isEmpty || scriptEnded else { continue }
       for action in actions where state.isRunning { dispatch(action) }
       guard state.isRunning else { break }
       if resized { painter.invalidate() }

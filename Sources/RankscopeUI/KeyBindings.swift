@@ -4,7 +4,7 @@ public enum Focus: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Something the user can ask for with a key; `KeyBindings.table` maps keys to commands.
-public enum Command: Hashable, Sendable {
+public enum Command: String, Hashable, Sendable {
   // Everywhere
   case quit, toggleHelp, closeHelp, toggleRetrieval, focusNext, focusPrevious, focusQuery, focusResults, focusExplanation
   case cycleProfile, toggleProfiles
@@ -29,8 +29,8 @@ public enum Command: Hashable, Sendable {
   // Compare view, whole-set panel, ratings and holes
   case toggleCompare, cycleCompareSide, compareColumnA, compareColumnB
   case toggleSetPanel, closeSetPanel, setPrevious, setNext, setPageUp, setPageDown, setOpenQuery, jumpToRegressed
-  /// Rate the selected result for the current query with this grade (0–3).
-  case rate(Int)
+  /// Rate the selected result for the current query 0, 1, 2 or 3.
+  case rate0, rate1, rate2, rate3
   case clearRating, toggleHoles
 }
 
@@ -151,10 +151,10 @@ public enum KeyBindings {
     KeyBinding([.function(8), .control("n")], .global, .cycleCompareSide, "compare: B runs the next mode or profile"),
     KeyBinding([.function(9), .control("v")], .global, .toggleSetPanel, "compare A and B over every judged query"),
     KeyBinding([.function(10), .control("r")], .global, .jumpToRegressed, "go to the next query where B regressed"),
-    KeyBinding([.alt("0")], .global, .rate(0), "rate the selected result 0 (irrelevant)"),
-    KeyBinding([.alt("1")], .global, .rate(1), "rate it 1 (somewhat relevant)"),
-    KeyBinding([.alt("2")], .global, .rate(2), "rate it 2 (relevant)"),
-    KeyBinding([.alt("3")], .global, .rate(3), "rate it 3 (highly relevant)"),
+    KeyBinding([.alt("0")], .global, .rate0, "rate the selected result 0 (irrelevant)"),
+    KeyBinding([.alt("1")], .global, .rate1, "rate it 1 (somewhat relevant)"),
+    KeyBinding([.alt("2")], .global, .rate2, "rate it 2 (relevant)"),
+    KeyBinding([.alt("3")], .global, .rate3, "rate it 3 (highly relevant)"),
     KeyBinding([.alt("x")], .global, .clearRating, "remove its rating"),
     KeyBinding([.alt("u")], .global, .toggleHoles, "holes: the unjudged top-10 results"),
     KeyBinding([.escape], .global, .focusQuery, "back to the query bar"),
@@ -185,10 +185,10 @@ public enum KeyBindings {
     KeyBinding([.character("/")], .results, .focusQuery, "edit the query"),
     KeyBinding([.character("m")], .results, .markHit, "mark it as A (again: unmark)"),
     KeyBinding([.character("c")], .results, .compareWithMarked, "why A above B: compare A with it"),
-    KeyBinding([.character("0")], .results, .rate(0), "rate the selected result 0 (irrelevant)"),
-    KeyBinding([.character("1")], .results, .rate(1), "rate it 1 (somewhat relevant)"),
-    KeyBinding([.character("2")], .results, .rate(2), "rate it 2 (relevant)"),
-    KeyBinding([.character("3")], .results, .rate(3), "rate it 3 (highly relevant)"),
+    KeyBinding([.character("0")], .results, .rate0, "rate the selected result 0 (irrelevant)"),
+    KeyBinding([.character("1")], .results, .rate1, "rate it 1 (somewhat relevant)"),
+    KeyBinding([.character("2")], .results, .rate2, "rate it 2 (relevant)"),
+    KeyBinding([.character("3")], .results, .rate3, "rate it 3 (highly relevant)"),
     KeyBinding([.character("x")], .results, .clearRating, "remove its rating"),
     KeyBinding([.character("u")], .results, .toggleHoles, "holes: only the unjudged top-10 results"),
     KeyBinding([.character("q")], .results, .quit, "quit"),
@@ -283,5 +283,18 @@ public enum KeyBindings {
   /// Bindings of one scope, in table order.
   public static func bindings(in scope: BindingScope) -> [KeyBinding] {
     table.filter { $0.scope == scope }
+  }
+}
+
+extension Command {
+  /// The grade a rating command gives (nil for every other command).
+  public var grade: Int? {
+    switch self {
+    case .rate0: return 0
+    case .rate1: return 1
+    case .rate2: return 2
+    case .rate3: return 3
+    default: return nil
+    }
   }
 }

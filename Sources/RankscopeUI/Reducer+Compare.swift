@@ -34,8 +34,8 @@ func applyCompareCommand(_ command: Command, to state: inout AppState) -> [Effec
     return open(rows[cursor].queryId, of: evaluation, in: &state)
   case .jumpToRegressed:
     return jumpToRegressed(&state)
-  case .rate(let grade):
-    return rate(grade, in: &state)
+  case .rate0, .rate1, .rate2, .rate3:
+    return rate(command.grade, in: &state)
   case .clearRating:
     return rate(nil, in: &state)
   case .toggleHoles:

@@ -395,7 +395,7 @@ private func apply(_ command: Command, to state: inout AppState) -> [Effect] {
     state.notice = "profile \(original.name) reset to its file"
     return effects
   case .toggleCompare, .cycleCompareSide, .compareColumnA, .compareColumnB, .toggleSetPanel, .closeSetPanel,
-       .setPrevious, .setNext, .setPageUp, .setPageDown, .setOpenQuery, .jumpToRegressed, .rate, .clearRating,
+       .setPrevious, .setNext, .setPageUp, .setPageDown, .setOpenQuery, .jumpToRegressed, .rate0, .rate1, .rate2, .rate3, .clearRating,
        .toggleHoles:
     return applyCompareCommand(command, to: &state)
   case .helpScrollUp: state.helpScroll -= 1

@@ -27,6 +27,7 @@ struct ExploreCommand: ParsableCommand {
         rankscope explore --query "linen dress" --theme light
         rankscope explore --index my-index --profiles my-profiles --profile my-profile
         rankscope explore --index my-index --queries my-queries.jsonl --qrels my-qrels.txt
+        rankscope explore --record demo.session      (then: rankscope replay demo.session)
       """)
 
   @Option(help: "Index directory (default: the sample world's index).")
@@ -49,63 +50,31 @@ struct ExploreCommand: ParsableCommand {
   @Option(help: "Judgments in TREC qrels form, shown beside results and where ratings are stored (default: the sample world's copy).")
   var qrels: String?
 
+  @Option(help: ArgumentHelp("Record what you do to this session file (JSON Lines) for `rankscope replay`.",
+                              valueName: "file"))
+  var record: String?
+
   func run() throws {
     try Explorer.checkTerminal()
-    var engine = try Locations.openIndex(index)
-    let loadedTheme = try Theme.load(named: theme, searchPaths: themeSearchPaths())
-    let library = profileOptions.library(schema: engine.schema, index: index)
-    var problems = library.problems.map(\.description)
-    // Click features read the query log: load it when a profile's L1 stage weights one.
-    if library.profiles.contains(where: { ProfileOptions.readsQueryLog($0, schema: engine.schema) }),
-       let path = profileOptions.queryLogPath(index: index) {
-      do {
-        let log = try QueryLogStatistics.read(path: path)
-        var reason: String?
-        if case .off(let why) = engine.semanticStatus { reason = why }
-        engine = SearchEngine(reader: engine.reader, embedder: engine.embedder, embedderUnavailableReason: reason, queryLog: log)
-      } catch {
-        problems.append("\(error) (the query log: click features read 0)")
-      }
+    let setup = try ExplorerSetup.open(index: index, profileOptions: profileOptions)
+    let loadedTheme = try ExplorerSetup.theme(named: theme, directory: themeDirectory)
+    let recorder = try record.map { path in
+      let folders = profileOptions.profileFolders.map(Self.absolutePath)
+      let header = SessionHeader(width: 0, height: 0, profile: profileOptions.profile, query: query,
+                                 index: index.map(Self.absolutePath), profileFolders: folders)
+      return try SessionRecorder(path: path, header: header)
     }
-    let store = try openJudgments()
+    let store = try ExplorerSetup.judgmentStore(queries: queries, qrels: qrels, index: index)
     defer { try? store?.compact() }
-    try Explorer.run(service: engine, theme: loadedTheme, initialQuery: query, profiles: library.profiles,
-                     profileProblems: problems, initialProfile: profileOptions.profile,
+    try Explorer.run(service: setup.engine, theme: loadedTheme, initialQuery: query, profiles: setup.profiles,
+                     profileProblems: setup.problems, initialProfile: profileOptions.profile,
                      judgments: store?.set ?? JudgmentSet(), judgmentStorage: store?.qrelsPath,
-                     saveJudgment: store.map { store in { try store.record($0) } })
+                     saveJudgment: store.map { store in { try store.record($0) } }, recorder: recorder)
+    if let failure = recorder?.failure { FileHandle.standardError.write(Data("rankscope: \(failure)\n".utf8)) }
   }
 
-  /// The judgment store ratings go to: --qrels (with --queries, default beside it), else for the sample world
-  /// `.rankscope/judgments/` (seeded from SampleData/judgments on first use), else none.
-  private func openJudgments() throws -> JudgmentStore? {
-    if let qrels {
-      let queriesPath = queries ?? URL(fileURLWithPath: qrels).deletingLastPathComponent().appendingPathComponent("queries.jsonl").path
-      return try JudgmentStore(qrelsPath: qrels, queriesPath: queriesPath)
-    }
-    guard index == nil else { return nil }
-    let sampleData = try Locations.sampleData()
-    let folder = Locations.sampleIndex(for: sampleData).deletingLastPathComponent().appendingPathComponent("judgments")
-    let qrelsPath = folder.appendingPathComponent("qrels.txt").path
-    let queriesPath = queries ?? folder.appendingPathComponent("queries.jsonl").path
-    let fileManager = FileManager.default
-    if !fileManager.fileExists(atPath: qrelsPath) {
-      // First use: start from the bundled judgments (copied, then renamed into place: never half a file).
-      try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
-      let bundled = sampleData.appendingPathComponent("judgments")
-      for (source, target) in [("queries.jsonl", queriesPath), ("qrels.txt", qrelsPath)] where !fileManager.fileExists(atPath: target) {
-        let text = try String(contentsOf: bundled.appendingPathComponent(source), encoding: .utf8)
-        try SafeFile.write(text, to: target)
-      }
-    }
-    return try JudgmentStore(qrelsPath: qrelsPath, queriesPath: queriesPath)
-  }
-
-  private func themeSearchPaths() -> [URL] {
-    var paths: [URL] = []
-    if let themeDirectory { paths.append(URL(fileURLWithPath: themeDirectory)) }
-    if let fromEnvironment = ProcessInfo.processInfo.environment["RANKSCOPE_THEMES"] {
-      paths.append(URL(fileURLWithPath: fromEnvironment))
-    }
-    return paths + Locations.candidates(named: "Themes")
+  /// `path` made absolute against the current directory, so a session replays from anywhere.
+  static func absolutePath(_ path: String) -> String {
+    URL(fileURLWithPath: path).standardizedFileURL.path
   }
 }

@@ -214,7 +214,8 @@ struct CommandLineTests {
   @Test("--help on every command shows examples")
   func help() throws {
     for command in [["--help"], ["search", "--help"], ["index", "build", "--help"], ["eval", "--help"], ["sample", "generate", "--help"], ["bench", "--help"],
-                    ["index", "--help"], ["index", "info", "--help"], ["sample", "--help"], ["embed", "--help"], ["explore", "--help"]] {
+                    ["index", "--help"], ["index", "info", "--help"], ["sample", "--help"], ["embed", "--help"], ["explore", "--help"],
+                    ["replay", "--help"]] {
       let outcome = try run(command)
       #expect(outcome.status == 0)
       #expect(outcome.standardOutput.contains("Example"), "\(command)")

@@ -78,49 +78,22 @@ enum Fixtures {
     return state
   }
 
-  /// Applies `action` and carries out every effect it asks for, and theirs, at once (as the run loop would, without
-  /// a thread); search timings are pinned.
+  /// Applies `action` and carries out its effects at once, and those of what they deliver (as the run loop
+  /// would, without a thread), through `EffectPerformer.run`, with the stage timings pinned.
   @discardableResult
   static func send(_ action: Action, to state: inout AppState, using service: any SearchService = engine) -> [Effect] {
-    let effects = reduce(&state, action)
-    for effect in effects { perform(effect, on: &state, using: service) }
-    return effects
+    EffectPerformer(service: service).run(action, on: &state, adjust: pinTimings)
   }
 
-  /// `outcome` with every stage's time pinned (timings vary; tests pin them).
-  static func pinned(_ result: Result<SearchOutcome, SearchFailure>) -> Result<SearchOutcome, SearchFailure> {
-    guard case .success(var outcome) = result else { return result }
+  /// `action` with the stage timings of a finished search fixed (timings vary; tests pin them).
+  static func pinTimings(_ action: Action) -> Action {
+    guard case .searchCompleted(let generation, .success(var outcome)) = action else { return action }
     outcome.response.trace = outcome.response.trace.map { stage in
       var fixed = stage
       fixed.seconds = 0.000_125
       return fixed
     }
-    return .success(outcome)
-  }
-
-  /// Carries out one effect and the effects its result asks for.
-  static func perform(_ effect: Effect, on state: inout AppState, using service: any SearchService) {
-    let followUps: [Effect]
-    switch effect {
-    case .search(let request, let generation):
-      followUps = reduce(&state, .searchCompleted(generation: generation, result: pinned(performSearch(request, using: service))))
-    case .compareSearch(let request, let generation):
-      followUps = reduce(&state, .compareSearchCompleted(generation: generation, result: pinned(performSearch(request, using: service))))
-    case .explain(let request, let id, let generation):
-      followUps = reduce(&state, .explanationCompleted(generation: generation, id: id,
-                                                       result: performExplanation(request, id: id, using: service)))
-    case .compareExplain(let request, let id, let generation):
-      followUps = reduce(&state, .compareExplanationCompleted(generation: generation, id: id,
-                                                             result: performExplanation(request, id: id, using: service)))
-    case .compare(let request, let first, let second, let generation):
-      followUps = reduce(&state, .comparisonCompleted(generation: generation,
-                                                      result: performComparison(request, first, second, using: service)))
-    case .evaluateSet(let job, let generation):
-      followUps = reduce(&state, .setEvaluationCompleted(generation: generation, result: performSetEvaluation(job, using: service)))
-    case .saveJudgment, .quit:
-      followUps = []
-    }
-    for followUp in followUps { perform(followUp, on: &state, using: service) }
+    return .searchCompleted(generation: generation, result: .success(outcome))
   }
 
   /// Types `text` key by key.

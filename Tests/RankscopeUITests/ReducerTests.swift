@@ -288,7 +288,7 @@ struct ReducerTests {
                                .whyNotClear, .whyNotSubmit, .whyNotCancel, .closeReport, .markHit, .compareWithMarked,
                                .toggleCompare, .cycleCompareSide, .compareColumnA, .compareColumnB, .toggleSetPanel,
                                .closeSetPanel, .setPrevious, .setNext, .setPageUp, .setPageDown, .setOpenQuery,
-                               .jumpToRegressed, .rate(0), .rate(1), .rate(2), .rate(3), .clearRating, .toggleHoles]
+                               .jumpToRegressed, .rate0, .rate1, .rate2, .rate3, .clearRating, .toggleHoles]
     for command in expected { #expect(commands.contains(command), "\(command) has no key") }
   }
 

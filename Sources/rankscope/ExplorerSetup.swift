@@ -1,0 +1,88 @@
+import Foundation
+import RankscopeEngine
+import RankscopeUI
+
+/// What the explorer runs on, for `explore` and `replay`: the engine (with the query log when a profile's L1
+/// stage reads one), the rank profiles that can run and the problems with the others.
+struct ExplorerSetup {
+  /// The engine to search.
+  var engine: SearchEngine
+  /// The rank profiles F3 and F4 offer.
+  var profiles: [RankProfile]
+  /// The profile files that could not be used, and a query log that could not be read.
+  var problems: [String]
+
+  /// Opens `index` (nil: the sample world's) and the profiles `profileOptions` names.
+  static func open(index: String?, profileOptions: ProfileOptions) throws -> ExplorerSetup {
+    var engine = try Locations.openIndex(index)
+    let library = profileOptions.library(schema: engine.schema, index: index)
+    var problems = library.problems.map(\.description)
+    // Click features read the query log: load it when a profile's L1 stage weights one.
+    if library.profiles.contains(where: { ProfileOptions.readsQueryLog($0, schema: engine.schema) }),
+       let path = profileOptions.queryLogPath(index: index) {
+      do {
+        let log = try QueryLogStatistics.read(path: path)
+        var reason: String?
+        if case .off(let why) = engine.semanticStatus { reason = why }
+        engine = SearchEngine(reader: engine.reader, embedder: engine.embedder, embedderUnavailableReason: reason, queryLog: log)
+      } catch {
+        problems.append("\(error) (the query log: click features read 0)")
+      }
+    }
+    return ExplorerSetup(engine: engine, profiles: library.profiles, problems: problems)
+  }
+
+  /// The theme `name` (a name from Themes/ or a path), looked for in `directory`, `RANKSCOPE_THEMES`, then the
+  /// Themes folders `Locations` knows.
+  static func theme(named name: String, directory: String?) throws -> Theme {
+    var paths: [URL] = []
+    if let directory { paths.append(URL(fileURLWithPath: directory)) }
+    if let fromEnvironment = ProcessInfo.processInfo.environment["RANKSCOPE_THEMES"] {
+      paths.append(URL(fileURLWithPath: fromEnvironment))
+    }
+    return try Theme.load(named: name, searchPaths: paths + Locations.candidates(named: "Themes"))
+  }
+
+  /// The judgment store ratings go to: `qrels` (with `queries`, by default `queries.jsonl` beside it), else for the
+  /// sample world `.rankscope/judgments/` (copied from SampleData/judgments on first use), else none (ratings
+  /// stay in memory).
+  static func judgmentStore(queries: String?, qrels: String?, index: String?) throws -> JudgmentStore? {
+    if let qrels {
+      let queriesPath = queries
+        ?? URL(fileURLWithPath: qrels).deletingLastPathComponent().appendingPathComponent("queries.jsonl").path
+      return try JudgmentStore(qrelsPath: qrels, queriesPath: queriesPath)
+    }
+    guard index == nil else { return nil }
+    let sampleData = try Locations.sampleData()
+    let folder = Locations.sampleIndex(for: sampleData).deletingLastPathComponent().appendingPathComponent("judgments")
+    let qrelsPath = folder.appendingPathComponent("qrels.txt").path
+    let queriesPath = queries ?? folder.appendingPathComponent("queries.jsonl").path
+    let fileManager = FileManager.default
+    if !fileManager.fileExists(atPath: qrelsPath) {
+      // First use: start from the bundled judgments (each written to a temporary file and renamed into place).
+      try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+      let bundled = sampleData.appendingPathComponent("judgments")
+      for (source, target) in [("queries.jsonl", queriesPath), ("qrels.txt", qrelsPath)]
+      where !fileManager.fileExists(atPath: target) {
+        let text = try String(contentsOf: bundled.appendingPathComponent(source), encoding: .utf8)
+        try SafeFile.write(text, to: target)
+      }
+    }
+    return try JudgmentStore(qrelsPath: qrelsPath, queriesPath: queriesPath)
+  }
+
+  /// The judgments a replay shows, read without writing anything: `qrels` and `queries` when given, else the
+  /// sample world's bundled ones (for the sample index), else none. Ratings in a replay stay in memory.
+  static func judgments(queries: String?, qrels: String?, index: String?) throws -> JudgmentSet {
+    if let qrels {
+      let queriesPath = queries
+        ?? URL(fileURLWithPath: qrels).deletingLastPathComponent().appendingPathComponent("queries.jsonl").path
+      let queryList = FileManager.default.fileExists(atPath: queriesPath) ? try EvaluationQuery.read(path: queriesPath) : []
+      return JudgmentSet(queries: queryList, judgments: try Judgments.read(path: qrels))
+    }
+    guard index == nil else { return JudgmentSet() }
+    let bundled = try Locations.sampleData().appendingPathComponent("judgments")
+    return JudgmentSet(queries: try EvaluationQuery.read(path: bundled.appendingPathComponent("queries.jsonl").path),
+                       judgments: try Judgments.read(path: bundled.appendingPathComponent("qrels.txt").path))
+  }
+}

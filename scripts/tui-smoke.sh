@@ -2,7 +2,8 @@
 # Smoke-tests the real explorer under tmux: start it in a shell, type a query, check that results and an
 # explanation appear, switch rank profiles (F3) and list them (F4), tune one live (F5), ask why not X (F6) and
 # why A above B (m, c), open the help, resize, quit, and check the terminal was restored; record a session and
-# replay it (headless and in the explorer).
+# replay it (headless and in the explorer); compare two rankers (F7, F9), rate results, kill -9 while rating and
+# check the ratings survive a restart.
 # Usage: scripts/tui-smoke.sh path/to/rankscope
 set -euo pipefail
 binary=$(realpath "${1:-.build/release/rankscope}")
@@ -211,6 +212,58 @@ capture | grep -q "EXIT=0" || fail "non-zero exit after the replay: $(capture | 
 echo "replay in the explorer: finished, rows as recorded, stayed open until Ctrl-C"
 rm -f "$session_file"
 
+# Compare view, the whole-set panel and judging in the loop: F7 puts B beside A, F9 compares them over every judged
+# query, u lists the holes, 3 rates one (saved through the journal before the screen says so), then kill -9 while
+# rating the next: after a restart the acknowledged rating is in the qrels and the holes list is one shorter.
+judgments=$(mktemp -d)
+cp SampleData/judgments/qrels.txt SampleData/judgments/queries.jsonl "$judgments/"
+explore_judged="$binary --qrels $judgments/qrels.txt --queries $judgments/queries.jsonl --query centerpieces --profile bm25"
+tmux send-keys -t "$session" "clear; $explore_judged; echo EXIT=\$?" Enter
+wait_for "profile bm25: retrieve.*matches" 20 || fail "no results for the judged query"
+tmux send-keys -t "$session" F7
+wait_for "Jaccard@10 [0-9.]+ · RBO\(p=0.9\) [0-9.]+ · nDCG@10 A [0-9.]+ B [0-9.]+" 15 \
+  || fail "F7 did not show the compare header with nDCG@10 of both sides"
+wait_for "B · retrieval lexical" 5 || fail "no column B"
+tmux send-keys -t "$session" F9
+wait_for "wins [0-9]+ · losses [0-9]+ · ties [0-9]+" 60 || fail "F9 did not compare A and B over the judged queries"
+capture | grep -q "220 judged queries" || fail "the whole-set panel does not count the 220 judged queries"
+tmux send-keys -t "$session" Escape
+sleep 0.2
+tmux send-keys -t "$session" Tab
+sleep 0.2
+tmux send-keys -t "$session" u
+wait_for "Holes · unjudged in the top 10" 5 || fail "u did not list the holes"
+holes_before=$(capture | grep -oE '[0-9]+ · 0–3 rates' | grep -oE '^[0-9]+')
+[ "${holes_before:-0}" -gt 1 ] || fail "expected at least two holes, saw '${holes_before:-none}'"
+tmux send-keys -t "$session" 3
+wait_for "rated p[0-9]+ 3 for q[0-9]+" 5 || fail "3 did not rate the hole"
+rated=$(capture | grep -oE "rated p[0-9]+ 3 for q[0-9]+" | head -n 1)
+rated_doc=$(echo "$rated" | awk '{print $2}')
+rated_query=$(echo "$rated" | awk '{print $5}')
+pid=$(pgrep -f -- "--qrels $judgments/qrels.txt" | head -n 1)
+[ -n "$pid" ] || fail "cannot find the explorer's process"
+tmux send-keys -t "$session" 1
+kill -9 "$pid"
+wait_for "EXIT=137" 10 || fail "the explorer did not die of kill -9"
+tmux send-keys -t "$session" "reset; clear" Enter
+sleep 0.5
+tmux send-keys -t "$session" "clear; $explore_judged; echo EXIT=\$?" Enter
+wait_for "profile bm25: retrieve.*matches" 20 || fail "the explorer did not restart after kill -9"
+grep -qx "$rated_query 0 $rated_doc 3" "$judgments/qrels.txt" \
+  || fail "the rating '$rated' acknowledged before kill -9 is not in the qrels after the restart"
+tmux send-keys -t "$session" F7
+wait_for "B · retrieval lexical" 10 || fail "no column B after the restart"
+tmux send-keys -t "$session" Tab
+sleep 0.2
+tmux send-keys -t "$session" u
+wait_for "Holes · unjudged in the top 10" 5 || fail "u did not list the holes after the restart"
+holes_after=$(capture | grep -oE '[0-9]+ · 0–3 rates' | grep -oE '^[0-9]+')
+[ "$holes_after" -le $((holes_before - 1)) ] || fail "holes after the restart: $holes_after, expected at most $((holes_before - 1))"
+tmux send-keys -t "$session" C-c
+wait_for "EXIT=0" 10 || fail "the explorer did not quit after judging"
+rm -rf "$judgments"
+echo "judging: compare header and whole-set panel shown, '$rated' kept through kill -9, holes $holes_before → $holes_after"
+
 # Quit with q as well, from a second run with an initial query and profile.
 tmux send-keys -t "$session" "clear; $binary --query 'linen dress' --profile bm25; echo EXIT=\$?" Enter
 wait_for "matches" 20 || fail "no results for --query"
@@ -220,4 +273,4 @@ sleep 0.2
 tmux send-keys -t "$session" q
 wait_for "EXIT=0" 10 || fail "q did not quit cleanly"
 tmux kill-session -t "$session"
-echo "tui-smoke: ok (results, explanation, rank profiles, live tuning, why not X, why A above B, record and replay, help, resize, Ctrl-C and q quit, terminal restored: $after)"
+echo "tui-smoke: ok (results, explanation, rank profiles, live tuning, why not X, why A above B, record and replay, compare and judging through kill -9, help, resize, Ctrl-C and q quit, terminal restored: $after)"

@@ -97,24 +97,10 @@ public enum HelpOverlay {
   public static func draw(into buffer: inout CellBuffer, scroll: Int) {
     guard let geometry = geometry(width: buffer.width, height: buffer.height) else { return }
     let box = geometry.box
-    buffer.fill(box, role: .normal)
-    // Frame.
-    let horizontal = String(repeating: "─", count: max(0, box.width - 2))
-    buffer.put("┌" + horizontal + "┐", x: box.x, y: box.y, role: .border)
-    buffer.put("└" + horizontal + "┘", x: box.x, y: box.maxY - 1, role: .border)
-    for y in (box.y + 1)..<max(box.y + 1, box.maxY - 1) {
-      buffer.put("│", x: box.x, y: y, role: .border)
-      buffer.put("│", x: box.maxX - 1, y: y, role: .border)
-    }
-    let title = " Keys "
-    if box.width > title.displayWidth + 4 { buffer.put(title, x: box.x + 2, y: box.y, role: .helpTitle) }
-
     let maxScroll = maximumScroll(width: buffer.width, height: buffer.height)
     let offset = max(0, min(scroll, maxScroll))
-    let footer = maxScroll == 0 ? " Esc close " : " ↑↓ scroll · Esc close "
-    if box.width > footer.displayWidth + 4 {
-      buffer.put(footer, x: box.maxX - 2 - footer.displayWidth, y: box.maxY - 1, role: .helpTitle)
-    }
+    OverlayFrame.draw(into: &buffer, box: box, title: " Keys ",
+                      footer: maxScroll == 0 ? " Esc close " : " ↑↓ scroll · Esc close ")
     if offset < maxScroll, box.width > 10 { buffer.put(" more ↓ ", x: box.x + 2, y: box.maxY - 1, role: .helpTitle) }
     if offset > 0, box.width > 20 { buffer.put(" more ↑ ", x: box.x + 10, y: box.y, role: .helpTitle) }
 

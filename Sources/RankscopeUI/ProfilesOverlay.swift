@@ -119,21 +119,7 @@ public enum ProfilesOverlay {
   /// Draws the overlay for `state` over `buffer`.
   public static func draw(_ state: AppState, into buffer: inout CellBuffer) {
     guard let box = box(state, width: buffer.width, height: buffer.height) else { return }
-    buffer.fill(box, role: .normal)
-    let horizontal = String(repeating: "─", count: max(0, box.width - 2))
-    buffer.put("┌" + horizontal + "┐", x: box.x, y: box.y, role: .border)
-    buffer.put("└" + horizontal + "┘", x: box.x, y: box.maxY - 1, role: .border)
-    for y in (box.y + 1)..<max(box.y + 1, box.maxY - 1) {
-      buffer.put("│", x: box.x, y: y, role: .border)
-      buffer.put("│", x: box.maxX - 1, y: y, role: .border)
-    }
-    let title = " Rank profiles "
-    if box.width > title.displayWidth + 4 { buffer.put(title, x: box.x + 2, y: box.y, role: .helpTitle) }
-    let footer = " ↑↓ Enter pick · Esc close "
-    if box.width > footer.displayWidth + 4 {
-      buffer.put(footer, x: box.maxX - 2 - footer.displayWidth, y: box.maxY - 1, role: .helpTitle)
-    }
-
+    OverlayFrame.draw(into: &buffer, box: box, title: " Rank profiles ", footer: " ↑↓ Enter pick · Esc close ")
     let inner = Rect(x: box.x + 2, y: box.y + 1, width: box.width - 4, height: box.height - 2)
     guard !inner.isEmpty else { return }
     let all = lines(state, width: inner.width)

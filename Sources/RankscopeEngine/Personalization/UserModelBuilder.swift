@@ -61,6 +61,13 @@ public struct UserModelBuilder: Sendable {
                              unknownUserEvents: unknownUsers, referenceTime: referenceTime))
   }
 
+  /// The directory of every user of the users file at `usersPath`, from the engagement log at `eventsPath`.
+  public func directory(usersPath: String, eventsPath: String) throws -> (directory: UserDirectory, report: Report) {
+    let log = try EngagementLog.read(path: eventsPath)
+    let (profiles, report) = try profiles(users: try UserRecord.read(path: usersPath), log: log)
+    return (UserDirectory(profiles: profiles, referenceTime: report.referenceTime), report)
+  }
+
   /// The profile of `user` from `events` (theirs, any order), ages measured from `referenceTime`.
   public func profile(for user: UserRecord, events: [EngagementEvent], referenceTime: Double) throws -> UserProfile {
     let ordered = events.enumerated().sorted { ($0.element.timestamp, $0.offset) < ($1.element.timestamp, $1.offset) }.map(\.element)

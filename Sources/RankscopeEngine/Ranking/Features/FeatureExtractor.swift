@@ -95,9 +95,7 @@ public struct FeatureExtractor: Sendable {
   /// dimension; a non-finite one is ignored (and the features say so).
   public func context(query: String, queryEmbedding: [Float]? = nil, queryLog: QueryLogStatistics? = nil,
                       user: UserContext? = nil) throws -> FeatureContext {
-    var context = try attaching(queryEmbedding, to: lexicalContext(query: query, queryLog: queryLog))
-    context.user = user
-    return context
+    try attaching(queryEmbedding, to: lexicalContext(query: query, queryLog: queryLog, user: user))
   }
 
   /// `context` with the query embedding given (checked as `context(query:queryEmbedding:queryLog:)` checks it):
@@ -120,7 +118,7 @@ public struct FeatureExtractor: Sendable {
   }
 
   /// The context of `query` without a query embedding (everything but the embedding-based features' input).
-  func lexicalContext(query: String, queryLog: QueryLogStatistics?) throws -> FeatureContext {
+  func lexicalContext(query: String, queryLog: QueryLogStatistics?, user: UserContext? = nil) throws -> FeatureContext {
     let schema = reader.schema
     let parsed = try QueryParser(schema: schema).parse(query)
     let scorer = BM25FScorer(reader: reader)
@@ -157,13 +155,15 @@ public struct FeatureExtractor: Sendable {
       centroid = sum.map { values in values.map { $0 / Float(centroidCount) } }
     }
 
-    return FeatureContext(
+    var context = FeatureContext(
       queryText: query, parsedQuery: parsed, normalizedQuery: QueryLogStatistics.normalize(query),
       queryEmbedding: nil, queryEmbeddingNote: "no query embedding was given", predictedCategory: try vote(categoryName),
       predictedContentType: try vote(settings.contentTypeField), visualCentroid: centroid,
       visualCentroidCount: centroidCount, referenceTime: referenceTime, queryLog: queryLog, topCandidates: top,
       resolvedTerms: resolvedTerms, analyzedQuery: analyzers.map { $0.terms(parsed.text) },
       readerIdentity: ObjectIdentifier(reader))
+    context.user = user
+    return context
   }
 
   // MARK: Values and explanations

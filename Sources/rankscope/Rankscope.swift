@@ -19,6 +19,7 @@ struct Rankscope: ParsableCommand {
     version: "0.1.0",
     subcommands: [ExploreCommand.self, SearchCommand.self, IndexCommand.self, EvalCommand.self, CompareCommand.self, SampleCommand.self,
                   ReplayCommand.self, BenchCommand.self, EmbedCommand.self, FeaturesCommand.self, TrainCommand.self,
+                  UsersCommand.self,
                   JudgmentsStressCommand.self],
     defaultSubcommand: ExploreCommand.self)
 }

@@ -29,6 +29,7 @@ public enum Explorer {
                          resultLimit: Int = 50, profiles: [RankProfile] = [], profileProblems: [String] = [],
                          initialProfile: String? = nil, judgments: JudgmentSet = JudgmentSet(),
                          judgmentStorage: String? = nil, saveJudgment: ((JudgmentEdit) throws -> Void)? = nil,
+                         users: UserDirectory? = nil, initialUser: String? = nil,
                          script: ExplorerScript? = nil, recorder: SessionRecorder? = nil) throws {
     try checkTerminal()
     _ = setlocale(LC_ALL, "")
@@ -52,7 +53,7 @@ public enum Explorer {
     let shownTheme = getenv("NO_COLOR").map { $0.pointee != 0 } == true ? theme.monochromeVariant : theme
     let start = Start(query: initialQuery, resultLimit: resultLimit, profiles: profiles, profileProblems: profileProblems,
                       profile: initialProfile, judgments: judgments, judgmentStorage: judgmentStorage,
-                      saveJudgment: saveJudgment, script: script, recorder: recorder)
+                      saveJudgment: saveJudgment, users: users, user: initialUser, script: script, recorder: recorder)
     pendingSignal = try loop(service: service, theme: shownTheme, start: start)
   }
 
@@ -95,6 +96,8 @@ public enum Explorer {
     var judgments: JudgmentSet
     var judgmentStorage: String?
     var saveJudgment: ((JudgmentEdit) throws -> Void)?
+    var users: UserDirectory?
+    var user: String?
     var script: ExplorerScript?
     var recorder: SessionRecorder?
   }
@@ -121,7 +124,9 @@ public enum Explorer {
 
     let width = Int(rs_cols()), height = Int(rs_lines())
     dispatch(.loadJudgments(start.judgments, storage: start.judgmentStorage))
-    SessionPlayer.startActions(width: width, height: height, profile: start.profile, query: start.query).forEach(dispatch)
+    dispatch(.loadUsers(start.users))
+    SessionPlayer.startActions(width: width, height: height, profile: start.profile, user: start.user,
+                               query: start.query).forEach(dispatch)
     start.recorder?.start(width: width, height: height)
     var script = start.script.map(ScriptCursor.init)
     painter.paint(renderScreen(state, width: state.width, height: state.height))

@@ -33,6 +33,16 @@ public enum Action: Sendable {
   case loadJudgments(JudgmentSet, storage: String?)
   /// Saving a rating (`Effect.saveJudgment`) failed with this message.
   case judgmentSaveFailed(JudgmentEdit, message: String)
+  /// The users of the index (nil: none), for the user picker.
+  case loadUsers(UserDirectory?)
+  /// Personalizes searches for the user of this id (nil: no user), e.g. `--user` at start.
+  case selectUser(String?)
+  /// The search without personalization (`Effect.liftSearch`) for the lift column finished.
+  case liftSearchCompleted(generation: Int, result: Result<SearchOutcome, SearchFailure>)
+  /// The live recompute of the user's profile (`Effect.rebuildProfile`) finished.
+  case profileRebuilt(generation: Int, result: Result<UserProfile, SearchFailure>)
+  /// The cohort evaluation (`Effect.evaluateCohort`) finished.
+  case cohortCompleted(generation: Int, result: Result<CohortResult, SearchFailure>)
   /// The terminal now has this size.
   case resize(width: Int, height: Int)
 }
@@ -55,6 +65,12 @@ public enum Effect: Sendable, Hashable {
   case evaluateSet(SetEvaluationJob, generation: Int)
   /// Store this rating durably (journal, then TREC qrels); a failure comes back as `Action.judgmentSaveFailed`.
   case saveJudgment(JudgmentEdit)
+  /// Run the current search without personalization (ranks only) and deliver `Action.liftSearchCompleted`.
+  case liftSearch(SearchRequest, generation: Int)
+  /// Recompute `profile` without the events at `hiding` and deliver `Action.profileRebuilt`.
+  case rebuildProfile(UserProfile, hiding: Set<Int>, generation: Int)
+  /// Evaluate a signal over a cohort of users and deliver `Action.cohortCompleted`.
+  case evaluateCohort(CohortJob, generation: Int)
   /// Stop the explorer.
   case quit
 }

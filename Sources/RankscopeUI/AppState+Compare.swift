@@ -38,6 +38,11 @@ extension AppState {
                               profile: compare.profile)
     }
     request.explained = .first(1)
+    switch compare.user {
+    case .sameAsA: request.user = personalization?.context
+    case .anonymous: request.user = nil
+    case .other(let context): request.user = context
+    }
     return request
   }
 

@@ -95,6 +95,23 @@ public struct AppState: Sendable {
   public var isHolesVisible: Bool
   /// The selected row of the holes list.
   public var holesCursor: Int
+  /// The users of the index (nil: it has none), for the user picker.
+  public var userDirectory: UserDirectory?
+  /// The user searches are personalized for, if any.
+  public var personalization: PersonalizationState?
+  /// The user picker (F11) while it is open.
+  public var userPicker: UserPickerState?
+  /// Whether the personalization panel (F12: signals, the anonymous switch, the history) is shown.
+  public var isPersonalizationVisible: Bool
+  /// The panel's marked row: 0 is the anonymous switch, then one per signal, then the history, newest first.
+  public var personalizationCursor: Int
+  /// The ranks of the current results without personalization (document id → rank) and the search generation
+  /// they belong to: the lift column (`+3`: personalization moved it up three places).
+  public var liftBaseline: (generation: Int, ranks: [String: Int])?
+  /// The cohort view, when asked for.
+  public var cohort: CohortState?
+  /// Generation of the latest recompute or cohort job asked for.
+  public var personalizationGeneration: Int
 
   /// Creates the state for a collection.
   public init(schema: Schema, documentCount: Int, width: Int = 80, height: Int = 24, resultLimit: Int = 50) {
@@ -143,6 +160,14 @@ public struct AppState: Sendable {
     setEvaluationGeneration = 0
     isHolesVisible = false
     holesCursor = 0
+    userDirectory = nil
+    personalization = nil
+    userPicker = nil
+    isPersonalizationVisible = false
+    personalizationCursor = 0
+    liftBaseline = nil
+    cohort = nil
+    personalizationGeneration = 0
   }
 
   /// Creates the state for a search service (its schema and document count), with the rank profiles that
@@ -260,6 +285,7 @@ public struct AppState: Sendable {
     var request = SearchRequest(query: query.text, limit: resultLimit, explain: true, retrieval: retrieval, profile: activeProfile)
     request.explained = .first(1)
     request.whyNot = whyNotId
+    request.user = personalization?.context
     return request
   }
 

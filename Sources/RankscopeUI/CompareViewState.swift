@@ -48,6 +48,8 @@ public struct CompareViewState: Sendable {
   public var selection: Int
   /// The first visible row of both columns.
   public var scroll: Int
+  /// The user B searches for (Alt-b): A's, none, or another.
+  public var user: CompareUser
 
   /// Creates the view for `choice` (with `profile` when it names one), before any B search.
   public init(choice: RankingChoice, profile: RankProfile?) {
@@ -60,6 +62,7 @@ public struct CompareViewState: Sendable {
     column = .a
     selection = 0
     scroll = 0
+    user = .sameAsA
   }
 
   /// B's hits (empty before they arrive).

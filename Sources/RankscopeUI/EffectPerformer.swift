@@ -15,8 +15,12 @@ public struct EffectPerformer: Sendable {
     case search, comparison, explanation
     /// Side B's search and explanations in the compare view.
     case compareSearch, compareExplanation
-    /// Whole-set evaluations (seconds long: the terminal runs them on a queue of their own).
+    /// Whole-set and cohort evaluations (seconds long: the terminal runs them on a queue of their own).
     case evaluation
+    /// The search without personalization behind the lift column.
+    case liftSearch
+    /// Live recomputes of the user's profile.
+    case profile
   }
 
   /// The service searches, comparisons and explanations run on.
@@ -38,7 +42,9 @@ public struct EffectPerformer: Sendable {
     case .explain: return .explanation
     case .compareSearch: return .compareSearch
     case .compareExplain: return .compareExplanation
-    case .evaluateSet: return .evaluation
+    case .evaluateSet, .evaluateCohort: return .evaluation
+    case .liftSearch: return .liftSearch
+    case .rebuildProfile: return .profile
     case .saveJudgment, .quit: return nil
     }
   }
@@ -61,6 +67,12 @@ public struct EffectPerformer: Sendable {
                                            result: performExplanation(request, id: id, using: service))]
     case .evaluateSet(let job, let generation):
       return [.setEvaluationCompleted(generation: generation, result: performSetEvaluation(job, using: service))]
+    case .liftSearch(let request, let generation):
+      return [.liftSearchCompleted(generation: generation, result: performSearch(request, using: service))]
+    case .rebuildProfile(let profile, let hidden, let generation):
+      return [.profileRebuilt(generation: generation, result: performProfileRebuild(profile, hiding: hidden, using: service))]
+    case .evaluateCohort(let job, let generation):
+      return [.cohortCompleted(generation: generation, result: performCohort(job, using: service))]
     case .saveJudgment:
       return sideEffects?(effect) ?? []
     case .quit:

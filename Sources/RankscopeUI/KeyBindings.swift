@@ -32,6 +32,11 @@ public enum Command: String, Hashable, Sendable {
   /// Rate the selected result for the current query 0, 1, 2 or 3.
   case rate0, rate1, rate2, rate3
   case clearRating, toggleHoles
+  // Users and personalization
+  case toggleUserPicker, userPickerInsertCharacter, userPickerDeleteBackward, userPickerPrevious, userPickerNext
+  case userPickerPick, userPickerCancel
+  case togglePersonalization, closePersonalization, personalizationPrevious, personalizationNext
+  case personalizationToggle, personalizationCohort, cycleCompareUser
 }
 
 /// Where a binding applies.
@@ -46,6 +51,10 @@ public enum BindingScope: String, Sendable, Hashable, CaseIterable {
   case whyNotPrompt
   /// While the whole-set panel is shown (checked first).
   case setPanel
+  /// While the user picker is open (checked first).
+  case userPicker
+  /// While the personalization panel is shown (checked first).
+  case personalization
   /// While a why-not report or a comparison is shown (checked before the focused panel's bindings).
   case report
   /// In the results while the compare view is open (checked before the results' bindings).
@@ -67,6 +76,8 @@ public enum BindingScope: String, Sendable, Hashable, CaseIterable {
     case .tuning: return "Tuning panel (edits stay in memory)"
     case .whyNotPrompt: return "Why-not prompt (a document id)"
     case .setPanel: return "Whole-set panel (A vs B over every judged query)"
+    case .userPicker: return "User picker (type a name or id)"
+    case .personalization: return "Personalization panel (signals and history)"
     case .report: return "Why-not report or comparison"
     case .compareResults: return "Results in the compare view"
     case .query: return "Query bar"
@@ -157,6 +168,9 @@ public enum KeyBindings {
     KeyBinding([.alt("3")], .global, .rate3, "rate it 3 (highly relevant)"),
     KeyBinding([.alt("x")], .global, .clearRating, "remove its rating"),
     KeyBinding([.alt("u")], .global, .toggleHoles, "holes: the unjudged top-10 results"),
+    KeyBinding([.function(11), .alt("p")], .global, .toggleUserPicker, "pick the user searches are for"),
+    KeyBinding([.function(12), .alt("s")], .global, .togglePersonalization, "the user's signals and history"),
+    KeyBinding([.alt("b")], .global, .cycleCompareUser, "compare: B's user: A's → none → another"),
     KeyBinding([.escape], .global, .focusQuery, "back to the query bar"),
     // Query bar
     KeyBinding(patterns: [.anyPrintable], scope: .query, command: .insertTypedCharacter,
@@ -241,6 +255,21 @@ public enum KeyBindings {
     KeyBinding([.pageDown], .setPanel, .setPageDown, "page down"),
     KeyBinding([.enter], .setPanel, .setOpenQuery, "search the query, A and B side by side"),
     KeyBinding([.escape, .character("q")], .setPanel, .closeSetPanel, "close the panel"),
+    // User picker
+    KeyBinding(patterns: [.anyPrintable], scope: .userPicker, command: .userPickerInsertCharacter,
+               summary: "type a name or id"),
+    KeyBinding([.backspace], .userPicker, .userPickerDeleteBackward, "delete the character before the cursor"),
+    KeyBinding([.up], .userPicker, .userPickerPrevious, "previous user"),
+    KeyBinding([.down], .userPicker, .userPickerNext, "next user"),
+    KeyBinding([.enter], .userPicker, .userPickerPick, "pick the marked user (first: no user)"),
+    KeyBinding([.escape], .userPicker, .userPickerCancel, "cancel"),
+    // Personalization panel
+    KeyBinding([.up, .character("k")], .personalization, .personalizationPrevious, "previous row"),
+    KeyBinding([.down, .character("j")], .personalization, .personalizationNext, "next row"),
+    KeyBinding([.character(" "), .enter], .personalization, .personalizationToggle,
+               "switch it (anonymous, signal, event)"),
+    KeyBinding([.character("c")], .personalization, .personalizationCohort, "cohort: the signal off for 12 users"),
+    KeyBinding([.escape, .character("q")], .personalization, .closePersonalization, "close the panel"),
     // Why-not prompt
     KeyBinding(patterns: [.anyPrintable], scope: .whyNotPrompt, command: .whyNotInsertCharacter,
                summary: "type the document id"),
@@ -261,10 +290,13 @@ public enum KeyBindings {
   public static func binding(for key: Key, focus: Focus, helpVisible: Bool, profilesVisible: Bool = false,
                              tuningVisible: Bool = false, promptVisible: Bool = false,
                              reportVisible: Bool = false, setPanelVisible: Bool = false,
-                             compareVisible: Bool = false) -> KeyBinding? {
+                             compareVisible: Bool = false, userPickerVisible: Bool = false,
+                             personalizationVisible: Bool = false) -> KeyBinding? {
     let focused: [BindingScope] = compareVisible && focus == .results ? [.compareResults, .results] : [BindingScope(focus)]
     let scopes: [BindingScope] = helpVisible ? [.help, .global]
+      : userPickerVisible ? [.userPicker, .global]
       : setPanelVisible ? [.setPanel, .global]
+      : personalizationVisible ? [.personalization, .global]
       : profilesVisible ? [.profiles, .global] : tuningVisible ? [.tuning, .global]
       : promptVisible ? [.whyNotPrompt, .global]
       : reportVisible ? [.report] + focused + [.global] : focused + [.global]
@@ -273,8 +305,8 @@ public enum KeyBindings {
         return found
       }
     }
-    if !helpVisible, !profilesVisible, !tuningVisible, !setPanelVisible, case .character = key {
-      let scope = promptVisible ? BindingScope.whyNotPrompt : BindingScope(focus)
+    if !helpVisible, !profilesVisible, !tuningVisible, !setPanelVisible, !personalizationVisible, case .character = key {
+      let scope = userPickerVisible ? BindingScope.userPicker : promptVisible ? BindingScope.whyNotPrompt : BindingScope(focus)
       return table.first { $0.scope == scope && $0.patterns.contains(.anyPrintable) }
     }
     return nil

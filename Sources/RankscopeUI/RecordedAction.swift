@@ -12,6 +12,8 @@ public enum RecordedAction: Sendable, Hashable {
   case setQuery(String)
   /// `Action.selectProfile` (nil: none).
   case selectProfile(String?)
+  /// `Action.selectUser` (nil: no user).
+  case selectUser(String?)
   /// `Action.tune` (nil: the rule off).
   case tune(TuningParameter, to: Double?)
   /// `Action.resize`.
@@ -25,11 +27,13 @@ public enum RecordedAction: Sendable, Hashable {
     case .insert(let text): self = .insert(text)
     case .setQuery(let text): self = .setQuery(text)
     case .selectProfile(let name): self = .selectProfile(name)
+    case .selectUser(let id): self = .selectUser(id)
     case .tune(let parameter, let value): self = .tune(parameter, to: value)
     case .resize(let width, let height): self = .resize(width: width, height: height)
     // Completions are the engine's answers, replayed by searching again; the judgments are the session's start.
     case .searchCompleted, .comparisonCompleted, .explanationCompleted, .compareSearchCompleted,
-         .compareExplanationCompleted, .setEvaluationCompleted, .loadJudgments, .judgmentSaveFailed:
+         .compareExplanationCompleted, .setEvaluationCompleted, .loadJudgments, .judgmentSaveFailed, .loadUsers,
+         .liftSearchCompleted, .profileRebuilt, .cohortCompleted:
       return nil
     }
   }
@@ -42,6 +46,7 @@ public enum RecordedAction: Sendable, Hashable {
     case .insert(let text): return .insert(text)
     case .setQuery(let text): return .setQuery(text)
     case .selectProfile(let name): return .selectProfile(name)
+    case .selectUser(let id): return .selectUser(id)
     case .tune(let parameter, let value): return .tune(parameter, to: value)
     case .resize(let width, let height): return .resize(width: width, height: height)
     }
@@ -55,6 +60,7 @@ public enum RecordedAction: Sendable, Hashable {
     case .insert(let text): return "text \(quoted(text))"
     case .setQuery(let text): return "query \(quoted(text))"
     case .selectProfile(let name): return "profile \(name.map(quoted) ?? "none")"
+    case .selectUser(let id): return "user \(id.map(quoted) ?? "none")"
     case .tune(let parameter, let value):
       return "tune \(parameter.sessionName) → \(value.map { Formatting.fixed($0) } ?? "off")"
     case .resize(let width, let height): return "resize \(width)×\(height)"

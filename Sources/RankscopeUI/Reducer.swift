@@ -13,11 +13,17 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
                                             profilesVisible: state.isProfilesVisible, tuningVisible: state.isTuningVisible,
                                             promptVisible: state.whyNotPrompt != nil, reportVisible: state.isReportVisible,
                                             setPanelVisible: state.setEvaluation?.isVisible == true,
-                                            compareVisible: state.compare != nil)
+                                            compareVisible: state.compare != nil,
+                                            userPickerVisible: state.userPicker != nil,
+                                            personalizationVisible: state.isPersonalizationVisible)
     else { return [] }
     if binding.command == .insertTypedCharacter {
       guard case .character(let character) = key else { return [] }
       effects = insertText(&state, String(character))
+    } else if binding.command == .userPickerInsertCharacter {
+      guard case .character(let character) = key, let first = character.unicodeScalars.first,
+            !DisplayWidth.isControl(first) else { return [] }
+      insertIntoUserPicker(String(character), in: &state)
     } else if binding.command == .whyNotInsertCharacter {
       guard case .character(let character) = key, let first = character.unicodeScalars.first,
             !DisplayWidth.isControl(first) else { return [] }
@@ -103,6 +109,16 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
   case .loadJudgments(let set, let storage):
     state.judgmentSet = set
     state.judgmentStorage = storage
+  case .loadUsers(let directory):
+    state.userDirectory = directory
+  case .selectUser(let id):
+    effects = selectUser(id, in: &state)
+  case .liftSearchCompleted(let generation, let result):
+    liftSearchCompleted(&state, generation: generation, result: result)
+  case .profileRebuilt(let generation, let result):
+    effects = profileRebuilt(&state, generation: generation, result: result)
+  case .cohortCompleted(let generation, let result):
+    cohortCompleted(&state, generation: generation, result: result)
   case .judgmentSaveFailed(let edit, let message):
     state.errorMessage = "rating of \(edit.documentId) not saved: \(message)"
   case .resize(let width, let height):
@@ -147,6 +163,14 @@ func queryChanged(_ state: inout AppState, textChanged: Bool = true) -> [Effect]
   if let request = state.compareRequest {
     state.compare?.generation = state.generation
     effects.append(.compareSearch(request, generation: state.generation))
+  }
+  // The lift column: the same search without the user, ranks only.
+  if state.currentRequest.user != nil {
+    var unpersonalized = state.currentRequest
+    unpersonalized.user = nil
+    unpersonalized.explain = false
+    unpersonalized.whyNot = nil
+    effects.append(.liftSearch(unpersonalized, generation: state.generation))
   }
   // A comparison on screen follows the query, the profile and its tuning.
   if let comparison = state.comparison {
@@ -398,6 +422,10 @@ private func apply(_ command: Command, to state: inout AppState) -> [Effect] {
        .setPrevious, .setNext, .setPageUp, .setPageDown, .setOpenQuery, .jumpToRegressed, .rate0, .rate1, .rate2, .rate3, .clearRating,
        .toggleHoles:
     return applyCompareCommand(command, to: &state)
+  case .toggleUserPicker, .userPickerInsertCharacter, .userPickerDeleteBackward, .userPickerPrevious, .userPickerNext,
+       .userPickerPick, .userPickerCancel, .togglePersonalization, .closePersonalization, .personalizationPrevious,
+       .personalizationNext, .personalizationToggle, .personalizationCohort, .cycleCompareUser:
+    return applyPersonalizationCommand(command, to: &state)
   case .helpScrollUp: state.helpScroll -= 1
   case .helpScrollDown: state.helpScroll += 1
   case .helpPageUp: state.helpScroll -= max(1, state.height - 4)
@@ -554,6 +582,7 @@ private func normalize(_ state: inout AppState) {
   state.helpScroll = max(0, min(state.helpScroll, HelpOverlay.maximumScroll(width: state.width, height: state.height)))
   state.profileCursor = min(max(0, state.profileCursor), state.profiles.count)
   normalizeCompare(&state)
+  normalizePersonalization(&state)
   state.tuningCursor = min(max(0, state.tuningCursor), max(0, state.tuningParameters.count - 1))
   if state.isReportVisible {
     let visible = max(1, ReportPanel.areas(state.layout)?.body.height ?? 1)

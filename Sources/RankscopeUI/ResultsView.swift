@@ -45,8 +45,12 @@ public struct ResultsView {
     let grades = state.currentGrades
     let gradeSpace = grades == nil ? 0 : 2
     let naturalMoves = movements.map { $0?.label.displayWidth ?? 0 }.max() ?? 0
-    let moveWidth = naturalMoves > 0 && rect.width - 2 - rankWidth - 2 - naturalMoves - 1 >= 6 ? naturalMoves : 0
-    let moveSpace = moveWidth > 0 ? moveWidth + 1 : 0
+    let lifts = hits.map(state.lift(of:))
+    let naturalLifts = lifts.map { $0.map { "p" + $0.label }?.displayWidth ?? 0 }.max() ?? 0
+    let moveWidth0 = naturalMoves > 0 && rect.width - 2 - rankWidth - 2 - naturalMoves - 1 >= 6 ? naturalMoves : 0
+    let liftWidth = naturalLifts > 0 && rect.width - 2 - rankWidth - 2 - moveWidth0 - naturalLifts - 2 >= 6 ? naturalLifts : 0
+    let moveWidth = moveWidth0
+    let moveSpace = (moveWidth > 0 ? moveWidth + 1 : 0) + (liftWidth > 0 ? liftWidth + 1 : 0)
     let naturalMarkers = markers.map(\.displayWidth).max() ?? 0
     let markerWidth = naturalMarkers > 0
       && rect.width - 2 - rankWidth - 2 - moveSpace - 2 - scoreWidth - 1 - naturalMarkers - 2 >= 20 ? naturalMarkers : 0
@@ -79,6 +83,11 @@ public struct ResultsView {
       x += rankWidth + 1
       if moveWidth > 0, let movement = movements[index] {
         buffer.put(movement.label.padded(toWidth: moveWidth), x: x, y: y, role: role(movement.role), clip: row)
+      }
+      if liftWidth > 0, let lift = lifts[index] {
+        // `p↑3`: personalization moved it up three places (its rank without the user minus its rank with).
+        buffer.put(("p" + lift.label).padded(toWidth: liftWidth), x: x + (moveWidth > 0 ? moveWidth + 1 : 0), y: y,
+                   role: role(lift.role), clip: row)
       }
       x += moveSpace + 1
       if let grades {

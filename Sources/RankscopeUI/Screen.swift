@@ -8,7 +8,7 @@ public func renderScreen(_ state: AppState, width: Int, height: Int) -> CellBuff
     drawTooSmall(into: &buffer)
     return buffer
   }
-  let tuning = state.isTuningVisible ? TuningPanel.areas(layout) : nil
+  let tuning = state.isTuningVisible || state.isPersonalizationVisible ? TuningPanel.areas(layout) : nil
   let report = tuning == nil && state.isReportVisible ? ReportPanel.areas(layout) : nil
   QueryBarView(query: state.query, isFocused: state.focus == .query && !state.isHelpVisible && !state.isProfilesVisible
                  && !state.isTuningVisible && state.whyNotPrompt == nil)
@@ -43,7 +43,9 @@ public func renderScreen(_ state: AppState, width: Int, height: Int) -> CellBuff
   } else {
     ResultsView(state: state).draw(into: &buffer, rect: resultsRect)
   }
-  if let tuning {
+  if let tuning, state.isPersonalizationVisible {
+    PersonalizationPanel.draw(state, areas: tuning, into: &buffer)
+  } else if let tuning {
     TuningPanel.draw(state, areas: tuning, into: &buffer)
   } else if let report {
     ReportPanel.draw(state, areas: report, into: &buffer)
@@ -72,6 +74,8 @@ public func renderScreen(_ state: AppState, width: Int, height: Int) -> CellBuff
   }
   if state.isHelpVisible {
     HelpOverlay.draw(into: &buffer, scroll: state.helpScroll)
+  } else if state.userPicker != nil {
+    UserPickerOverlay.draw(state, into: &buffer)
   } else if state.setEvaluation?.isVisible == true {
     SetEvaluationPanel.draw(state, into: &buffer)
   } else if state.isProfilesVisible {

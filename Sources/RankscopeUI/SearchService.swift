@@ -14,6 +14,8 @@ public protocol SearchService: Sendable {
   func storedDocument(_ documentNumber: Int) throws -> JSONValue
   /// Compares two documents (ids) for a request: ranks, scores and feature differences; thread-safe.
   func compare(_ request: SearchRequest, _ first: String, _ second: String) throws -> HitComparison
+  /// `profile` recomputed from its history without the events at `hidden` (positions in `profile.events`).
+  func rebuildProfile(_ profile: UserProfile, hiding hidden: Set<Int>) throws -> UserProfile
 }
 
 extension SearchService {
@@ -32,7 +34,18 @@ extension SearchService {
   }
 }
 
-extension SearchEngine: SearchService {}
+extension SearchEngine: SearchService {
+  /// `profile` recomputed by `UserModelBuilder` from its events without those at `hidden`, ages measured from
+  /// the same reference time, so hiding nothing gives the profile back.
+  public func rebuildProfile(_ profile: UserProfile, hiding hidden: Set<Int>) throws -> UserProfile {
+    let events = profile.events.enumerated().filter { !hidden.contains($0.offset) }.map { _, event in
+      EngagementEvent(user: profile.userId, document: event.documentId, action: event.action,
+                      timestamp: event.timestamp, query: event.query)
+    }
+    return try UserModelBuilder(reader: reader).profile(for: UserRecord(id: profile.userId, name: profile.name),
+                                                        events: events, referenceTime: profile.referenceTime)
+  }
+}
 
 /// A finished search: the response and the stored document of each hit, in hit order.
 public struct SearchOutcome: Sendable {
@@ -119,5 +132,48 @@ public func performSetEvaluation(_ job: SetEvaluationJob, using service: any Sea
   } catch {
     let message = String(describing: error)
     return .failure(SearchFailure(message: message.isEmpty ? "evaluation failed" : message))
+  }
+}
+
+/// `profile` without the events at `hidden`, recomputed on `service`; never throws.
+///
+/// This is the work behind `Effect.rebuildProfile`.
+public func performProfileRebuild(_ profile: UserProfile, hiding hidden: Set<Int>,
+                                  using service: any SearchService) -> Result<UserProfile, SearchFailure> {
+  do {
+    return .success(try service.rebuildProfile(profile, hiding: hidden))
+  } catch {
+    let message = String(describing: error)
+    return .failure(SearchFailure(message: message.isEmpty ? "recomputing the profile failed" : message))
+  }
+}
+
+/// The cohort view's figures for `job` on `service`: for each user, every query searched with the signal on and
+/// off, nDCG@10 of both (trec_eval's definition, `Evaluator.queryResults`) and the top-10 churn; never throws.
+///
+/// This is the work behind `Effect.evaluateCohort`.
+public func performCohort(_ job: CohortJob, using service: any SearchService) -> Result<CohortResult, SearchFailure> {
+  do {
+    var rows: [CohortRow] = []
+    for user in job.users {
+      var on = job.request
+      on.user = UserContext(profile: user, enabledSignals: job.enabledSignals.union([job.signal]))
+      var off = job.request
+      off.user = UserContext(profile: user, enabledSignals: job.enabledSignals.subtracting([job.signal]))
+      let rankingsOn = try service.rankings(job.queries, like: on)
+      let rankingsOff = try service.rankings(job.queries, like: off)
+      let resultsOn = Evaluator.queryResults(rankings: rankingsOn, judgments: job.judgments)
+      let resultsOff = Evaluator.queryResults(rankings: rankingsOff, judgments: job.judgments)
+      let churn = job.queries.map { query in
+        1 - RankOverlap.jaccard(rankingsOn[query.id] ?? [], rankingsOff[query.id] ?? [], cutoff: 10)
+      }
+      func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
+      rows.append(CohortRow(userId: user.userId, name: user.name, ndcgOn: mean(resultsOn.map(\.ndcgAt10)),
+                            ndcgOff: mean(resultsOff.map(\.ndcgAt10)), churn: mean(churn)))
+    }
+    return .success(CohortResult(signal: job.signal, queryCount: job.queries.count, rows: rows))
+  } catch {
+    let message = String(describing: error)
+    return .failure(SearchFailure(message: message.isEmpty ? "the cohort evaluation failed" : message))
   }
 }

@@ -13,7 +13,7 @@ public struct SessionEvent: Sendable, Hashable {
   public static let maximumScreenSide = 2_000
 
   /// The member names that say what kind of event a line is, in the order they are looked for.
-  public static let kindNames = ["key", "command", "text", "query", "profile", "tune", "resize"]
+  public static let kindNames = ["key", "command", "text", "query", "profile", "user", "tune", "resize"]
 
   /// Creates an event.
   public init(milliseconds: Int, action: RecordedAction) {
@@ -30,6 +30,7 @@ public struct SessionEvent: Sendable, Hashable {
     case .insert(let text): members.append(JSONMember("text", .string(text)))
     case .setQuery(let text): members.append(JSONMember("query", .string(text)))
     case .selectProfile(let name): members.append(JSONMember("profile", name.map(JSONValue.string) ?? .null))
+    case .selectUser(let id): members.append(JSONMember("user", id.map(JSONValue.string) ?? .null))
     case .tune(let parameter, let value):
       members.append(JSONMember("tune", .string(parameter.sessionName)))
       members.append(JSONMember("value", value.map(SessionEvent.number) ?? .null))
@@ -77,6 +78,9 @@ public struct SessionEvent: Sendable, Hashable {
     case "profile":
       if value == .null { return .selectProfile(nil) }
       return .selectProfile(try string(value, named: kind))
+    case "user":
+      if value == .null { return .selectUser(nil) }
+      return .selectUser(try string(value, named: kind))
     case "tune":
       let name = try string(value, named: kind)
       guard let parameter = TuningParameter(sessionName: name) else {

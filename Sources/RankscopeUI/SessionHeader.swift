@@ -18,12 +18,15 @@ public struct SessionHeader: Sendable, Hashable {
   public var index: String?
   /// The rank profile folders given (`--profiles`); replay's `--profiles` overrides them.
   public var profileFolders: [String]
+  /// The user searches were personalized for at the start (`--user`), or nil.
+  public var user: String?
 
   /// Creates a header.
   public init(width: Int, height: Int, profile: String? = nil, query: String? = nil, index: String? = nil,
-              profileFolders: [String] = []) {
+              profileFolders: [String] = [], user: String? = nil) {
     self.width = width
     self.height = height
+    self.user = user
     self.profile = profile
     self.query = query
     self.index = index
@@ -40,6 +43,7 @@ public struct SessionHeader: Sendable, Hashable {
       JSONMember("query", query.map(JSONValue.string) ?? .null),
       JSONMember("index", index.map(JSONValue.string) ?? .null),
       JSONMember("profiles", .array(profileFolders.map(JSONValue.string))),
+      JSONMember("user", user.map(JSONValue.string) ?? .null),
     ])
   }
 
@@ -71,6 +75,7 @@ public struct SessionHeader: Sendable, Hashable {
       throw SessionFormatError("\"profiles\" is an array of folder paths")
     }
     profileFolders = elements.compactMap(\.stringValue)
+    user = try SessionHeader.optionalString(json["user"], named: "user")
   }
 
   /// A string member that may be null or absent.

@@ -16,21 +16,27 @@ public struct SessionPlayer: Sendable {
   /// `sideEffects` saves them).
   public init(header: SessionHeader, service: any SearchService, profiles: [RankProfile] = [],
               profileProblems: [String] = [], profile: String? = nil, resultLimit: Int = 50,
-              judgments: JudgmentSet = JudgmentSet(), sideEffects: EffectPerformer.SideEffectHandler? = nil) {
+              judgments: JudgmentSet = JudgmentSet(), users: UserDirectory? = nil, user: String? = nil,
+              sideEffects: EffectPerformer.SideEffectHandler? = nil) {
     performer = EffectPerformer(service: service, sideEffects: sideEffects)
     state = AppState(service: service, width: header.width, height: header.height, resultLimit: resultLimit,
                      profiles: profiles, profileProblems: profileProblems)
     performer.run(.loadJudgments(judgments, storage: nil), on: &state)
+    performer.run(.loadUsers(users), on: &state)
     for action in SessionPlayer.startActions(width: header.width, height: header.height,
-                                             profile: profile ?? header.profile, query: header.query) {
+                                             profile: profile ?? header.profile, user: user ?? header.user,
+                                             query: header.query) {
       performer.run(action, on: &state)
     }
   }
 
-  /// What the explorer does as it starts: take the screen size, make `profile` active, search `query`.
-  public static func startActions(width: Int, height: Int, profile: String?, query: String?) -> [Action] {
+  /// What the explorer does as it starts: take the screen size, make `profile` active, personalize for `user`,
+  /// search `query`.
+  public static func startActions(width: Int, height: Int, profile: String?, user: String? = nil,
+                                  query: String?) -> [Action] {
     var actions: [Action] = [.resize(width: width, height: height)]
     if let profile { actions.append(.selectProfile(profile)) }
+    if let user { actions.append(.selectUser(user)) }
     if let query, !query.isEmpty { actions.append(.setQuery(query)) }
     return actions
   }

@@ -50,6 +50,9 @@ struct ExploreCommand: ParsableCommand {
   @Option(help: "Judgments in TREC qrels form, shown beside results and where ratings are stored (default: the sample world's copy).")
   var qrels: String?
 
+  @Option(help: "Personalize searches for this user (an id; F11 picks another, F12 shows their signals and history).")
+  var user: String?
+
   @Option(help: ArgumentHelp("Record what you do to this session file (JSON Lines) for `rankscope replay`.",
                               valueName: "file"))
   var record: String?
@@ -61,7 +64,7 @@ struct ExploreCommand: ParsableCommand {
     let recorder = try record.map { path in
       let folders = profileOptions.profileFolders.map(Self.absolutePath)
       let header = SessionHeader(width: 0, height: 0, profile: profileOptions.profile, query: query,
-                                 index: index.map(Self.absolutePath), profileFolders: folders)
+                                 index: index.map(Self.absolutePath), profileFolders: folders, user: user)
       return try SessionRecorder(path: path, header: header)
     }
     let store = try ExplorerSetup.judgmentStore(queries: queries, qrels: qrels, index: index)
@@ -69,7 +72,8 @@ struct ExploreCommand: ParsableCommand {
     try Explorer.run(service: setup.engine, theme: loadedTheme, initialQuery: query, profiles: setup.profiles,
                      profileProblems: setup.problems, initialProfile: profileOptions.profile,
                      judgments: store?.set ?? JudgmentSet(), judgmentStorage: store?.qrelsPath,
-                     saveJudgment: store.map { store in { try store.record($0) } }, recorder: recorder)
+                     saveJudgment: store.map { store in { try store.record($0) } }, users: setup.users,
+                     initialUser: user, recorder: recorder)
     if let failure = recorder?.failure { FileHandle.standardError.write(Data("rankscope: \(failure)\n".utf8)) }
   }
 

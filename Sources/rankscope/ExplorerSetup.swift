@@ -11,6 +11,8 @@ struct ExplorerSetup {
   var profiles: [RankProfile]
   /// The profile files that could not be used, and a query log that could not be read.
   var problems: [String]
+  /// The users of the index (nil: it has none), for the user picker.
+  var users: UserDirectory?
 
   /// Opens `index` (nil: the sample world's) and the profiles `profileOptions` names.
   static func open(index: String?, profileOptions: ProfileOptions) throws -> ExplorerSetup {
@@ -29,7 +31,17 @@ struct ExplorerSetup {
         problems.append("\(error) (the query log: click features read 0)")
       }
     }
-    return ExplorerSetup(engine: engine, profiles: library.profiles, problems: problems)
+    var users: UserDirectory?
+    let hasProfiles = index.map { FileManager.default.fileExists(atPath: URL(fileURLWithPath: $0)
+      .appendingPathComponent(UserProfileFile.fileName).path) } ?? true
+    if hasProfiles {
+      do {
+        users = try Locations.userDirectory(reader: engine.reader, index: index, quiet: false)
+      } catch {
+        problems.append("\(error) (the user profiles: no user can be picked)")
+      }
+    }
+    return ExplorerSetup(engine: engine, profiles: library.profiles, problems: problems, users: users)
   }
 
   /// The theme `name` (a name from Themes/ or a path), looked for in `directory`, `RANKSCOPE_THEMES`, then the

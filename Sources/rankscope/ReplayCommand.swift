@@ -103,7 +103,8 @@ struct ReplayCommand: ParsableCommand {
     let script = ExplorerScript(events: session.events, speed: speed ?? 1, exitsWhenDone: exitsWhenDone)
     try Explorer.run(service: setup.engine, theme: try ExplorerSetup.theme(named: theme, directory: themeDirectory),
                      initialQuery: session.header.query, profiles: setup.profiles, profileProblems: setup.problems,
-                     initialProfile: profile, judgments: judgments, script: script)
+                     initialProfile: profile, judgments: judgments, users: setup.users,
+                     initialUser: session.header.user, script: script)
   }
 
   /// Reads and checks the session at `path`; errors name the file and line.
@@ -124,7 +125,8 @@ struct ReplayCommand: ParsableCommand {
   /// Plays `session` without a terminal and prints the final screen (or every screen) to standard output.
   private func playHeadless(_ session: Session, setup: ExplorerSetup, profile: String?, judgments: JudgmentSet) {
     var player = SessionPlayer(header: session.header, service: setup.engine, profiles: setup.profiles,
-                               profileProblems: setup.problems, profile: profile, judgments: judgments)
+                               profileProblems: setup.problems, profile: profile, judgments: judgments,
+                               users: setup.users)
     if everyStep { print("── start\n" + player.screenText) }
     let pace = speed ?? 0
     let started = Date()

@@ -288,7 +288,11 @@ struct ReducerTests {
                                .whyNotClear, .whyNotSubmit, .whyNotCancel, .closeReport, .markHit, .compareWithMarked,
                                .toggleCompare, .cycleCompareSide, .compareColumnA, .compareColumnB, .toggleSetPanel,
                                .closeSetPanel, .setPrevious, .setNext, .setPageUp, .setPageDown, .setOpenQuery,
-                               .jumpToRegressed, .rate0, .rate1, .rate2, .rate3, .clearRating, .toggleHoles]
+                               .jumpToRegressed, .rate0, .rate1, .rate2, .rate3, .clearRating, .toggleHoles,
+                               .toggleUserPicker, .userPickerDeleteBackward, .userPickerPrevious, .userPickerNext,
+                               .userPickerPick, .userPickerCancel, .togglePersonalization, .closePersonalization,
+                               .personalizationPrevious, .personalizationNext, .personalizationToggle,
+                               .personalizationCohort, .cycleCompareUser]
     for command in expected { #expect(commands.contains(command), "\(command) has no key") }
   }
 
@@ -298,10 +302,10 @@ struct ReducerTests {
     for binding in KeyBindings.table {
       #expect(lines.contains(.entry(keys: binding.keyLabel, summary: binding.summary)), "\(binding.summary)")
     }
-    // At 120×80 everything is on screen at once (at 120×50 the two columns scroll).
-    var state = Fixtures.state(width: 120, height: 80)
+    // At 120×100 everything is on screen at once (at 120×50 the two columns scroll).
+    var state = Fixtures.state(width: 120, height: 100)
     _ = reduce(&state, .key(.character("?")))
-    let text = renderScreen(state, width: 120, height: 80).text
+    let text = renderScreen(state, width: 120, height: 100).text
     for binding in KeyBindings.table {
       #expect(text.contains(binding.summary), "\(binding.summary) not shown")
     }

@@ -119,7 +119,7 @@ struct SessionTests {
       (#"{"rankscope_session":1,"profiles":"x"}"# + "\n", 1, "\"profiles\" is an array"),
       (header + "\n" + #"{"t":1,"key":"F99999"}"# + "\n", 2, "unknown key \"F99999\""),
       (header + "\n\n" + "not json\n", 3, "not JSON: column"),
-      (header + "\n" + #"{"t":1}"# + "\n", 2, "exactly one of key, command, text, query, profile, tune, resize (found none)"),
+      (header + "\n" + #"{"t":1}"# + "\n", 2, "exactly one of key, command, text, query, profile, user, tune, resize (found none)"),
       (header + "\n" + #"{"t":1,"key":"a","text":"b"}"# + "\n", 2, "(found key and text)"),
       (header + "\n" + #"{"t":-5,"key":"a"}"# + "\n", 2, "\"t\" is a whole number"),
       (header + "\n" + #"{"t":1.5,"key":"a"}"# + "\n", 2, "\"t\" is a whole number"),

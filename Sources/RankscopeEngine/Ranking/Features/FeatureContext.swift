@@ -44,6 +44,8 @@ public struct FeatureContext: Sendable {
   public let referenceTime: Double?
   /// Query-log statistics, when a log was given.
   public let queryLog: QueryLogStatistics?
+  /// The user the personalization features read (nil: an anonymous search, every such feature 0).
+  public internal(set) var user: UserContext?
   /// The top BM25F candidates (document numbers, best first) the intent and centroid come from.
   public let topCandidates: [Int]
 

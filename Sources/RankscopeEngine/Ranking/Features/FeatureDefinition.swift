@@ -20,6 +20,8 @@ public enum FeatureGroup: String, Sendable, Hashable, CaseIterable {
   case query
   /// Scores and ranks handed over by the retrieval stage.
   case retrieval
+  /// Agreement with the searching user's profile (0 for anonymous searches).
+  case personalization
 }
 
 /// One ranking feature: its name (`bm25_title`), a one-line description, its group, formula and inputs.
@@ -70,6 +72,11 @@ enum FeatureKind: Sendable, Hashable {
   case queryTermCount
   case fusedScore
   case bestGeneratorReciprocalRank
+  case userSimilarity(vectorField: Int)
+  case interestSimilarity(vectorField: Int)
+  case affinity(UserAffinity.Kind)
+  case seenBefore
+  case hiddenBefore
 
   /// Whether the feature reads only the query's text and the document (not the query embedding, nor the
   /// candidate's retrieval score or generator ranks): it can be computed before the embedding and fusion.
@@ -78,7 +85,7 @@ enum FeatureKind: Sendable, Hashable {
     case .textSimilarity, .fusedScore, .bestGeneratorReciprocalRank: return false
     case .bm25f, .fieldBM25, .queryCoverage, .fieldCoverage, .fieldPhrase, .proximity, .visualCentroidSimilarity,
          .logCount, .freshness, .clickPrior, .queryClickRate, .categoryMatch, .contentTypeMatch, .priceBand, .logPrice,
-         .fieldLength, .valueCount, .queryTermCount:
+         .fieldLength, .valueCount, .queryTermCount, .userSimilarity, .interestSimilarity, .affinity, .seenBefore, .hiddenBefore:
       return true
     }
   }

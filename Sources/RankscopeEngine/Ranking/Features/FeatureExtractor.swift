@@ -29,8 +29,8 @@ public struct FeatureExtractor: Sendable {
   /// The schema's text fields, read once (the schema's list is computed on each call).
   private let textFields: [Schema.Field]
   /// The rows of each vector field, read in place, and the fields' names.
-  private let vectorStores: [VectorStore]
-  private let vectorFieldNames: [String]
+  let vectorStores: [VectorStore]
+  let vectorFieldNames: [String]
   /// The schema's k1.
   private let k1: Double
   private let analyzers: [Analyzer]
@@ -58,6 +58,9 @@ public struct FeatureExtractor: Sendable {
     var keys = Set(schema.textFields.flatMap(\.sourceKeys) + schema.keywordFields.flatMap(\.sourceKeys))
     for definition in registry.definitions {
       if case .valueCount(let key) = definition.kind { keys.insert(key) }
+      if case .affinity = definition.kind {
+        keys.formUnion([settings.categoryField ?? "category", settings.contentTypeField, settings.boardField, settings.domainField])
+      }
     }
     storedKeys = keys
     var newest: Double?
@@ -90,8 +93,11 @@ public struct FeatureExtractor: Sendable {
   /// The context of `query`: parsed and resolved once, its top BM25F candidates (filters in the query applied)
   /// voting for the intent and making the visual centroid. `queryEmbedding` must have the text-embedding field's
   /// dimension; a non-finite one is ignored (and the features say so).
-  public func context(query: String, queryEmbedding: [Float]? = nil, queryLog: QueryLogStatistics? = nil) throws -> FeatureContext {
-    try attaching(queryEmbedding, to: lexicalContext(query: query, queryLog: queryLog))
+  public func context(query: String, queryEmbedding: [Float]? = nil, queryLog: QueryLogStatistics? = nil,
+                      user: UserContext? = nil) throws -> FeatureContext {
+    var context = try attaching(queryEmbedding, to: lexicalContext(query: query, queryLog: queryLog))
+    context.user = user
+    return context
   }
 
   /// `context` with the query embedding given (checked as `context(query:queryEmbedding:queryLog:)` checks it):
@@ -379,6 +385,11 @@ public struct FeatureExtractor: Sendable {
       guard let score = data.candidate.retrievalScore else { return node.leaf(0, "0: no retrieval score was given") }
       guard score.isFinite else { return node.leaf(0, "0: the retrieval score is not a finite number") }
       return node.leaf(score, "retrieval score given by the caller")
+    case .userSimilarity(let field): return try userSimilarity(field, data, context, node)
+    case .interestSimilarity(let field): return try interestSimilarity(field, data, context, node)
+    case .affinity(let kind): return affinity(kind, data, context, node)
+    case .seenBefore: return seenBefore(hidden: false, data, context, node)
+    case .hiddenBefore: return seenBefore(hidden: true, data, context, node)
     case .bestGeneratorReciprocalRank:
       guard let rank = data.candidate.bestGeneratorRank else { return node.leaf(0, "0: no generator rank was given") }
       guard rank >= 1 else { return node.leaf(0, "0: rank \(rank) is not a rank (ranks start at 1)") }
@@ -576,7 +587,7 @@ public struct FeatureExtractor: Sendable {
   // MARK: Vectors
 
   /// Float32 cosine between `query` and the document's vector in vector field `field`, as exact vector search computes it.
-  private func cosine(_ query: [Float], _ what: String, _ field: Int, _ data: CandidateData, _ node: FeatureNodeBuilder) throws -> FeatureNode {
+  func cosine(_ query: [Float], _ what: String, _ field: Int, _ data: CandidateData, _ node: FeatureNodeBuilder) throws -> FeatureNode {
     let store = vectorStores[field]
     let name = vectorFieldNames[field]
     guard store.isPresent(data.document) else {

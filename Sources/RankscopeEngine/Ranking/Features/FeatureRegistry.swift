@@ -191,6 +191,45 @@ public struct FeatureRegistry: Sendable, Hashable {
       summary: "1 / the best rank any candidate generator gave the document, when the caller gives it",
       formula: "1 / min_g rank_g; 0 when not given", inputs: "FeatureCandidate.bestGeneratorRank"))
 
+    // Personalization: the request's user profile (0 for anonymous searches).
+    if let field = schema.textEmbeddingField, let index = schema.vectorFields.firstIndex(where: { $0.name == field.name }) {
+      definitions.append(FeatureDefinition(
+        "user_similarity", .personalization, .userSimilarity(vectorField: index),
+        summary: "cosine between the user embedding and the document's \(field.name) vector",
+        formula: "u · d / (|u| · |d|) in float32, u = Σ_e w_e · x_e / ‖Σ_e w_e · x_e‖ over the user's engagements",
+        inputs: "the request's user profile; \(field.name)"))
+      definitions.append(FeatureDefinition(
+        "interest_similarity", .personalization, .interestSimilarity(vectorField: index),
+        summary: "largest cosine between one of the user's interests (Ward-cluster medoids) and the document's \(field.name) vector",
+        formula: "max_i m_i · d / (|m_i| · |d|), m_i = medoid of interest i (PinnerSage, Pal et al. 2020)",
+        inputs: "the request's user profile's interests; \(field.name)"))
+    } else {
+      for name in ["user_similarity", "interest_similarity"] {
+        omitted.append(OmittedFeature(name: name, reason: "the schema has no text-embedding vector field"))
+      }
+    }
+    let affinityFields: [(String, UserAffinity.Kind, String)] = [
+      ("category_affinity", .category, categoryName), ("content_type_affinity", .contentType, settings.contentTypeField),
+      ("board_affinity", .board, settings.boardField), ("domain_affinity", .domain, settings.domainField),
+    ]
+    for (name, kind, field) in affinityFields {
+      if schema.field(named: field) != nil {
+        definitions.append(FeatureDefinition(
+          name, .personalization, .affinity(kind),
+          summary: "the user's share of engagement weight on documents with this document's \(field)",
+          formula: "Σ_{e : \(field)(e) = \(field)(d)} w_e / Σ_e w_e, w_e = action weight · 2^(-age_days / half-life)",
+          inputs: "the request's user profile; \(field)"))
+      } else {
+        omitted.append(OmittedFeature(name: name, reason: "needs a field \"\(field)\"; the schema has none"))
+      }
+    }
+    definitions.append(FeatureDefinition(
+      "seen_before", .personalization, .seenBefore, summary: "1 when the user engaged with the document before (not by hiding it)",
+      formula: "1 if d ∈ seen(user) else 0", inputs: "the request's user profile"))
+    definitions.append(FeatureDefinition(
+      "hidden_before", .personalization, .hiddenBefore, summary: "1 when the user hid the document (a demotion signal)",
+      formula: "1 if d ∈ hidden(user) else 0", inputs: "the request's user profile"))
+
     self.definitions = definitions
     self.omitted = omitted
     var positions: [String: Int] = [:]

@@ -16,6 +16,10 @@ public struct FeatureSettings: Sendable, Hashable {
   public var categoryField: String?
   /// The keyword field whose predicted value `content_type_match` compares.
   public var contentTypeField: String
+  /// The field whose value `board_affinity` looks up in the user's board affinity.
+  public var boardField: String
+  /// The field whose value `domain_affinity` looks up in the user's domain affinity.
+  public var domainField: String
   /// The vector field of `visual_similarity`.
   public var visualField: String
   /// The JSON key whose values `tag_count` counts.
@@ -24,6 +28,8 @@ public struct FeatureSettings: Sendable, Hashable {
   public var freshnessHalfLifeDays: Double
   /// The smoothing strength α of the click-through features (pseudo-impressions at the prior rate).
   public var clickSmoothing: Double
+  /// How many history items a personalization feature's explanation lists.
+  public var personalContributorCount: Int = 5
   /// How many top BM25F candidates vote for the predicted category and content type.
   public var intentSample: Int
   /// How many top BM25F candidates' visual vectors make the centroid.
@@ -32,7 +38,8 @@ public struct FeatureSettings: Sendable, Hashable {
   /// Creates settings; every parameter has the sample world's default.
   public init(titleField: String? = nil, proximityFields: [String] = ["title", "description"],
               countFields: [String] = ["saves", "clicks"], createdField: String = "created", priceField: String = "price",
-              categoryField: String? = nil, contentTypeField: String = "type", visualField: String = "visual",
+              categoryField: String? = nil, contentTypeField: String = "type", boardField: String = "board",
+              domainField: String = "domain", visualField: String = "visual",
               tagsKey: String = "tags", freshnessHalfLifeDays: Double = 180, clickSmoothing: Double = 10,
               intentSample: Int = 20, visualSample: Int = 10) {
     self.titleField = titleField
@@ -42,6 +49,8 @@ public struct FeatureSettings: Sendable, Hashable {
     self.priceField = priceField
     self.categoryField = categoryField
     self.contentTypeField = contentTypeField
+    self.boardField = boardField
+    self.domainField = domainField
     self.visualField = visualField
     self.tagsKey = tagsKey
     self.freshnessHalfLifeDays = freshnessHalfLifeDays

@@ -10,8 +10,9 @@ import Foundation
 /// them), so the root, a sum, equals the score exactly.
 extension SearchEngine {
   /// The generators a profile names, built for this index (in the profile's order).
-  func generators(of profile: RankProfile) throws -> [any CandidateGenerator] {
+  func generators(of profile: RankProfile, overrides: [String: any CandidateGenerator] = [:]) throws -> [any CandidateGenerator] {
     try profile.retrieval.generators.map { entry throws -> any CandidateGenerator in
+      if let generator = overrides[entry.name] { return generator }
       if entry.name == BM25FGenerator.generatorName { return BM25FGenerator(scorer: BM25FScorer(reader: reader)) }
       if let field = schema.textEmbeddingField, entry.name == VectorGenerator.generatorName(field: field.name) {
         return try vectorGenerator()
@@ -32,11 +33,12 @@ extension SearchEngine {
   /// wait for it, so stage times can add up to more than the search took.
   func profileSearch(_ request: SearchRequest, profile: RankProfile, query startingQuery: GeneratorQuery,
                      pendingVector: BackgroundValue<[Float]>?, parsed: ParsedQuery, limit: Int,
-                     trace startingTrace: [StageTrace], clock startingClock: StageClock) throws -> SearchResponse {
+                     trace startingTrace: [StageTrace], clock startingClock: StageClock,
+                     recommendation: RecommendationRun? = nil) throws -> SearchResponse {
     var trace = startingTrace
     var clock = startingClock
     var query = startingQuery
-    let generators = try generators(of: profile)
+    let generators = try generators(of: profile, overrides: recommendation?.generators ?? [:])
     let featureExtractor = profile.l1 != nil || profile.l2 != nil ? try featureExtractor() : nil
     var lexicalContext: FeatureContext?
     var isVectorResolved = pendingVector == nil
@@ -50,6 +52,7 @@ extension SearchEngine {
       guard !isVectorResolved, let pendingVector else { return }
       if let featureExtractor, lexicalContext == nil {
         lexicalContext = try featureExtractor.lexicalContext(query: request.query, queryLog: queryLog)
+        lexicalContext?.user = recommendation?.user
       }
       if let l1 = profile.l1, let featureExtractor, let lexicalContext, !lists.isEmpty {
         let earlyStart = DispatchTime.now().uptimeNanoseconds
@@ -131,7 +134,8 @@ extension SearchEngine {
     if let l1 = profile.l1 {
       let extractor = try featureExtractor ?? self.featureExtractor()
       let features = try l1.weights.map { entry throws -> FeatureDefinition in try extractor.registry.definition(named: entry.feature) }
-      let context = try extractor.attaching(query.vector, to: lexicalContext ?? extractor.lexicalContext(query: request.query, queryLog: queryLog))
+      var context = try extractor.attaching(query.vector, to: lexicalContext ?? extractor.lexicalContext(query: request.query, queryLog: queryLog))
+      context.user = recommendation?.user ?? context.user
       let candidates = retrieved.map { entry in
         FeatureCandidate(document: entry.document, retrievalScore: entry.score,
                          bestGeneratorRank: sources(entry.document).map(\.rank).min())
@@ -168,8 +172,9 @@ extension SearchEngine {
         throw QueryError("rank profile \(profile.name): the L2 model \(l2.modelPath) does not name its features")
       }
       let features = try names.map { name throws -> FeatureDefinition in try extractor.registry.definition(named: name) }
-      let context = try l1Context?.context
+      var context = try l1Context?.context
         ?? extractor.attaching(query.vector, to: lexicalContext ?? extractor.lexicalContext(query: request.query, queryLog: queryLog))
+      context.user = recommendation?.user ?? context.user
       let candidates = ranked.map { entry in
         FeatureCandidate(document: entry.document, retrievalScore: retrieved[(retrievalRank[entry.document] ?? 1) - 1].score,
                          bestGeneratorRank: sources(entry.document).map(\.rank).min())

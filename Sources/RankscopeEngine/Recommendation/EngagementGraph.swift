@@ -203,3 +203,22 @@ public struct EngagementGraph: Sendable, Hashable {
     hasher.combine(userDocuments)
   }
 }
+
+extension EngagementGraph {
+  /// The graph of `log` over `reader`'s index: each event an engagement of its action's weight in `settings`
+  /// (hides weigh 0, so they are not edges); events on documents the index lacks are counted and skipped.
+  public static func build(log: EngagementLog, reader: IndexReader,
+                           settings: UserModelSettings = .standard) throws -> (graph: EngagementGraph, unknownDocuments: Int) {
+    var engagements: [Engagement] = []
+    engagements.reserveCapacity(log.events.count)
+    var unknown = 0
+    for event in log.events {
+      guard let document = try reader.documentNumber(forId: event.document) else {
+        unknown += 1
+        continue
+      }
+      engagements.append(Engagement(user: event.user, document: document, weight: settings.actionWeight(event.action)))
+    }
+    return (try EngagementGraph(engagements: engagements, documentCount: reader.documentCount), unknown)
+  }
+}

@@ -30,16 +30,16 @@ struct BenchRecommendCommand: ParsableCommand {
   var alpha = 0.5
 
   @Option(help: "Pixie's degree exponent β (visits / degree^β).")
-  var beta = 0.0
+  var beta = 0.5
 
   @Option(help: "How many of the user's latest items the walks start from.")
-  var recent = 20
+  var recent = 10
 
   @Flag(help: "Walk steps pick neighbours uniformly instead of by edge weight.")
   var uniform = false
 
   @Option(help: "PureSVD dimension.")
-  var dimension = 64
+  var dimension = 32
 
   @Option(help: "Walk seed.")
   var seed: UInt64 = 1
@@ -79,6 +79,16 @@ struct BenchRecommendCommand: ParsableCommand {
     for result in results {
       print(result.name.padding(toLength: 12, withPad: " ", startingAt: 0)
             + String(format: "  %.4f  %.4f  %7.2f  ", result.metrics.hitRate, result.metrics.ndcg, result.seconds) + result.parameters)
+    }
+    if let baseline = results.first {
+      let ids = evaluation.users.map(String.init)
+      for result in results.dropFirst() {
+        let comparison = try PairedComparison(queryIds: ids, a: baseline.ranks.map { NextItemMetrics.ndcg(rank: $0, k: 10) },
+                                              b: result.ranks.map { NextItemMetrics.ndcg(rank: $0, k: 10) })
+        print("\(result.name) − popularity, nDCG@10: " + String(format: "%+.4f", comparison.meanDifference)
+              + String(format: " (95%% bootstrap CI %+.4f … %+.4f)", comparison.confidenceInterval.lowerBound, comparison.confidenceInterval.upperBound)
+              + ", randomization p \(comparison.pValueLabel), users better/worse/tied \(comparison.wins)/\(comparison.losses)/\(comparison.ties)")
+      }
     }
     if work == nil { try? FileManager.default.removeItem(atPath: folder) }
   }

@@ -22,17 +22,22 @@ public struct NextItemEvaluation: Sendable {
     public var metrics: NextItemMetrics
     /// Time to fit and recommend for every user, in seconds.
     public var seconds: Double
+    /// The held-out document's rank for each evaluated user (nil: not in the top k), in `users` order.
+    public var ranks: [Int?]
   }
+
+  /// The evaluated users' numbers, in the order of every result's `ranks`.
+  public private(set) var users: [Int] = []
 
   /// The cut-off.
   public var k: Int = 10
   /// The walks' settings.
   public var pixie: PixieSettings = PixieSettings(totalSteps: 100_000, restartProbability: 0.5, visitThreshold: 1_000_000,
-                                                  highlyVisitedCount: 1_000_000, degreeExponent: 0, weightedSteps: true)
+                                                  highlyVisitedCount: 1_000_000, degreeExponent: 0.5, weightedSteps: true)
   /// How many of the user's latest training documents the walks start from.
-  public var recentCount: Int = 20
+  public var recentCount: Int = 10
   /// The factorisation's dimension.
-  public var dimension: Int = 64
+  public var dimension: Int = 32
   /// Subspace iterations of the factorisation.
   public var iterations: Int = 12
 
@@ -40,8 +45,9 @@ public struct NextItemEvaluation: Sendable {
   public init() {}
 
   /// Splits `interactions` (logged order) over `documentCount` documents and evaluates each recommender.
-  public func run(_ interactions: [LeaveLastOutSplit.Interaction], documentCount: Int) throws -> [Result] {
+  public mutating func run(_ interactions: [LeaveLastOutSplit.Interaction], documentCount: Int) throws -> [Result] {
     let split = LeaveLastOutSplit(interactions)
+    users = split.heldOut.map(\.user)
     let graph = try EngagementGraph(engagements: split.training.map {
       EngagementGraph.Engagement(user: String($0.user), document: $0.document, weight: $0.weight)
     }, documentCount: documentCount)
@@ -62,14 +68,16 @@ public struct NextItemEvaluation: Sendable {
       }
       return result
     }
-    func evaluate(_ recommend: ([LeaveLastOutSplit.Interaction], Set<Int>) -> [Int]) -> NextItemMetrics {
-      let ranks = split.heldOut.map { held -> Int? in
+    func evaluate(_ recommend: ([LeaveLastOutSplit.Interaction], Set<Int>) -> [Int]) -> [Int?] {
+      split.heldOut.map { held -> Int? in
         let past = history[held.user] ?? []
         let excluded = Set(past.map(\.document))
         let list = padded(recommend(past, excluded), excluded: excluded)
         return list.firstIndex(of: held.document).map { $0 + 1 }
       }
-      return NextItemMetrics(ranks: ranks, k: k)
+    }
+    func result(_ name: String, _ parameters: String, _ ranks: [Int?]) -> Result {
+      Result(name: name, parameters: parameters, metrics: NextItemMetrics(ranks: ranks, k: k), seconds: elapsed(), ranks: ranks)
     }
     var results: [Result] = []
     var start = DispatchTime.now().uptimeNanoseconds
@@ -79,16 +87,16 @@ public struct NextItemEvaluation: Sendable {
       return Double(now - start) / 1e9
     }
     let popularity = evaluate { _, _ in [] }
-    results.append(Result(name: "popularity", parameters: "training degree", metrics: popularity, seconds: elapsed()))
+    results.append(result("popularity", "training degree", popularity))
 
     let walker = PixieWalker(graph: graph, settings: pixie)
     let walk = evaluate { past, excluded in
       let queries = past.suffix(recentCount).map { PixieWalker.Query(document: $0.document, weight: $0.weight) }
       return walker.walk(from: queries).ranked(count: k) { excluded.contains($0) }.map(\.document)
     }
-    results.append(Result(name: "walk", parameters: "Pixie: N = \(pixie.totalSteps), α = \(pixie.restartProbability), β = \(pixie.degreeExponent), "
+    results.append(result("walk", "Pixie: N = \(pixie.totalSteps), α = \(pixie.restartProbability), β = \(pixie.degreeExponent), "
                             + "\(pixie.weightedSteps ? "weighted" : "uniform") steps, last \(recentCount) items as queries, seed \(pixie.seed)",
-                          metrics: walk, seconds: elapsed()))
+                          walk))
 
     let factorization = ItemFactorization(graph: graph, dimension: dimension, iterations: iterations)
     let embedding = evaluate { past, excluded in
@@ -97,8 +105,8 @@ public struct NextItemEvaluation: Sendable {
         factorization.score(user, document: $0)
       }.map(\.document)
     }
-    results.append(Result(name: "embedding", parameters: "PureSVD, \(factorization.dimension) dimensions, \(iterations) subspace iterations, "
-                            + "user = Σ of the training items' factor rows", metrics: embedding, seconds: elapsed()))
+    results.append(result("embedding", "PureSVD, \(factorization.dimension) dimensions, \(iterations) subspace iterations, "
+                            + "user = Σ of the training items' factor rows", embedding))
     return results
   }
 }

@@ -88,34 +88,63 @@ public struct PixieWalker: Sendable {
     guard budget > 0, graph.degree(document: start) > 0 else { return (0, false) }
     var generator = SamplingGenerator(seed: settings.seed ^ (UInt64(start) &* 0x9E37_79B9_7F4A_7C15))
     let threshold = UInt32(settings.visitThreshold)
+    let highlyVisitedLimit = settings.highlyVisitedCount
+    let restart = settings.restartProbability
+    let weighted = settings.weightedSteps
     var steps = 0
     var highlyVisited = 0
-    var current = start
-    while steps < budget {
-      let user = neighbour(offsets: graph.documentOffsets, neighbours: graph.documentUsers,
-                           cumulative: graph.documentCumulative, row: current, generator: &generator)
-      current = neighbour(offsets: graph.userOffsets, neighbours: graph.userDocuments,
-                          cumulative: graph.userCumulative, row: user, generator: &generator)
-      steps += 1
-      if counts[current] == 0 { touched.append(current) }
-      counts[current] += 1
-      if counts[current] == threshold {
-        highlyVisited += 1
-        if highlyVisited >= settings.highlyVisitedCount { return (steps, true) }
+    var stoppedEarly = false
+    // Raw buffers for the hot loop: no bounds checks or reference counting per step (every index below comes
+    // from the validated graph, so it is in range).
+    graph.documentOffsets.withUnsafeBufferPointer { documentOffsets in
+    graph.documentUsers.withUnsafeBufferPointer { documentUsers in
+    graph.documentCumulative.withUnsafeBufferPointer { documentCumulative in
+    graph.userOffsets.withUnsafeBufferPointer { userOffsets in
+    graph.userDocuments.withUnsafeBufferPointer { userDocuments in
+    graph.userCumulative.withUnsafeBufferPointer { userCumulative in
+    counts.withUnsafeMutableBufferPointer { counts in
+      let documentSide = Side(offsets: documentOffsets, neighbours: documentUsers, cumulative: documentCumulative)
+      let userSide = Side(offsets: userOffsets, neighbours: userDocuments, cumulative: userCumulative)
+      var current = start
+      while steps < budget {
+        let user = documentSide.neighbour(of: current, weighted: weighted, generator: &generator)
+        current = userSide.neighbour(of: user, weighted: weighted, generator: &generator)
+        steps += 1
+        if counts[current] == 0 { touched.append(current) }
+        counts[current] += 1
+        if counts[current] == threshold {
+          highlyVisited += 1
+          if highlyVisited >= highlyVisitedLimit {
+            stoppedEarly = true
+            return
+          }
+        }
+        if generator.uniform() < restart { current = start }
       }
-      if generator.uniform() < settings.restartProbability { current = start }
     }
-    return (steps, false)
+    }
+    }
+    }
+    }
+    }
+    }
+    return (steps, stoppedEarly)
   }
+}
 
-  /// A neighbour of `row` (which has at least one), uniform or in proportion to the edge weights.
+/// One side of the graph's compressed rows, as raw buffers, for the walks' steps.
+private struct Side {
+  let offsets: UnsafeBufferPointer<UInt32>
+  let neighbours: UnsafeBufferPointer<UInt32>
+  let cumulative: UnsafeBufferPointer<Float>
+
+  /// A neighbour of `row` (which has at least one), uniform or in proportion to the edge weights: the first
+  /// edge whose running weight sum exceeds a uniform draw over the row's total.
   @inline(__always)
-  private func neighbour(offsets: [UInt32], neighbours: [UInt32], cumulative: [Float], row: Int,
-                         generator: inout SamplingGenerator) -> Int {
+  func neighbour(of row: Int, weighted: Bool, generator: inout SamplingGenerator) -> Int {
     let lower = Int(offsets[row]), upper = Int(offsets[row + 1])
-    guard settings.weightedSteps else { return Int(neighbours[lower + generator.below(upper - lower)]) }
+    guard weighted else { return Int(neighbours[lower + generator.below(upper - lower)]) }
     let target = Float(generator.uniform()) * cumulative[upper - 1]
-    // The first edge whose running sum exceeds the target.
     var low = lower, high = upper - 1
     while low < high {
       let middle = (low + high) / 2

@@ -65,7 +65,7 @@ public struct RecommendationSettings: Sendable, Hashable {
   public var fusion: FusionSettings
 
   /// Creates settings; the defaults suit the sample world.
-  public init(interestDepth: Int = 200, walkDepth: Int = 200, neighbourDepth: Int = 100, recentQueryCount: Int = 20,
+  public init(interestDepth: Int = 100, walkDepth: Int = 100, neighbourDepth: Int = 100, recentQueryCount: Int = 20,
               excludeSeen: Bool = true, fusion: FusionSettings = FusionSettings(method: .rrf, k: 60)) {
     self.interestDepth = interestDepth
     self.walkDepth = walkDepth

@@ -30,6 +30,8 @@ extension SearchEngine {
       }
       for id in ids.sorted() { if let document = try reader.documentNumber(forId: id) { excluded.insert(document) } }
     }
+    trace.append(StageTrace(name: "understand", inputCount: 1, outputCount: excluded.count, seconds: clock.lap()))
+    // The generators find their candidates as they are made; that time is counted in `retrieve`.
     var entries: [(generator: any CandidateGenerator, depth: Int)] = []
     let surfaceName: String
     switch request.surface {
@@ -65,7 +67,6 @@ extension SearchEngine {
       throw QueryError("nothing to recommend from for the \(surfaceName): no interests, vectors or engagement graph")
     }
     let filter = Self.exclusionFilter(excluded, documentCount: documentCount)
-    trace.append(StageTrace(name: "understand", inputCount: 1, outputCount: entries.count, seconds: clock.lap()))
     let stages = try request.profile ?? RecommendationSettings.defaultProfile(registry: featureExtractor().registry, schema: schema)
     var profile = stages
     profile.name = "\(surfaceName) · \(stages.name)"

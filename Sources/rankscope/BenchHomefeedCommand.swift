@@ -32,6 +32,7 @@ struct BenchHomefeedCommand: ParsableCommand {
     }
     for profile in profiles { _ = try engine.recommend(request(profile)) }
     var latencies: [Double] = []
+    let cpuStart = Self.processCPUSeconds()
     var stageMilliseconds: [(name: String, values: [Double])] = []
     for _ in 0..<max(1, rounds) {
       for profile in profiles {
@@ -47,13 +48,21 @@ struct BenchHomefeedCommand: ParsableCommand {
         }
       }
     }
+    let cpuMilliseconds = (Self.processCPUSeconds() - cpuStart) * 1000 / Double(max(1, latencies.count))
     print("homefeed: \(engine.documentCount) documents, \(profiles.count) users × \(max(1, rounds)) rounds, top \(options.limit), "
           + "first hit explained; walks N = \(walker.settings.totalSteps); stages of \(stages?.name ?? "the default recommend profile")")
-    print("latency (ms): " + BenchIndexCommand.summary(latencies))
+    print("latency (ms): " + BenchIndexCommand.summary(latencies) + String(format: "  | CPU %.3f ms per homefeed (all threads)", cpuMilliseconds))
     print("stages (ms): " + stageMilliseconds.map { stage in
       let sorted = stage.values.sorted()
       return "\(stage.name) p50 " + String(format: "%.3f", sorted[sorted.count / 2])
         + " p99 " + String(format: "%.3f", sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * 0.99).rounded()))])
     }.joined(separator: " · "))
+  }
+
+  /// User plus system CPU time of the process so far, in seconds.
+  static func processCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
   }
 }

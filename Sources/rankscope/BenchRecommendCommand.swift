@@ -87,7 +87,7 @@ struct BenchRecommendCommand: ParsableCommand {
                                               b: result.ranks.map { NextItemMetrics.ndcg(rank: $0, k: 10) })
         print("\(result.name) − popularity, nDCG@10: " + String(format: "%+.4f", comparison.meanDifference)
               + String(format: " (95%% bootstrap CI %+.4f … %+.4f)", comparison.confidenceInterval.lowerBound, comparison.confidenceInterval.upperBound)
-              + ", randomization p \(comparison.pValueLabel), users better/worse/tied \(comparison.wins)/\(comparison.losses)/\(comparison.ties)")
+              + ", randomization \(comparison.pValueLabel), users better/worse/tied \(comparison.wins)/\(comparison.losses)/\(comparison.ties)")
       }
     }
     if work == nil { try? FileManager.default.removeItem(atPath: folder) }

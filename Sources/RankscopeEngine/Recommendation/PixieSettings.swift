@@ -19,7 +19,7 @@ public struct PixieSettings: Sendable, Hashable {
   public var seed: UInt64
 
   /// Creates settings; the defaults suit the sample world's homefeed (a budget of a few milliseconds).
-  public init(totalSteps: Int = 20_000, restartProbability: Double = 0.5, visitThreshold: Int = 4,
+  public init(totalSteps: Int = 10_000, restartProbability: Double = 0.5, visitThreshold: Int = 4,
               highlyVisitedCount: Int = 500, degreeExponent: Double = 0, weightedSteps: Bool = true, seed: UInt64 = 1) {
     self.totalSteps = totalSteps
     self.restartProbability = restartProbability

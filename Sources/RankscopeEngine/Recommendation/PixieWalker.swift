@@ -86,49 +86,53 @@ public struct PixieWalker: Sendable {
   /// One query's walks: returns the steps taken and whether early stopping ended them.
   private func walk(from start: Int, budget: Int, counts: inout [UInt32], touched: inout [Int]) -> (Int, Bool) {
     guard budget > 0, graph.degree(document: start) > 0 else { return (0, false) }
-    var generator = SamplingGenerator(seed: settings.seed ^ (UInt64(start) &* 0x9E37_79B9_7F4A_7C15))
+    let seed = settings.seed ^ (UInt64(start) &* 0x9E37_79B9_7F4A_7C15)
+    // Raw buffers for the hot loop: no bounds checks or reference counting per step (every index comes from the
+    // validated graph, so it is in range).
+    return graph.documentOffsets.withUnsafeBufferPointer { documentOffsets in
+      graph.documentUsers.withUnsafeBufferPointer { documentUsers in
+        graph.documentCumulative.withUnsafeBufferPointer { documentCumulative in
+          graph.userOffsets.withUnsafeBufferPointer { userOffsets in
+            graph.userDocuments.withUnsafeBufferPointer { userDocuments in
+              graph.userCumulative.withUnsafeBufferPointer { userCumulative in
+                counts.withUnsafeMutableBufferPointer { counts in
+                  Self.run(documents: Side(offsets: documentOffsets, neighbours: documentUsers, cumulative: documentCumulative),
+                           users: Side(offsets: userOffsets, neighbours: userDocuments, cumulative: userCumulative),
+                           counts: counts, touched: &touched, start: start, budget: budget, seed: seed, settings: settings)
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// The walk loop over raw rows, every variable local.
+  private static func run(documents: Side, users: Side, counts: UnsafeMutableBufferPointer<UInt32>, touched: inout [Int],
+                          start: Int, budget: Int, seed: UInt64, settings: PixieSettings) -> (Int, Bool) {
+    var generator = SamplingGenerator(seed: seed)
     let threshold = UInt32(settings.visitThreshold)
     let highlyVisitedLimit = settings.highlyVisitedCount
     let restart = settings.restartProbability
     let weighted = settings.weightedSteps
     var steps = 0
     var highlyVisited = 0
-    var stoppedEarly = false
-    // Raw buffers for the hot loop: no bounds checks or reference counting per step (every index below comes
-    // from the validated graph, so it is in range).
-    graph.documentOffsets.withUnsafeBufferPointer { documentOffsets in
-    graph.documentUsers.withUnsafeBufferPointer { documentUsers in
-    graph.documentCumulative.withUnsafeBufferPointer { documentCumulative in
-    graph.userOffsets.withUnsafeBufferPointer { userOffsets in
-    graph.userDocuments.withUnsafeBufferPointer { userDocuments in
-    graph.userCumulative.withUnsafeBufferPointer { userCumulative in
-    counts.withUnsafeMutableBufferPointer { counts in
-      let documentSide = Side(offsets: documentOffsets, neighbours: documentUsers, cumulative: documentCumulative)
-      let userSide = Side(offsets: userOffsets, neighbours: userDocuments, cumulative: userCumulative)
-      var current = start
-      while steps < budget {
-        let user = documentSide.neighbour(of: current, weighted: weighted, generator: &generator)
-        current = userSide.neighbour(of: user, weighted: weighted, generator: &generator)
-        steps += 1
-        if counts[current] == 0 { touched.append(current) }
-        counts[current] += 1
-        if counts[current] == threshold {
-          highlyVisited += 1
-          if highlyVisited >= highlyVisitedLimit {
-            stoppedEarly = true
-            return
-          }
-        }
-        if generator.uniform() < restart { current = start }
+    var current = start
+    while steps < budget {
+      let user = documents.neighbour(of: current, weighted: weighted, generator: &generator)
+      current = users.neighbour(of: user, weighted: weighted, generator: &generator)
+      steps += 1
+      let count = counts[current] &+ 1
+      counts[current] = count
+      if count == 1 { touched.append(current) }
+      if count == threshold {
+        highlyVisited += 1
+        if highlyVisited >= highlyVisitedLimit { return (steps, true) }
       }
+      if generator.uniform() < restart { current = start }
     }
-    }
-    }
-    }
-    }
-    }
-    }
-    return (steps, stoppedEarly)
+    return (steps, false)
   }
 }
 

@@ -24,6 +24,11 @@ struct CompareCommand: ParsableCommand {
         rankscope compare --a bm25 --b hybrid-l2 --split test
         rankscope compare --a bm25 --b hybrid-l2 --metric map --format json
         rankscope compare --a lexical --b hybrid --index cacm-index --queries q.jsonl --qrels qrels.txt --report report.md
+        rankscope compare --a hybrid-personal --b hybrid-personal --user u0001 --user-b none   # with vs without personalization
+        rankscope compare --a hybrid-personal --b hybrid-personal --user-a u0001 --user-b u0002  # two users
+
+      --user personalizes both sides for one user; --user-a and --user-b set one side each (none: anonymous);
+      --signals chooses the personalization signals that are on.
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, markdown }
@@ -46,6 +51,18 @@ struct CompareCommand: ParsableCommand {
   var queryLog: String?
 
   @OptionGroup var judgmentOptions: JudgmentOptions
+
+  @Option(help: "Personalize both sides for this user id (none: anonymous).")
+  var user: String?
+
+  @Option(help: "Personalize side A for this user id, overriding --user (none: anonymous).")
+  var userA: String?
+
+  @Option(help: "Personalize side B for this user id, overriding --user (none: anonymous).")
+  var userB: String?
+
+  @Option(help: "With a user: the personalization signals that are on, comma-separated (default: all).")
+  var signals: String?
 
   @Option(help: "Documents retrieved per query.")
   var depth = 1000
@@ -88,7 +105,13 @@ struct CompareCommand: ParsableCommand {
     let quiet = format != .table
     let (queries, judgments) = try judgmentOptions.load()
     let opened = try Locations.openIndex(index, quiet: true, modelPath: model, withEncoder: false)
-    let sides = try [a, b].map { name in try evaluate(name, on: opened, queries: queries, judgments: judgments, quiet: quiet) }
+    let users = [userA ?? user, userB ?? user]
+    if signals != nil, users.allSatisfy({ $0 == nil || $0 == "none" }) { throw CommandFailure("--signals applies with a user only") }
+    let sides = try zip([a, b], users).map { name, user in
+      try evaluate(name, on: opened, queries: queries, judgments: judgments, quiet: quiet,
+                   user: try user.flatMap { $0 == "none" ? nil : try UserOptions.context(user: $0, signals: signals, engine: opened,
+                                                                                          index: index, quiet: quiet) })
+    }
     let (sideA, sideB) = (sides[0], sides[1])
     let compared: RankerComparison
     do {
@@ -119,7 +142,8 @@ struct CompareCommand: ParsableCommand {
   /// Runs side `name` (a profile, else a retrieval mode) over the queries on `opened` (the index, opened once
   /// without the encoder; it is attached where the side needs it).
   private func evaluate(_ name: String, on opened: SearchEngine, queries: [EvaluationQuery], judgments: Judgments,
-                        quiet: Bool) throws -> Side {
+                        quiet: Bool, user: UserContext?) throws -> Side {
+    let personal = user.map { "@\($0.profile.userId)" } ?? ""
     var options = try ProfileOptions.parse([])
     options.profileFolders = profileFolders
     options.queryLog = queryLog
@@ -127,8 +151,11 @@ struct CompareCommand: ParsableCommand {
     if library.profiles.contains(where: { $0.name == name }) {
       options.profile = name
       let (profile, engine) = try options.resolve(engine: opened, index: index, modelPath: model, quiet: quiet)
-      let summary = try Evaluator(engine: engine, depth: depth, profile: profile).evaluate(queries: queries, judgments: judgments)
-      return Side(name: name, description: "profile \(name)" + (profile.map { ": \($0.stageSummary)" } ?? ""), summary: summary)
+      var evaluator = Evaluator(engine: engine, depth: depth, profile: profile)
+      evaluator.user = user
+      let summary = try evaluator.evaluate(queries: queries, judgments: judgments)
+      return Side(name: name + personal, description: "profile \(name)" + (profile.map { ": \($0.stageSummary)" } ?? "") + (user == nil ? "" : ", personalized for \(personal.dropFirst())"),
+                  summary: summary)
     }
     guard let mode = RetrievalMode(rawValue: name) else {
       let known = library.profiles.map(\.name) + RetrievalMode.allCases.map(\.rawValue)
@@ -139,8 +166,10 @@ struct CompareCommand: ParsableCommand {
       let (embedder, reason) = Locations.embedder(modelPath: model)
       engine = SearchEngine(reader: opened.reader, embedder: embedder, embedderUnavailableReason: reason)
     }
-    let summary = try Evaluator(engine: engine, depth: depth, retrieval: mode).evaluate(queries: queries, judgments: judgments)
-    return Side(name: name, description: "retrieval \(mode.rawValue)", summary: summary)
+    var evaluator = Evaluator(engine: engine, depth: depth, retrieval: mode)
+    evaluator.user = user
+    let summary = try evaluator.evaluate(queries: queries, judgments: judgments)
+    return Side(name: name + personal, description: "retrieval \(mode.rawValue)" + (user == nil ? "" : ", personalized for \(personal.dropFirst())"), summary: summary)
   }
 }
 

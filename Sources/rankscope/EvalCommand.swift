@@ -53,6 +53,8 @@ struct EvalCommand: ParsableCommand {
 
   @OptionGroup var judgmentOptions: JudgmentOptions
 
+  @OptionGroup var userOptions: UserOptions
+
   func validate() throws {
     if profileOptions.profile != nil, retrieval != .lexical || fusionOptions.isGiven || fusionDepth != nil {
       throw ValidationError("--profile replaces --retrieval and the fusion options (the profile declares them)")
@@ -65,8 +67,9 @@ struct EvalCommand: ParsableCommand {
     let (profile, engine) = try profileOptions.resolve(engine: opened, index: index, modelPath: model, quiet: format == .json)
     let fusion = try fusionOptions.settings(schema: engine.schema, depth: fusionDepth, retrieval: retrieval)
     let (chosenQueries, chosenJudgments) = try judgmentOptions.load()
-    let summary = try Evaluator(engine: engine, depth: depth, retrieval: retrieval, fusion: fusion, profile: profile)
-      .evaluate(queries: chosenQueries, judgments: chosenJudgments)
+    var evaluator = Evaluator(engine: engine, depth: depth, retrieval: retrieval, fusion: fusion, profile: profile)
+    evaluator.user = try userOptions.context(engine: engine, index: index, quiet: format == .json)
+    let summary = try evaluator.evaluate(queries: chosenQueries, judgments: chosenJudgments)
     if let runOut {
       try SafeFile.write(summary.runLines.joined(separator: "\n") + "\n", to: runOut)
     }

@@ -33,6 +33,8 @@ struct FeaturesCommand: ParsableCommand {
 
   @OptionGroup var judgmentOptions: JudgmentOptions
 
+  @OptionGroup var userOptions: UserOptions
+
   func validate() throws {
     guard profileOptions.profile != nil else { throw ValidationError("name the profile whose candidates to log: --profile NAME") }
   }
@@ -43,7 +45,8 @@ struct FeaturesCommand: ParsableCommand {
                                                               needsQueryLog: true)
     guard let profile = resolved else { throw CommandFailure("no profile") }
     let (chosen, judgments) = try judgmentOptions.load()
-    let lines = try FeatureLog.lines(engine: engine, profile: profile, queries: chosen, judgments: judgments)
+    let user = try userOptions.context(engine: engine, index: index, quiet: false)
+    let lines = try FeatureLog.lines(engine: engine, profile: profile, queries: chosen, judgments: judgments, user: user)
     try SafeFile.write(lines.joined(separator: "\n") + "\n", to: out)
     print("\(lines.count - 1) candidates of \(Set(chosen.map(\.id)).intersection(judgments.judgedQueryIds).count) judged queries (\(judgmentOptions.split.rawValue)) written to \(out)")
   }

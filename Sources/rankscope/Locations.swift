@@ -73,7 +73,53 @@ enum Locations {
     bar.finish(message: "Indexed \(report.documentCount) pins (\(report.termCount) terms)"
                + (report.skipped.isEmpty ? "" : ", skipped \(report.skipped.count) bad lines"))
     if let note = report.embeddingNote, !quiet { FileHandle.standardError.write(Data("  note: \(note)\n".utf8)) }
-    return try SearchEngine.open(directory: index, embedder: embedder, embedderUnavailableReason: reason)
+    let engine = try SearchEngine.open(directory: index, embedder: embedder, embedderUnavailableReason: reason)
+    // The index build also models the sample world's users when their files are there.
+    let users = sampleData.appendingPathComponent("users.jsonl"), events = sampleData.appendingPathComponent("events.jsonl")
+    if FileManager.default.fileExists(atPath: users.path), FileManager.default.fileExists(atPath: events.path) {
+      _ = try buildUserProfiles(reader: engine.reader, users: users.path, events: events.path,
+                                output: index.appendingPathComponent(UserProfileFile.fileName).path, quiet: quiet)
+    }
+    return engine
+  }
+
+  /// The user profiles of `--index` (its `user-profiles.bin`), else the sample index's, built from
+  /// SampleData/users.jsonl and events.jsonl when missing, older than those files, or unreadable.
+  static func userDirectory(reader: IndexReader, index: String?, quiet: Bool) throws -> UserDirectory {
+    if let index {
+      let path = URL(fileURLWithPath: index).appendingPathComponent(UserProfileFile.fileName).path
+      guard FileManager.default.fileExists(atPath: path) else {
+        throw CommandFailure("\(index) has no user profiles (\(UserProfileFile.fileName)); build them with "
+                             + "'rankscope users --index \(index) --build --users USERS.jsonl --events EVENTS.jsonl'")
+      }
+      return try UserProfileFile.read(path: path, reader: reader)
+    }
+    let sampleData = try sampleData()
+    let path = sampleIndex(for: sampleData).appendingPathComponent(UserProfileFile.fileName)
+    let sources = ["users.jsonl", "events.jsonl"].map { sampleData.appendingPathComponent($0) }
+    if isFresh(manifest: path, sources: sources + [sampleIndex(for: sampleData).appendingPathComponent(IndexManifest.fileName)]) {
+      do {
+        return try UserProfileFile.read(path: path.path, reader: reader)
+      } catch {
+        if !quiet { FileHandle.standardError.write(Data("rankscope: the sample user profiles are unusable (\(error)); rebuilding them\n".utf8)) }
+      }
+    }
+    return try buildUserProfiles(reader: reader, users: sources[0].path, events: sources[1].path, output: path.path, quiet: quiet)
+  }
+
+  /// Builds every user's profile over `reader` and writes them to `output`, reporting what was skipped.
+  static func buildUserProfiles(reader: IndexReader, users: String, events: String, output: String, quiet: Bool) throws -> UserDirectory {
+    let start = Date()
+    let (directory, report) = try UserModelBuilder(reader: reader).directory(usersPath: users, eventsPath: events)
+    try UserProfileFile.write(directory, reader: reader, to: output)
+    if !quiet {
+      let skipped = [report.unknownDocumentEvents > 0 ? "\(report.unknownDocumentEvents) events on unknown documents skipped" : nil,
+                     report.unknownUserEvents > 0 ? "\(report.unknownUserEvents) events of unknown users skipped" : nil].compactMap { $0 }
+      FileHandle.standardError.write(Data(("Built \(report.userCount) user profiles from \(report.eventCount) events in "
+                                           + String(format: "%.2f s", Date().timeIntervalSince(start))
+                                           + (skipped.isEmpty ? "" : " (\(skipped.joined(separator: "; ")))") + "\n").utf8))
+    }
+    return directory
   }
 
   private static func isFresh(manifest: URL, sources: [URL]) -> Bool {

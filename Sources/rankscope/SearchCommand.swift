@@ -25,10 +25,15 @@ struct SearchCommand: ParsableCommand {
         rankscope search "linen dress" --profile my-profile --profiles ./profiles --index my-index
         rankscope search "rustic kitchen" --profile hybrid-l1 --why-not p000123
         rankscope search "rustic kitchen" --profile hybrid-l1 --compare p016425,p008962
+        rankscope search "rustic kitchen" --profile hybrid-personal --user u0001 --explain
+        rankscope search "rustic kitchen" --profile hybrid-personal --user u0001 --signals category_affinity,hidden_before
 
       With --profile, the named rank profile runs instead of --retrieval: its generators, fusion, L1 and
       blend stages, each shown in the explanation and the stage line. Profiles are read from --profiles
       folders and, for the sample index, SampleData/profiles.
+
+      With --user, the profile's personalization features (user_similarity, interest_similarity, the
+      affinities, seen_before, hidden_before) read that user's profile; --signals turns some off.
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
@@ -65,6 +70,8 @@ struct SearchCommand: ParsableCommand {
 
   @OptionGroup var profileOptions: ProfileOptions
 
+  @OptionGroup var userOptions: UserOptions
+
   @Option(help: "Why not this document (an id)? Follow it through every stage: where it fell out and by how much.")
   var whyNot: String?
 
@@ -94,6 +101,7 @@ struct SearchCommand: ParsableCommand {
     }
     var request = SearchRequest(query: query, filters: filters, limit: limit, explain: explain,
                                 retrieval: retrieval, fusion: fusion, profile: profile)
+    request.user = try userOptions.context(engine: engine, index: index, quiet: format == .json)
     if let compare {
       let ids = compare.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
       guard ids.count == 2, !ids[0].isEmpty, !ids[1].isEmpty else { throw CommandFailure("--compare takes two ids: A,B") }

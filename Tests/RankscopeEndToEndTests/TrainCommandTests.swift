@@ -167,7 +167,7 @@ extension CommandLineTests {
     #expect(output.contains("held-out nDCG@10: "), "\(output)")
     let model = try TreeEnsemble.load(path: folder.appendingPathComponent("clicks.json").path)
     let engine = try SearchEngine.open(directory: index)
-    let names = try engine.featureExtractor().registry.names
+    let names = try engine.featureExtractor().registry.definitions(personalized: false).map(\.name)
     #expect(model.featureNames == names)
     #expect(model.featureCount == names.count)
     #expect(model.trees.count >= 1 && model.trees.count <= 5)

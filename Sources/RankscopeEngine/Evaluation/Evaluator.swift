@@ -54,6 +54,8 @@ public struct Evaluator: Sendable {
   public let fusion: FusionSettings?
   /// The rank profile that runs the queries instead of `retrieval`, if any.
   public let profile: RankProfile?
+  /// The user every query is personalized for (nil: anonymous).
+  public var user: UserContext?
 
   /// Creates an evaluator.
   public init(engine: SearchEngine, depth: Int = 1000, retrieval: RetrievalMode = .lexical, fusion: FusionSettings? = nil,
@@ -70,7 +72,9 @@ public struct Evaluator: Sendable {
     var runLines: [String] = []
     var identifiers: [String: [String]] = [:]
     for query in queries {
-      let response = try engine.search(SearchRequest(query: query.text, limit: depth, retrieval: retrieval, fusion: fusion, profile: profile))
+      var request = SearchRequest(query: query.text, limit: depth, retrieval: retrieval, fusion: fusion, profile: profile)
+      request.user = user
+      let response = try engine.search(request)
       let ranked = Self.runOrder(response.hits, blended: profile?.blend != nil)
       identifiers[query.id] = ranked.map(\.id)
       for (index, hit) in ranked.enumerated() {

@@ -48,9 +48,10 @@ extension SearchEngine {
     if let embedder, semanticStatus.isAvailable, !response.parsedQuery.text.isEmpty {
       embedding = try embedder.embed(response.parsedQuery.text)
     }
-    let context = try extractor.context(query: request.query, queryEmbedding: embedding, queryLog: queryLog)
+    let context = try extractor.context(query: request.query, queryEmbedding: embedding, queryLog: queryLog, user: request.user)
     let candidates = zip(documents, hits).map { document, hit in hit.map { FeatureCandidate(hit: $0) } ?? FeatureCandidate(document: document) }
-    let matrix = try extractor.values(candidates: candidates, context: context)
+    let matrix = try extractor.values(candidates: candidates, features: extractor.registry.definitions(personalized: request.user != nil),
+                                      context: context)
     let weights = Dictionary((request.profile?.l1?.weights ?? []).map { ($0.feature, $0.weight) }, uniquingKeysWith: { first, _ in first })
     var rows = matrix.names.enumerated().map { column, name in
       HitComparison.Row(feature: name, first: matrix[0, column], second: matrix[1, column], weight: weights[name])

@@ -51,8 +51,7 @@ extension SearchEngine {
     func resolveVector() throws {
       guard !isVectorResolved, let pendingVector else { return }
       if let featureExtractor, lexicalContext == nil {
-        lexicalContext = try featureExtractor.lexicalContext(query: request.query, queryLog: queryLog)
-        lexicalContext?.user = recommendation?.user
+        lexicalContext = try featureExtractor.lexicalContext(query: request.query, queryLog: queryLog, user: request.user)
       }
       if let l1 = profile.l1, let featureExtractor, let lexicalContext, !lists.isEmpty {
         let earlyStart = DispatchTime.now().uptimeNanoseconds
@@ -134,8 +133,7 @@ extension SearchEngine {
     if let l1 = profile.l1 {
       let extractor = try featureExtractor ?? self.featureExtractor()
       let features = try l1.weights.map { entry throws -> FeatureDefinition in try extractor.registry.definition(named: entry.feature) }
-      var context = try extractor.attaching(query.vector, to: lexicalContext ?? extractor.lexicalContext(query: request.query, queryLog: queryLog))
-      context.user = recommendation?.user ?? context.user
+      let context = try extractor.attaching(query.vector, to: lexicalContext ?? extractor.lexicalContext(query: request.query, queryLog: queryLog, user: request.user))
       let candidates = retrieved.map { entry in
         FeatureCandidate(document: entry.document, retrievalScore: entry.score,
                          bestGeneratorRank: sources(entry.document).map(\.rank).min())
@@ -172,9 +170,8 @@ extension SearchEngine {
         throw QueryError("rank profile \(profile.name): the L2 model \(l2.modelPath) does not name its features")
       }
       let features = try names.map { name throws -> FeatureDefinition in try extractor.registry.definition(named: name) }
-      var context = try l1Context?.context
-        ?? extractor.attaching(query.vector, to: lexicalContext ?? extractor.lexicalContext(query: request.query, queryLog: queryLog))
-      context.user = recommendation?.user ?? context.user
+      let context = try l1Context?.context
+        ?? extractor.attaching(query.vector, to: lexicalContext ?? extractor.lexicalContext(query: request.query, queryLog: queryLog, user: request.user))
       let candidates = ranked.map { entry in
         FeatureCandidate(document: entry.document, retrievalScore: retrieved[(retrievalRank[entry.document] ?? 1) - 1].score,
                          bestGeneratorRank: sources(entry.document).map(\.rank).min())

@@ -1,12 +1,9 @@
 import Foundation
 
-/// What a profile run needs for a recommendation: the surface's generators by name and the user the
-/// personalization features read.
+/// What a profile run needs for a recommendation: the surface's generators by name.
 struct RecommendationRun {
   /// The generators that replace the profile's, by the names the run's profile lists.
   var generators: [String: any CandidateGenerator]
-  /// The user, when there is one.
-  var user: UserContext?
 }
 
 /// Recommendations with no query: a homefeed for a user and the documents related to a document. The surface's
@@ -73,11 +70,12 @@ extension SearchEngine {
     profile.retrieval = .init(generators: entries.map { ($0.generator.name, $0.depth) }, fusion: settings.fusion)
     var generators: [String: any CandidateGenerator] = [:]
     for entry in entries { generators[entry.generator.name] = entry.generator }
-    let searchRequest = SearchRequest(query: "", limit: request.limit, explain: request.explain, explained: request.explained,
+    var searchRequest = SearchRequest(query: "", limit: request.limit, explain: request.explain, explained: request.explained,
                                       profile: profile)
+    searchRequest.user = request.user
     return try profileSearch(searchRequest, profile: profile, query: GeneratorQuery(terms: [], vector: nil, filters: [], filter: filter),
                              pendingVector: nil, parsed: ParsedQuery(text: "", terms: [], filters: []), limit: max(0, request.limit),
-                             trace: trace, clock: clock, recommendation: RecommendationRun(generators: generators, user: request.user))
+                             trace: trace, clock: clock, recommendation: RecommendationRun(generators: generators))
   }
 
   /// The user's latest `count` distinct engaged documents (hides and zero weights left out), newest first, each

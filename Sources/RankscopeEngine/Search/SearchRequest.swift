@@ -21,6 +21,9 @@ public struct SearchRequest: Sendable, Hashable {
   public var profile: RankProfile?
   /// A document id to follow through every stage ("why not X"); the response's `whyNot` reports it.
   public var whyNot: String?
+  /// The user to personalize for (the profile and the signals that are on); nil: an anonymous search, where
+  /// every personalization feature reads 0.
+  public var user: UserContext?
 
   /// Whether the hit at 1-based `rank` with id `id` gets an explanation.
   public func explains(rank: Int, id: String) -> Bool { explain && explained.includes(rank: rank, id: id) }

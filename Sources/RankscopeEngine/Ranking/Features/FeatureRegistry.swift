@@ -240,6 +240,12 @@ public struct FeatureRegistry: Sendable, Hashable {
   /// The feature names, in column order.
   public var names: [String] { definitions.map(\.name) }
 
+  /// The definitions, without the personalization group unless `personalized` (an anonymous search's
+  /// personalization columns are all 0, so logs and comparisons leave them out).
+  public func definitions(personalized: Bool) -> [FeatureDefinition] {
+    personalized ? definitions : definitions.filter { $0.group != .personalization }
+  }
+
   /// The column of feature `name`; throws `FeatureError` naming the closest known names when it is unknown,
   /// or the reason when this schema cannot support it.
   public func index(of name: String) throws(FeatureError) -> Int {

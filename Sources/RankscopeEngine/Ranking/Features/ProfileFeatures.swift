@@ -11,30 +11,38 @@ public struct ProfileFeatures {
   public let upstream: RankProfile
   /// Candidates kept: L1's `keep`, else the deepest generator's depth.
   public let depth: Int
+  /// The user the searches are personalized for (nil: anonymous, and the personalization columns are left out).
+  public let user: UserContext?
+  /// The columns: the registry's features (the personalization group only with a user).
+  public let features: [FeatureDefinition]
 
-  /// The candidates' features of `profile` on `engine`.
-  public init(engine: SearchEngine, profile: RankProfile) throws {
+  /// The candidates' features of `profile` on `engine`, personalized for `user` when given.
+  public init(engine: SearchEngine, profile: RankProfile, user: UserContext? = nil) throws {
+    self.user = user
     self.engine = engine
     extractor = try engine.featureExtractor()
     var upstream = profile
     upstream.l2 = nil
     upstream.blend = nil
     self.upstream = upstream
+    features = extractor.registry.definitions(personalized: user != nil)
     depth = upstream.l1?.keep ?? upstream.retrieval.generators.map(\.depth).max() ?? 100
   }
 
   /// The feature names, in registry order (the matrix's columns).
-  public var featureNames: [String] { extractor.registry.names }
+  public var featureNames: [String] { features.map(\.name) }
 
   /// The candidates for `query`, in the order L1 hands them on, and their feature matrix (one row each).
   public func candidates(query: String) throws -> (ids: [String], features: FeatureMatrix) {
-    let response = try engine.search(SearchRequest(query: query, limit: depth, profile: upstream))
+    var request = SearchRequest(query: query, limit: depth, profile: upstream)
+    request.user = user
+    let response = try engine.search(request)
     var embedding: [Float]?
     if let embedder = engine.embedder, engine.semanticStatus.isAvailable, !response.parsedQuery.text.isEmpty {
       embedding = try embedder.embed(response.parsedQuery.text)
     }
-    let context = try extractor.context(query: query, queryEmbedding: embedding, queryLog: engine.queryLog)
-    let matrix = try extractor.values(candidates: response.hits.map { FeatureCandidate(hit: $0) }, context: context)
+    let context = try extractor.context(query: query, queryEmbedding: embedding, queryLog: engine.queryLog, user: user)
+    let matrix = try extractor.values(candidates: response.hits.map { FeatureCandidate(hit: $0) }, features: features, context: context)
     return (response.hits.map(\.id), matrix)
   }
 }

@@ -58,6 +58,16 @@ struct RecommendationCommandTests {
     #expect(unknown.standardError.contains("unknown user \"u9\""))
   }
 
+  @Test("a damaged engagement graph in a given index is a clear error")
+  func damagedGraph() throws {
+    let (index, users, events) = try world()
+    try Data("RSEG but not really a graph file".utf8).write(to: index.appendingPathComponent(EngagementGraph.fileName))
+    let outcome = try CommandLineTests().run(["recommend", "--user", "u1", "--index", index.path, "--users", users.path,
+                                              "--events", events.path])
+    #expect(outcome.status != 0)
+    #expect(outcome.standardError.contains(EngagementGraph.fileName), "\(outcome.standardError)")
+  }
+
   @Test("related --pin prints a table naming every generator")
   func relatedTable() throws {
     let (index, users, events) = try world()

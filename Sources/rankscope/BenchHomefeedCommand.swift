@@ -49,9 +49,11 @@ struct BenchHomefeedCommand: ParsableCommand {
       }
     }
     let cpuMilliseconds = (Self.processCPUSeconds() - cpuStart) * 1000 / Double(max(1, latencies.count))
+    let stageNames = stages?.name ?? "the default recommend profile"
     print("homefeed: \(engine.documentCount) documents, \(profiles.count) users × \(max(1, rounds)) rounds, top \(options.limit), "
-          + "first hit explained; walks N = \(walker.settings.totalSteps); stages of \(stages?.name ?? "the default recommend profile")")
-    print("latency (ms): " + BenchIndexCommand.summary(latencies) + String(format: "  | CPU %.3f ms per homefeed (all threads)", cpuMilliseconds))
+          + "first hit explained; walks N = \(walker.settings.totalSteps); stages of \(stageNames)")
+    print("latency (ms): " + BenchIndexCommand.summary(latencies)
+          + String(format: "  | CPU %.3f ms per homefeed (all threads)", cpuMilliseconds))
     print("stages (ms): " + stageMilliseconds.map { stage in
       let sorted = stage.values.sorted()
       return "\(stage.name) p50 " + String(format: "%.3f", sorted[sorted.count / 2])

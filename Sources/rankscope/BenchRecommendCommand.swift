@@ -64,10 +64,12 @@ struct BenchRecommendCommand: ParsableCommand {
       }
       let user = userNumbers[event.user] ?? userNumbers.count
       userNumbers[event.user] = user
-      interactions.append(.init(user: user, document: document, timestamp: event.timestamp, weight: weights.actionWeight(event.action)))
+      interactions.append(.init(user: user, document: document, timestamp: event.timestamp,
+          weight: weights.actionWeight(event.action)))
     }
     print("MovieLens: \(report.documentCount) movies indexed, \(userNumbers.count) users, \(interactions.count) events "
-          + "(saves: rating ≥ 4, weight \(JSONWriter.format(weights.saveWeight)); clicks weight \(JSONWriter.format(weights.clickWeight)))")
+          + "(saves: rating ≥ 4, weight \(JSONWriter.format(weights.saveWeight)); "
+          + "clicks weight \(JSONWriter.format(weights.clickWeight)))")
     var evaluation = NextItemEvaluation()
     evaluation.pixie = PixieSettings(totalSteps: steps, restartProbability: alpha, visitThreshold: 1_000_000,
                                      highlyVisitedCount: 1_000_000, degreeExponent: beta, weightedSteps: !uniform, seed: seed)
@@ -78,7 +80,8 @@ struct BenchRecommendCommand: ParsableCommand {
     print("recommender   HR@10   NDCG@10   seconds  parameters")
     for result in results {
       print(result.name.padding(toLength: 12, withPad: " ", startingAt: 0)
-            + String(format: "  %.4f  %.4f  %7.2f  ", result.metrics.hitRate, result.metrics.ndcg, result.seconds) + result.parameters)
+            + String(format: "  %.4f  %.4f  %7.2f  ", result.metrics.hitRate, result.metrics.ndcg,
+                result.seconds) + result.parameters)
     }
     if let baseline = results.first {
       let ids = evaluation.users.map(String.init)
@@ -86,8 +89,10 @@ struct BenchRecommendCommand: ParsableCommand {
         let comparison = try PairedComparison(queryIds: ids, a: baseline.ranks.map { NextItemMetrics.ndcg(rank: $0, k: 10) },
                                               b: result.ranks.map { NextItemMetrics.ndcg(rank: $0, k: 10) })
         print("\(result.name) − popularity, nDCG@10: " + String(format: "%+.4f", comparison.meanDifference)
-              + String(format: " (95%% bootstrap CI %+.4f … %+.4f)", comparison.confidenceInterval.lowerBound, comparison.confidenceInterval.upperBound)
-              + ", randomization \(comparison.pValueLabel), users better/worse/tied \(comparison.wins)/\(comparison.losses)/\(comparison.ties)")
+              + String(format: " (95%% bootstrap CI %+.4f … %+.4f)", comparison.confidenceInterval.lowerBound,
+                  comparison.confidenceInterval.upperBound)
+              + ", randomization \(comparison.pValueLabel), "
+              + "users better/worse/tied \(comparison.wins)/\(comparison.losses)/\(comparison.ties)")
       }
     }
     if work == nil { try? FileManager.default.removeItem(atPath: folder) }

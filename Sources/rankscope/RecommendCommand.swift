@@ -11,10 +11,14 @@ struct RecommendationOptions: ParsableArguments {
   @Option(help: "Users file, JSON Lines {\"id\", \"name\"} (default for the sample index: SampleData/users.jsonl).")
   var users: String?
 
-  @Option(help: "Engagement events, JSON Lines {\"user\", \"doc\", \"action\", \"ts\"} (default for the sample index: SampleData/events.jsonl).")
+  @Option(help: """
+    Engagement events, JSON Lines {"user", "doc", "action", "ts"} (default for the sample index: SampleData/events.jsonl).
+    """)
   var events: String?
 
-  @Option(help: "Rank profile whose L1, L2 and blend stages rank the candidates (default: a built-in query-free L1 and diverse blend).")
+  @Option(help: """
+    Rank profile whose L1, L2 and blend stages rank the candidates (default: a built-in query-free L1 and diverse blend).
+    """)
   var profile: String?
 
   @Option(name: .customLong("profiles"), help: "A folder of rank profiles or one profile file (repeatable).")
@@ -61,7 +65,8 @@ struct RecommendationOptions: ParsableArguments {
     guard let profile else { return nil }
     var folders = profileFolders
     if index == nil, let sample = try? Locations.sampleData() { folders.append(sample.appendingPathComponent("profiles").path) }
-    return try RankProfileLibrary.load(folders: folders, context: RankProfileContext(schema: engine.schema)).profile(named: profile)
+    return try RankProfileLibrary.load(folders: folders,
+        context: RankProfileContext(schema: engine.schema)).profile(named: profile)
   }
 
   /// The profile of user `id`, built from their events.
@@ -71,7 +76,8 @@ struct RecommendationOptions: ParsableArguments {
       throw CommandFailure("unknown user \"\(id)\"" + (near.isEmpty ? "" : "; e.g. \(near.joined(separator: ", "))"))
     }
     let events = log.events.filter { $0.user == id }
-    let profile = try UserModelBuilder(reader: engine.reader).profile(for: record, events: events, referenceTime: log.latestTimestamp ?? 0)
+    let profile = try UserModelBuilder(reader: engine.reader).profile(for: record, events: events,
+        referenceTime: log.latestTimestamp ?? 0)
     return UserContext(profile: profile)
   }
 
@@ -140,7 +146,8 @@ struct RelatedCommand: ParsableCommand {
   func run() throws {
     let (engine, log, users, walker) = try options.resources()
     let context = try user.map { try options.userContext($0, log: log, users: users, engine: engine) }
-    let response = try engine.recommend(RecommendationRequest(surface: .related(documentId: pin, user: context), limit: options.limit,
+    let response = try engine.recommend(RecommendationRequest(surface: .related(documentId: pin, user: context),
+        limit: options.limit,
                                                               explain: options.explain,
                                                               profile: options.stages(engine: engine), walker: walker))
     try options.print(response, engine: engine)

@@ -46,7 +46,8 @@ public enum MovieLensConverter {
     func table(_ suffix: String) throws -> (file: String, rows: [(line: Int, values: [String: String])]) {
       let path = base.appendingPathComponent("\(prefix).\(suffix)").path
       guard let data = FileManager.default.contents(atPath: path) else {
-        throw IndexError.unreadable(path: path, reason: "no such file (expected RecBole atomic files \(prefix).item/.user/.inter)")
+        throw IndexError.unreadable(path: path,
+            reason: "no such file (expected RecBole atomic files \(prefix).item/.user/.inter)")
       }
       return (path, try atomicRows(String(decoding: data, as: UTF8.self), file: path))
     }
@@ -54,7 +55,8 @@ public enum MovieLensConverter {
     var movies = ""
     for row in items.rows {
       let id = try field(row, "item_id", file: items.file)
-      var members = [JSONMember("id", .string("m\(id)")), JSONMember("title", .string(try field(row, "movie_title", file: items.file)))]
+      let title = try field(row, "movie_title", file: items.file)
+      var members = [JSONMember("id", .string("m\(id)")), JSONMember("title", .string(title))]
       if let year = Double(row.values["release_year"] ?? ""), year.isFinite { members.append(JSONMember("year", .number(year))) }
       let genres = (row.values["class"] ?? "").split(separator: " ").map { JSONValue.string(String($0)) }
       members.append(JSONMember("genres", .array(genres)))
@@ -103,12 +105,14 @@ public enum MovieLensConverter {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
     while lines.last?.isEmpty == true { lines.removeLast() }
     guard let header = lines.first else { throw ImportIssue(file: file, line: 1, reason: "empty file: expected a header") }
-    let names = header.split(separator: "\t", omittingEmptySubsequences: false).map { String($0.split(separator: ":").first ?? "") }
+    let columns = header.split(separator: "\t", omittingEmptySubsequences: false)
+    let names = columns.map { String($0.split(separator: ":").first ?? "") }
     var rows: [(line: Int, values: [String: String])] = []
     for (offset, line) in lines.enumerated().dropFirst() {
       let values = line.split(separator: "\t", omittingEmptySubsequences: false)
       guard values.count == names.count else {
-        throw ImportIssue(file: file, line: offset + 1, reason: "expected \(names.count) tab-separated values, found \(values.count)")
+        throw ImportIssue(file: file, line: offset + 1,
+            reason: "expected \(names.count) tab-separated values, found \(values.count)")
       }
       var row: [String: String] = [:]
       for (name, value) in zip(names, values) { row[name] = String(value) }
@@ -117,7 +121,8 @@ public enum MovieLensConverter {
     return rows
   }
 
-  private static func field(_ row: (line: Int, values: [String: String]), _ name: String, file: String) throws(ImportIssue) -> String {
+  private static func field(_ row: (line: Int, values: [String: String]), _ name: String,
+      file: String) throws(ImportIssue) -> String {
     guard let value = row.values[name], !value.isEmpty else {
       throw ImportIssue(file: file, line: row.line, reason: "missing \(name)")
     }

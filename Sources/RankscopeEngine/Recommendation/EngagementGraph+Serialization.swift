@@ -64,7 +64,8 @@ extension EngagementGraph {
     let region = ByteRegion(copying: bytes, name: name)
     let version = try region.uint32(at: 4)
     guard version == formatVersion else {
-      throw IndexError.foreign(path: name, reason: "engagement graph format version \(version), this build reads \(formatVersion); rebuild the index")
+      throw IndexError.foreign(path: name,
+          reason: "engagement graph format version \(version), this build reads \(formatVersion); rebuild the index")
     }
     let users = try region.uint64(at: 8), documents = try region.uint64(at: 16), edges = try region.uint64(at: 24)
     guard users < UInt64(UInt32.max), documents < UInt64(UInt32.max), edges < UInt64(UInt32.max) else {
@@ -114,7 +115,9 @@ extension EngagementGraph {
     edgeList.reserveCapacity(edgeCount)
     for user in 0..<userCount {
       for index in Int(userOffsets[user])..<Int(userOffsets[user + 1]) {
-        guard Int(userDocuments[index]) < documentCount else { throw fail("user \(user) has document \(userDocuments[index]) out of range") }
+        guard Int(userDocuments[index]) < documentCount else {
+          throw fail("user \(user) has document \(userDocuments[index]) out of range")
+        }
         edgeList.append((user, Int(userDocuments[index]), userWeights[index]))
       }
     }
@@ -125,7 +128,8 @@ extension EngagementGraph {
       if case .corrupt(_, let reason) = error { throw fail(reason) }
       throw error
     }
-    guard graph.documentOffsets == documentOffsets, graph.documentUsers == documentUsers, graph.documentWeights == documentWeights else {
+    guard graph.documentOffsets == documentOffsets, graph.documentUsers == documentUsers,
+        graph.documentWeights == documentWeights else {
       throw fail("the document side does not hold the user side's edges")
     }
     return graph

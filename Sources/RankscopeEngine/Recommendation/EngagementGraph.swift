@@ -56,7 +56,8 @@ public struct EngagementGraph: Sendable, Hashable {
     var summed: [UInt64: Double] = [:]
     for engagement in engagements {
       guard engagement.document >= 0, engagement.document < documentCount else {
-        throw IndexError.invalidInput("engagement of \(engagement.user) names document \(engagement.document), outside 0..<\(documentCount)")
+        throw IndexError.invalidInput(
+          "engagement of \(engagement.user) names document \(engagement.document), outside 0..<\(documentCount)")
       }
       guard engagement.weight.isFinite else {
         throw IndexError.invalidInput("engagement of \(engagement.user) has a non-finite weight")
@@ -64,7 +65,8 @@ public struct EngagementGraph: Sendable, Hashable {
       let key = UInt64(numbers[engagement.user]!) << 32 | UInt64(engagement.document)
       summed[key, default: 0] += engagement.weight
     }
-    let edges = summed.filter { $0.value > 0 }.map { (user: Int($0.key >> 32), document: Int($0.key & 0xFFFF_FFFF), weight: Float($0.value)) }
+    let edges = summed.filter { $0.value > 0 }.map { (user: Int($0.key >> 32), document: Int($0.key & 0xFFFF_FFFF),
+        weight: Float($0.value)) }
       .sorted { $0.user != $1.user ? $0.user < $1.user : $0.document < $1.document }
     try self.init(userIds: ids, documentCount: documentCount, edges: edges)
   }
@@ -146,7 +148,8 @@ public struct EngagementGraph: Sendable, Hashable {
 
   /// The users who engaged with `document` and the edges' weights, ascending by user.
   public func users(ofDocument document: Int) -> [(user: Int, weight: Double)] {
-    (Int(documentOffsets[document])..<Int(documentOffsets[document + 1])).map { (Int(documentUsers[$0]), Double(documentWeights[$0])) }
+    (Int(documentOffsets[document])..<Int(documentOffsets[document + 1])).map { (Int(documentUsers[$0]),
+        Double(documentWeights[$0])) }
   }
 
   /// Checks every invariant; the error names the first one broken.
@@ -168,7 +171,8 @@ public struct EngagementGraph: Sendable, Hashable {
         seen[document] += 1
       }
     }
-    for index in 1..<max(1, userIds.count) where !Array(userIds[index - 1].utf8).lexicographicallyPrecedes(Array(userIds[index].utf8)) {
+    for index in 1..<max(1,
+        userIds.count) where !Array(userIds[index - 1].utf8).lexicographicallyPrecedes(Array(userIds[index].utf8)) {
       throw fail("user ids are not sorted and distinct at \(index)")
     }
   }
@@ -186,7 +190,8 @@ public struct EngagementGraph: Sendable, Hashable {
         let neighbour = Int64(neighbours[index])
         guard neighbour < bound else { throw fail("\(side) \(row) has neighbour \(neighbour), outside 0..<\(bound)") }
         guard neighbour > previous else { throw fail("\(side) \(row)'s neighbours are not strictly increasing") }
-        guard weights[index].isFinite, weights[index] > 0 else { throw fail("\(side) \(row) has a weight that is not positive and finite") }
+        guard weights[index].isFinite,
+            weights[index] > 0 else { throw fail("\(side) \(row) has a weight that is not positive and finite") }
         previous = neighbour
       }
     }

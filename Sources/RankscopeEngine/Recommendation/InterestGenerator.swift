@@ -46,7 +46,8 @@ struct InterestGenerator: CandidateGenerator {
     var found: [(document: Int, score: Double)] = []
     var matched = 0
     for (index, interest) in profile.interests.enumerated() where quotas[index] > 0 {
-      let result = try searcher.top(query: interest.vector, count: quotas[index] + interestOf.count, filter: filter, efSearch: nil)
+      let result = try searcher.top(query: interest.vector, count: quotas[index] + interestOf.count, filter: filter,
+          efSearch: nil)
       matched = max(matched, result.matchCount)
       var taken = 0
       for hit in result.hits where taken < quotas[index] && interestOf[hit.document] == nil {
@@ -59,7 +60,8 @@ struct InterestGenerator: CandidateGenerator {
     let note = profile.interests.isEmpty ? "user \(profile.userId) has no interests (no engaged document with a vector)"
       : "quotas by importance: " + zip(profile.interests, quotas).map { "\($0.label.isEmpty ? $0.medoidId : $0.label) \($1)" }
         .joined(separator: ", ")
-    let list = CandidateList(generator: generatorName(field: searcher.fieldName), ranked: ScoredDocuments(hits: found, matchCount: matched, matchCountIsExact: false),
+    let list = CandidateList(generator: generatorName(field: searcher.fieldName), ranked: ScoredDocuments(hits: found,
+        matchCount: matched, matchCountIsExact: false),
                              depth: depth, note: note)
     return (list, interestOf, quotas)
   }

@@ -94,8 +94,9 @@ public struct NextItemEvaluation: Sendable {
       let queries = past.suffix(recentCount).map { PixieWalker.Query(document: $0.document, weight: $0.weight) }
       return walker.walk(from: queries).ranked(count: k) { excluded.contains($0) }.map(\.document)
     }
+    let steps = pixie.weightedSteps ? "weighted" : "uniform"
     results.append(result("walk", "Pixie: N = \(pixie.totalSteps), α = \(pixie.restartProbability), β = \(pixie.degreeExponent), "
-                            + "\(pixie.weightedSteps ? "weighted" : "uniform") steps, last \(recentCount) items as queries, seed \(pixie.seed)",
+                            + "\(steps) steps, last \(recentCount) items as queries, seed \(pixie.seed)",
                           walk))
 
     let factorization = ItemFactorization(graph: graph, dimension: dimension, iterations: iterations)

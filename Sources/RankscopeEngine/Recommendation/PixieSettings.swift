@@ -36,7 +36,9 @@ public struct PixieSettings: Sendable, Hashable {
   /// What is wrong with the settings, or nil: steps at least 1, α in (0, 1], thresholds at least 1, β finite.
   public var problem: String? {
     if totalSteps < 1 { return "walk steps must be at least 1, got \(totalSteps)" }
-    if !(restartProbability > 0 && restartProbability <= 1) { return "the restart probability must be in (0, 1], got \(restartProbability)" }
+    if !(restartProbability > 0 && restartProbability <= 1) {
+      return "the restart probability must be in (0, 1], got \(restartProbability)"
+    }
     if visitThreshold < 1 || highlyVisitedCount < 1 { return "the early-stopping thresholds must be at least 1" }
     if !degreeExponent.isFinite { return "the degree exponent must be finite" }
     return nil

@@ -62,7 +62,8 @@ public struct PixieVisits: Sendable {
 
   /// The score of `document` (0 when no walk reached it).
   public func score(of document: Int) -> Double {
-    Self.score(visits: queries.map { $0.visits(of: document) }, degree: graph.degree(document: document), exponent: degreeExponent)
+    Self.score(visits: queries.map { $0.visits(of: document) }, degree: graph.degree(document: document),
+        exponent: degreeExponent)
   }
 
   /// The best `count` visited documents that `excluded` does not reject, by score then smaller document number.
@@ -91,8 +92,8 @@ public struct PixieVisits: Sendable {
     for query in queries {
       let count = query.visits(of: document)
       guard count > 0 else { continue }
-      roots.append(.leaf(Double(count).squareRoot(),
-                         "√ walk visits \(count) from \(name(query.document)) (\(query.steps) steps, weight \(Explanation.format(query.weight)))"))
+      let walks = "\(query.steps) steps, weight \(Explanation.format(query.weight))"
+      roots.append(.leaf(Double(count).squareRoot(), "√ walk visits \(count) from \(name(query.document)) (\(walks))"))
     }
     let rootSum = Explanation.sum("Σ_q √visits over \(roots.count) query pin(s)", roots)
     let combined = Explanation.product("(Σ_q √visits)²: Pixie's multi-query boost", [rootSum, rootSum])

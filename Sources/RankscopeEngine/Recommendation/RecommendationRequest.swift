@@ -92,7 +92,8 @@ public struct RecommendationSettings: Sendable, Hashable {
     let blend = RankProfile.Blend(settings: BlendSettings(keep: 50, mmrLambda: visual == nil ? 1 : 0.8,
                                                           maxPerBoard: board == nil ? nil : 2),
                                   similarityField: visual, typeField: type, boardField: board)
-    return RankProfile(name: "recommend", summary: "query-free L1 over the fused score, personalization, popularity and freshness; diverse blend",
+    return RankProfile(name: "recommend",
+        summary: "query-free L1 over the fused score, personalization, popularity and freshness; diverse blend",
                        retrieval: .init(generators: []), l1: .init(keep: 100, weights: weights), blend: blend)
   }
 }

@@ -20,7 +20,8 @@ struct SimilarDocumentGenerator: CandidateGenerator {
   }
 
   func explain(_ query: GeneratorQuery, candidate: Candidate, in list: CandidateList) throws -> Explanation {
-    try searcher.explain(query: vector, document: candidate.document,
-                         label: "\(kind) \(searcher.similarity.rawValue) \(Explanation.format(candidate.score)) to \(documentId) (\(searcher.fieldName))")
+    let similarity = "\(searcher.similarity.rawValue) \(Explanation.format(candidate.score))"
+    return try searcher.explain(query: vector, document: candidate.document,
+                                label: "\(kind) \(similarity) to \(documentId) (\(searcher.fieldName))")
   }
 }

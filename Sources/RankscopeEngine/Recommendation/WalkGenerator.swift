@@ -30,7 +30,8 @@ struct WalkGenerator: CandidateGenerator {
     let early = visits.queries.filter(\.stoppedEarly).count
     let note = queries.isEmpty ? "no query documents (no engagement to walk from)"
       : "\(visits.queries.count) query pin(s), \(visits.totalSteps) steps (\(early) stopped early)"
-    return CandidateList(generator: name, ranked: ScoredDocuments(hits: ranked, matchCount: ranked.count, matchCountIsExact: false),
+    return CandidateList(generator: name, ranked: ScoredDocuments(hits: ranked, matchCount: ranked.count,
+        matchCountIsExact: false),
                          depth: depth, note: note)
   }
 

@@ -37,7 +37,8 @@ extension SearchEngine {
       let filter = Self.exclusionFilter(excluded, documentCount: documentCount)
       if let field = schema.textEmbeddingField, !user.profile.interests.isEmpty {
         let searcher = try vectorSearchers.searcher(reader: reader, field: field.name)
-        entries.append((try InterestGenerator(searcher: searcher, profile: user.profile, filter: filter, depth: settings.interestDepth),
+        entries.append((try InterestGenerator(searcher: searcher, profile: user.profile, filter: filter,
+            depth: settings.interestDepth),
                         settings.interestDepth))
       }
       if let walker = request.walker {
@@ -51,7 +52,8 @@ extension SearchEngine {
       surfaceName = "related to \(documentId)"
       excluded.insert(document)
       for field in schema.vectorFields {
-        guard let vector = try reader.vector(field: schema.vectorFields.firstIndex(of: field)!, document: document) else { continue }
+        guard let vector = try reader.vector(field: schema.vectorFields.firstIndex(of: field)!,
+            document: document) else { continue }
         let searcher = try vectorSearchers.searcher(reader: reader, field: field.name)
         entries.append((SimilarDocumentGenerator(searcher: searcher, vector: vector, documentId: documentId,
                                                  kind: field.embedding != nil ? "text" : field.name), settings.neighbourDepth))
@@ -64,7 +66,8 @@ extension SearchEngine {
       throw QueryError("nothing to recommend from for the \(surfaceName): no interests, vectors or engagement graph")
     }
     let filter = Self.exclusionFilter(excluded, documentCount: documentCount)
-    let stages = try request.profile ?? RecommendationSettings.defaultProfile(registry: featureExtractor().registry, schema: schema)
+    let stages = try request.profile ?? RecommendationSettings.defaultProfile(registry: featureExtractor().registry,
+        schema: schema)
     var profile = stages
     profile.name = "\(surfaceName) · \(stages.name)"
     profile.retrieval = .init(generators: entries.map { ($0.generator.name, $0.depth) }, fusion: settings.fusion)
@@ -73,8 +76,10 @@ extension SearchEngine {
     var searchRequest = SearchRequest(query: "", limit: request.limit, explain: request.explain, explained: request.explained,
                                       profile: profile)
     searchRequest.user = request.user
-    return try profileSearch(searchRequest, profile: profile, query: GeneratorQuery(terms: [], vector: nil, filters: [], filter: filter),
-                             pendingVector: nil, parsed: ParsedQuery(text: "", terms: [], filters: []), limit: max(0, request.limit),
+    return try profileSearch(searchRequest, profile: profile, query: GeneratorQuery(terms: [], vector: nil, filters: [],
+        filter: filter),
+                             pendingVector: nil, parsed: ParsedQuery(text: "", terms: [], filters: []), limit: max(0,
+                                 request.limit),
                              trace: trace, clock: clock, recommendation: RecommendationRun(generators: generators))
   }
 

@@ -14,7 +14,8 @@ struct BenchCommand: ParsableCommand {
         rankscope bench                                  # the sample index (bench index)
         rankscope bench corpus --corpus /data/c100k --kind bm25 --run-out swift_bm25.jsonl
       """,
-    subcommands: [BenchIndexCommand.self, BenchCorpusCommand.self],
+    subcommands: [BenchIndexCommand.self, BenchCorpusCommand.self, BenchPersonalizationCommand.self, BenchRecommendCommand.self,
+                  BenchHomefeedCommand.self],
     defaultSubcommand: BenchIndexCommand.self)
 }
 

@@ -19,7 +19,7 @@ struct Rankscope: ParsableCommand {
     version: "0.1.0",
     subcommands: [ExploreCommand.self, SearchCommand.self, IndexCommand.self, EvalCommand.self, CompareCommand.self, SampleCommand.self,
                   ReplayCommand.self, BenchCommand.self, EmbedCommand.self, FeaturesCommand.self, TrainCommand.self,
-                  UsersCommand.self,
-                  JudgmentsStressCommand.self],
+                  UsersCommand.self, JudgmentsStressCommand.self, ImportMovieLensCommand.self, RecommendCommand.self,
+                  RelatedCommand.self],
     defaultSubcommand: ExploreCommand.self)
 }

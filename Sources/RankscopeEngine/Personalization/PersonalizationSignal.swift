@@ -20,9 +20,26 @@ public enum PersonalizationSignal: String, Sendable, Hashable, CaseIterable, Com
   /// The signal's feature name.
   public var featureName: String { rawValue }
 
+  /// The signal's position in `allCases`.
+  public var ordinal: Int {
+    switch self {
+    case .userSimilarity: return 0
+    case .interestSimilarity: return 1
+    case .categoryAffinity: return 2
+    case .contentTypeAffinity: return 3
+    case .boardAffinity: return 4
+    case .domainAffinity: return 5
+    case .seenBefore: return 6
+    case .hiddenBefore: return 7
+    }
+  }
+
+  /// Hashes the position (cheaper than the raw value's text).
+  public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+
   /// Signals in declaration order.
   public static func < (left: PersonalizationSignal, right: PersonalizationSignal) -> Bool {
-    allCases.firstIndex(of: left)! < allCases.firstIndex(of: right)!
+    left.ordinal < right.ordinal
   }
 
   /// The affinity an affinity signal reads, else nil.

@@ -13,6 +13,26 @@ public struct UserAffinity: Sendable, Hashable {
     case board
     /// The source domain field.
     case domain
+
+    /// The kind's position in `allCases`.
+    public var ordinal: Int {
+      switch self {
+      case .category: return 0
+      case .contentType: return 1
+      case .board: return 2
+      case .domain: return 3
+      }
+    }
+
+    /// The signal of the affinity feature over this kind.
+    public var signal: PersonalizationSignal {
+      switch self {
+      case .category: return .categoryAffinity
+      case .contentType: return .contentTypeAffinity
+      case .board: return .boardAffinity
+      case .domain: return .domainAffinity
+      }
+    }
   }
 
   /// One value's weight and the events that built it.
@@ -36,7 +56,7 @@ public struct UserAffinity: Sendable, Hashable {
   public var field: String
   /// The sum of all pooled events' weights, in event order (the denominator).
   public var totalWeight: Double
-  /// The values with their events, by value.
+  /// The values with their events, by value (normalised: see `normalize`).
   public var entries: [String: Entry]
 
   /// Creates an affinity.
@@ -47,7 +67,8 @@ public struct UserAffinity: Sendable, Hashable {
     self.entries = entries
   }
 
-  /// A field value as affinities compare it: trimmed, lower-cased, inner whitespace collapsed to one space.
+  /// A value of a field that is not a keyword field as affinities compare it: trimmed, lower-cased, inner
+  /// whitespace collapsed to one space. (Values of keyword fields are kept as the index stores them.)
   public static func normalize(_ value: String) -> String {
     value.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
   }

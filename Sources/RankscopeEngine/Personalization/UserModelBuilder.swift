@@ -17,6 +17,8 @@ public struct UserModelBuilder: Sendable {
   public let settings: UserModelSettings
   private let embeddingField: Int?
   private let attributeFields: [(kind: UserAffinity.Kind, field: String)]
+  /// The analyzer of each attribute field that is a keyword field (values are kept as the index stores them).
+  private let keywordAnalyzers: [UserAffinity.Kind: Analyzer]
 
   /// A builder over `reader`; affinities exist for the settings' fields the schema has.
   public init(reader: IndexReader, settings: UserModelSettings = .standard) {
@@ -27,6 +29,11 @@ public struct UserModelBuilder: Sendable {
     let wanted: [(UserAffinity.Kind, String)] = [(.category, settings.categoryField), (.contentType, settings.contentTypeField),
                                                  (.board, settings.boardField), (.domain, settings.domainField)]
     attributeFields = wanted.filter { schema.field(named: $0.1) != nil }.map { (kind: $0.0, field: $0.1) }
+    var analyzers: [UserAffinity.Kind: Analyzer] = [:]
+    for (kind, field) in attributeFields {
+      if let keyword = schema.keywordFields.first(where: { $0.name == field }) { analyzers[kind] = Analyzer(configuration: keyword.analyzer) }
+    }
+    keywordAnalyzers = analyzers
   }
 
   /// What building every user's profile did.
@@ -202,18 +209,22 @@ public struct UserModelBuilder: Sendable {
     let members = try reader.storedMembers(document, keys: Set(attributeFields.map(\.field)))
     var result: [UserAffinity.Kind: [String]] = [:]
     for (kind, field) in attributeFields {
-      result[kind] = Self.values(members[field])
+      result[kind] = Self.values(members[field], keywordAnalyzer: keywordAnalyzers[kind])
     }
     return result
   }
 
-  /// The normalised distinct values of a stored member (a string, a number, or an array of them).
-  static func values(_ value: JSONValue?) -> [String] {
+  /// The normalised distinct values of a stored member (a string, a number, or an array of them): as the index
+  /// stores a keyword field's values when `keywordAnalyzer` is given, else by `UserAffinity.normalize`.
+  static func values(_ value: JSONValue?, keywordAnalyzer: Analyzer? = nil) -> [String] {
     var result: [String] = []
+    func normalize(_ text: String) -> String {
+      keywordAnalyzer.map { KeywordNormalizer.normalize(text, analyzer: $0) } ?? UserAffinity.normalize(text)
+    }
     func add(_ item: JSONValue) {
       switch item {
-      case .string(let text): result.append(UserAffinity.normalize(text))
-      case .number: result.append(UserAffinity.normalize(item.displayText))
+      case .string(let text): result.append(normalize(text))
+      case .number: result.append(normalize(item.displayText))
       default: break
       }
     }

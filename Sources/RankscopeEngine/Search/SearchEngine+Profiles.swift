@@ -10,8 +10,9 @@ import Foundation
 /// them), so the root, a sum, equals the score exactly.
 extension SearchEngine {
   /// The generators a profile names, built for this index (in the profile's order).
-  func generators(of profile: RankProfile) throws -> [any CandidateGenerator] {
+  func generators(of profile: RankProfile, overrides: [String: any CandidateGenerator] = [:]) throws -> [any CandidateGenerator] {
     try profile.retrieval.generators.map { entry throws -> any CandidateGenerator in
+      if let generator = overrides[entry.name] { return generator }
       if entry.name == BM25FGenerator.generatorName { return BM25FGenerator(scorer: BM25FScorer(reader: reader)) }
       if let field = schema.textEmbeddingField, entry.name == VectorGenerator.generatorName(field: field.name) {
         return try vectorGenerator()
@@ -32,11 +33,12 @@ extension SearchEngine {
   /// wait for it, so stage times can add up to more than the search took.
   func profileSearch(_ request: SearchRequest, profile: RankProfile, query startingQuery: GeneratorQuery,
                      pendingVector: BackgroundValue<[Float]>?, parsed: ParsedQuery, limit: Int,
-                     trace startingTrace: [StageTrace], clock startingClock: StageClock) throws -> SearchResponse {
+                     trace startingTrace: [StageTrace], clock startingClock: StageClock,
+                     recommendation: RecommendationRun? = nil) throws -> SearchResponse {
     var trace = startingTrace
     var clock = startingClock
     var query = startingQuery
-    let generators = try generators(of: profile)
+    let generators = try generators(of: profile, overrides: recommendation?.generators ?? [:])
     let featureExtractor = profile.l1 != nil || profile.l2 != nil ? try featureExtractor() : nil
     var lexicalContext: FeatureContext?
     var isVectorResolved = pendingVector == nil

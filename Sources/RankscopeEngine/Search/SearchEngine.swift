@@ -22,6 +22,8 @@ public final class SearchEngine: Sendable {
   private let features: Result<FeatureExtractor, FeatureUnavailable>
   /// L2 models read so far, by path (a profile's model is read once).
   let models = ModelCache()
+  /// Vector searchers of the recommendation generators, by field.
+  let vectorSearchers = VectorSearcherCache()
 
   /// The schema of the index.
   public var schema: Schema { reader.schema }

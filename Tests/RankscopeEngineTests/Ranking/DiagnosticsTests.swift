@@ -55,7 +55,7 @@ struct DiagnosticsTests {
     let request = SearchRequest(query: "apple", limit: 10, profile: l1)
     let comparison = try engine.compare(request, "c", "a")
     #expect(comparison.firstRank == 1 && comparison.secondRank == 2)
-    #expect(comparison.rows.count == (try engine.featureExtractor()).registry.names.count)
+    #expect(comparison.rows.count == (try engine.featureExtractor()).registry.definitions(personalized: false).count)
     #expect(comparison.rows.prefix(2).map(\.feature).sorted() == ["bm25f", "log_saves"])
     let contributions = comparison.rows.prefix(2).compactMap(\.contribution).map(abs)
     #expect(contributions == contributions.sorted(by: >))

@@ -33,7 +33,7 @@ struct FeatureLogTests {
     let queries = [EvaluationQuery(id: "1", text: "apple"), EvaluationQuery(id: "2", text: "pear")]
     let lines = try FeatureLog.lines(engine: engine, profile: profile, queries: queries, judgments: judgments)
     let extractor = try engine.featureExtractor()
-    #expect(FeatureLog.featureNames(header: lines[0]) == extractor.registry.names)
+    #expect(FeatureLog.featureNames(header: lines[0]) == extractor.registry.definitions(personalized: false).map(\.name))
     // Query 2 has no relevant document: skipped. Query 1: L1 keeps 2 of the apple documents (blend ignored).
     #expect(lines.count == 3)
     #expect(lines[1].hasPrefix("2 qid:1 1:") && lines[1].hasSuffix(" # c"))
@@ -41,7 +41,8 @@ struct FeatureLogTests {
     let file = try SVMLightRows(text: lines.dropFirst().joined(separator: "\n"))
     let context = try extractor.context(query: "apple")
     let hits = try engine.search(SearchRequest(query: "apple", limit: 2, profile: { var upstream = profile; upstream.blend = nil; return upstream }()))
-    let matrix = try extractor.values(candidates: hits.hits.map { FeatureCandidate(hit: $0) }, context: context)
+    let matrix = try extractor.values(candidates: hits.hits.map { FeatureCandidate(hit: $0) },
+                                      features: extractor.registry.definitions(personalized: false), context: context)
     for row in 0..<2 {
       for column in 0..<matrix.names.count { #expect(file.values[row][column] == matrix[row, column], "\(matrix.names[column])") }
     }

@@ -46,6 +46,8 @@ public struct FeatureContext: Sendable {
   public let queryLog: QueryLogStatistics?
   /// The user the personalization features read (nil: an anonymous search, every such feature 0).
   public internal(set) var user: UserContext?
+  /// What the personalization features read of `user`, prepared once per query (nil without a user).
+  var personalization: PersonalizationInputs?
   /// The top BM25F candidates (document numbers, best first) the intent and centroid come from.
   public let topCandidates: [Int]
 

@@ -3,29 +3,33 @@ import Foundation
 /// The personalization features: each reads the context's `UserContext` (0 and "anonymous search" without one,
 /// 0 and "off" when its signal is off), and its explanation lists the history items that contributed most.
 extension FeatureExtractor {
-  /// The profile when `signal` can be computed, else the node saying why it is 0.
-  private func profile(_ signal: PersonalizationSignal, _ context: FeatureContext,
-                       _ node: FeatureNodeBuilder) -> Result<UserProfile, FeatureNodeFailure> {
-    guard let user = context.user else {
+  /// The user's inputs when `signal` can be computed, else the node saying why it is 0.
+  private func inputs(_ signal: PersonalizationSignal, _ context: FeatureContext,
+                      _ node: FeatureNodeBuilder) -> Result<PersonalizationInputs, FeatureNodeFailure> {
+    guard let inputs = context.personalization else {
       return .failure(FeatureNodeFailure(node: node.leaf(0, "0: anonymous search (no user)")))
     }
-    guard user.isEnabled(signal) else {
-      return .failure(FeatureNodeFailure(node: node.leaf(0, "0: \(signal.featureName) is off for user \(user.profile.userId)")))
+    guard inputs.isEnabled(signal) else {
+      return .failure(FeatureNodeFailure(node: node.leaf(0, "0: \(signal.featureName) is off for user \(inputs.user.profile.userId)")))
     }
-    return .success(user.profile)
+    return .success(inputs)
   }
 
   /// Cosine of the user embedding and the document's text embedding; the explanation lists the engaged
   /// documents with the largest share `w_i · (x_i · d) / (‖Σ w x‖ · |d|)` of it.
   func userSimilarity(_ field: Int, _ data: CandidateData, _ context: FeatureContext, _ node: FeatureNodeBuilder) throws -> FeatureNode {
-    let profile: UserProfile
-    switch self.profile(.userSimilarity, context, node) {
+    let inputs: PersonalizationInputs
+    switch self.inputs(.userSimilarity, context, node) {
     case .failure(let failure): return failure.node
-    case .success(let found): profile = found
+    case .success(let found): inputs = found
     }
-    guard let embedding = profile.embedding else {
-      return node.leaf(0, "0: user \(profile.userId) has no embedding (no engaged document with a vector)")
+    guard let embedding = inputs.embedding else {
+      return node.leaf(0, "0: user \(inputs.user.profile.userId) has no embedding (no engaged document with a vector)")
     }
+    if !node.explaining {
+      return FeatureNode(value: fastCosines([embedding], field, data, combineByMax: false), explanation: nil)
+    }
+    let profile = inputs.user.profile
     var result = try cosine(embedding, "the embedding of user \(profile.userId)", field, data, node)
     guard node.explaining, var explanation = result.explanation, result.value != 0 else { return result }
     let store = vectorStores[field]
@@ -51,12 +55,16 @@ extension FeatureExtractor {
 
   /// The largest cosine between an interest's medoid and the document, naming the interest.
   func interestSimilarity(_ field: Int, _ data: CandidateData, _ context: FeatureContext, _ node: FeatureNodeBuilder) throws -> FeatureNode {
-    let profile: UserProfile
-    switch self.profile(.interestSimilarity, context, node) {
+    let inputs: PersonalizationInputs
+    switch self.inputs(.interestSimilarity, context, node) {
     case .failure(let failure): return failure.node
-    case .success(let found): profile = found
+    case .success(let found): inputs = found
     }
-    guard !profile.interests.isEmpty else { return node.leaf(0, "0: user \(profile.userId) has no interests") }
+    guard !inputs.interestVectors.isEmpty else { return node.leaf(0, "0: user \(inputs.user.profile.userId) has no interests") }
+    if !node.explaining {
+      return FeatureNode(value: fastCosines(inputs.interestVectors, field, data, combineByMax: true), explanation: nil)
+    }
+    let profile = inputs.user.profile
     var children: [FeatureNode] = []
     for (index, interest) in profile.interests.enumerated() {
       var child = try cosine(interest.vector, "interest \(index + 1)'s medoid", field, data, node)
@@ -70,6 +78,33 @@ extension FeatureExtractor {
     return node.combine(.max, bestInterestLabel(children, profile), children)
   }
 
+  /// The cosine of the first of `vectors` with the document (or, with `combineByMax`, the largest over all of
+  /// them) with `cosine`'s arithmetic — the same kernels, the same guards — reading the document's vector and
+  /// norm once: the values the explained path gives, bit for bit.
+  private func fastCosines(_ vectors: [[Float]], _ field: Int, _ data: CandidateData, combineByMax: Bool) -> Double {
+    let store = vectorStores[field]
+    guard store.isPresent(data.document) else { return 0 }
+    let documentBase = store.vector(data.document)
+    let documentNorm = VectorSimilarity.norm(documentBase, dimension: store.dimension)
+    var best = -Double.infinity
+    for vector in vectors {
+      var value = 0.0
+      if vector.count == store.dimension {
+        let (dot, norm) = vector.withUnsafeBufferPointer { q -> (Float, Float) in
+          guard let base = q.baseAddress else { return (0, 0) }
+          return (VectorKernels.dot(base, documentBase, count: q.count), VectorSimilarity.norm(base, dimension: q.count))
+        }
+        if norm > 0, documentNorm > 0 {
+          let cosine = Double(VectorSimilarity.cosine(dot: dot, queryNorm: norm, documentNorm: documentNorm))
+          value = cosine.isFinite ? cosine : 0
+        }
+      }
+      if !combineByMax { return value }
+      if value > best { best = value }
+    }
+    return vectors.isEmpty ? 0 : best
+  }
+
   private func bestInterestLabel(_ children: [FeatureNode], _ profile: UserProfile) -> String {
     let best = children.indices.max { children[$0].value != children[$1].value ? children[$0].value < children[$1].value : $0 > $1 } ?? 0
     return "max over \(children.count) interests of user \(profile.userId): nearest is interest \(best + 1) \"\(profile.interests[best].label)\""
@@ -78,20 +113,30 @@ extension FeatureExtractor {
   /// The user's share of engagement weight on the document's value of the affinity's field (the largest share
   /// when the document has several values).
   func affinity(_ kind: UserAffinity.Kind, _ data: CandidateData, _ context: FeatureContext, _ node: FeatureNodeBuilder) -> FeatureNode {
-    let signal = PersonalizationSignal.allCases.first { $0.affinityKind == kind }!
-    let profile: UserProfile
-    switch self.profile(signal, context, node) {
+    let inputs: PersonalizationInputs
+    switch self.inputs(kind.signal, context, node) {
     case .failure(let failure): return failure.node
-    case .success(let found): profile = found
+    case .success(let found): inputs = found
     }
-    guard let affinity = profile.affinity(kind) else {
-      return node.leaf(0, "0: user \(profile.userId)'s profile has no \(kind.rawValue) affinity (the index lacks the field)")
+    guard let affinity = inputs.affinities[kind.ordinal] else {
+      return node.leaf(0, "0: user \(inputs.user.profile.userId)'s profile has no \(kind.rawValue) affinity (the index lacks the field)")
     }
-    let values = UserModelBuilder.values(data.stored[affinity.field])
-    guard !values.isEmpty else { return node.leaf(0, "0: the document has no \(affinity.field)") }
+    let values: [String]
+    if let table = inputs.valueTables[kind.ordinal] {
+      // A keyword field: the user's values the document holds, from the postings.
+      values = table.values(of: data.document)
+      guard !values.isEmpty else {
+        return node.leaf(0, "0: user \(inputs.user.profile.userId) has no engagement with the document's \(affinity.field) "
+                            + "(\(UserModelBuilder.values(data.stored[affinity.field]).map { "\"\($0)\"" }.joined(separator: ", ")))")
+      }
+    } else {
+      values = UserModelBuilder.values(data.stored[affinity.field])
+      guard !values.isEmpty else { return node.leaf(0, "0: the document has no \(affinity.field)") }
+    }
+    let events = inputs.user.profile.events
     let shares = values.map { value in
-      affinity.share(of: value, events: profile.events, contributors: registry.settings.personalContributorCount, node: node,
-                     describe: { describe(profile.events[$0], profile: profile) })
+      affinity.share(of: value, events: events, contributors: registry.settings.personalContributorCount, node: node,
+                     describe: { describe(events[$0], profile: inputs.user.profile) })
     }
     if shares.count == 1 { return shares[0] }
     return node.combine(.max, "largest \(kind.rawValue) affinity over the document's \(values.count) \(affinity.field) values", shares)
@@ -100,15 +145,16 @@ extension FeatureExtractor {
   /// 1 when the document is among the user's seen (or, with `hidden`, hidden) documents; the explanation lists
   /// the events.
   func seenBefore(hidden: Bool, _ data: CandidateData, _ context: FeatureContext, _ node: FeatureNodeBuilder) -> FeatureNode {
-    let profile: UserProfile
-    switch self.profile(hidden ? .hiddenBefore : .seenBefore, context, node) {
+    let inputs: PersonalizationInputs
+    switch self.inputs(hidden ? .hiddenBefore : .seenBefore, context, node) {
     case .failure(let failure): return failure.node
-    case .success(let found): profile = found
+    case .success(let found): inputs = found
     }
-    let isMember = hidden ? profile.hiddenDocuments.contains(data.id) : profile.seenDocuments.contains(data.id)
+    let isMember = hidden ? inputs.user.profile.hiddenDocuments.contains(data.id) : inputs.user.profile.seenDocuments.contains(data.id)
     guard isMember else {
-      return node.leaf(0, "0: user \(profile.userId) never \(hidden ? "hid" : "engaged with") \(data.id)")
+      return node.leaf(0, "0: user \(inputs.user.profile.userId) never \(hidden ? "hid" : "engaged with") \(data.id)")
     }
+    let profile = inputs.user.profile
     let events = profile.events.indices.filter { profile.events[$0].documentId == data.id && (profile.events[$0].action == .hide) == hidden }
     return node.leaf(1, "1: user \(profile.userId) \(hidden ? "hid" : "engaged with") \(data.id) (\(events.count) event\(events.count == 1 ? "" : "s"))",
                      events.suffix(registry.settings.personalContributorCount).reversed().map { index in
@@ -149,6 +195,19 @@ extension UserAffinity {
     guard let entry = entries[value], !entry.events.isEmpty else {
       return node.leaf(0, "0: no engagement with \(field) \"\(value)\"")
     }
+    if !node.explaining {
+      // The arithmetic of the explained path below (a sum of the first `contributors` weights and then of the
+      // rest), without building nodes.
+      let head = min(max(0, contributors), entry.events.count)
+      var numerator = 0.0
+      for index in entry.events[..<head] { numerator += events[index].weight }
+      if head < entry.events.count {
+        var rest = 0.0
+        for index in entry.events[head...] { rest += events[index].weight }
+        numerator += rest
+      }
+      return FeatureNode(value: numerator / totalWeight, explanation: nil)
+    }
     var parts = entry.events.prefix(max(0, contributors)).map { index in node.leaf(events[index].weight, describe(index)) }
     let rest = entry.events.dropFirst(max(0, contributors))
     if !rest.isEmpty {
@@ -165,7 +224,8 @@ extension UserProfile {
   /// other affinity features compute it.
   public func affinityShare(_ kind: UserAffinity.Kind, value: String) -> Double {
     guard let affinity = affinity(kind) else { return 0 }
-    return affinity.share(of: UserAffinity.normalize(value), events: events, contributors: 5,
+    let key = affinity.entries[value] != nil ? value : affinity.entries[value.lowercased()] != nil ? value.lowercased() : UserAffinity.normalize(value)
+    return affinity.share(of: key, events: events, contributors: 5,
                           node: FeatureNodeBuilder(explaining: false), describe: { _ in "" }).value
   }
 }

@@ -163,7 +163,30 @@ public struct FeatureExtractor: Sendable {
       resolvedTerms: resolvedTerms, analyzedQuery: analyzers.map { $0.terms(parsed.text) },
       readerIdentity: ObjectIdentifier(reader))
     context.user = user
+    context.personalization = try user.map { PersonalizationInputs(user: $0, valueTables: try userValueTables($0)) }
     return context
+  }
+
+  /// For each enabled affinity over a keyword field (by kind ordinal), the documents holding each of the
+  /// user's values, from the values' keyword postings (kept across queries in `valueTableCache`).
+  func userValueTables(_ user: UserContext) throws -> [UserValueTable?] {
+    var tables = [UserValueTable?](repeating: nil, count: UserAffinity.Kind.allCases.count)
+    for affinity in user.profile.affinities {
+      guard user.isEnabled(affinity.kind.signal),
+            let field = keywordFields.firstIndex(where: { $0.name == affinity.field }) else { continue }
+      let values = affinity.entries.keys.sorted()
+      let key = UserValueTableCache.Key(field: field, values: values)
+      if let cached = valueTableCache.table(key) {
+        tables[affinity.kind.ordinal] = cached
+        continue
+      }
+      let table = try UserValueTable(values: values, documentCount: reader.documentCount) { value in
+        try reader.documents(keywordField: field, value: value)
+      }
+      valueTableCache.store(key, table)
+      tables[affinity.kind.ordinal] = table
+    }
+    return tables
   }
 
   // MARK: Values and explanations
@@ -284,6 +307,8 @@ public struct FeatureExtractor: Sendable {
   /// What the features read of documents' stored text (the members they need, the analysed streams), kept
   /// across queries: successive queries typed in the explorer share most of their candidates.
   let textCache = DocumentTextCache(capacity: 8192)
+  /// The users' value tables of recent queries (a user typing query after query reuses theirs).
+  let valueTableCache = UserValueTableCache(capacity: 64)
 
   /// Per candidate (in the given order), the term frequency of each query term in each text field: each
   /// postings list walked once for all candidates in document order, rather than searched once per candidate.

@@ -1,0 +1,178 @@
+import ArgumentParser
+import Foundation
+import RankscopeEngine
+
+/// `rankscope bench personalization`: the live profile recompute time, the personalized search latency, and
+/// whether personalization pulls results towards each user's interests (the sample world's latent truth).
+struct BenchPersonalizationCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "personalization",
+    abstract: "Time the live user-profile recompute and personalized search; measure the pull towards users' interests.",
+    discussion: """
+      On the sample world: (1) every user's profile is recomputed from their events as the explorer does after
+      an edit (UserModelBuilder.profile(for:events:referenceTime:)), timed one by one, and compared with the
+      index's stored profile; (2) for the first --users users, every judged query runs through --profile
+      anonymously and personalized, timed (query embeddings are computed once and cached, so the times are
+      the pipeline's), and each top 10 is scored by the share of its pins in the user's top latent interest
+      category (users.jsonl "interests": the simulated truth, never read by the model), with nDCG@10 on the
+      judgments and Jaccard@10 between the two lists. Build with -c release before measuring.
+
+      Example:
+        swift build -c release && .build/release/rankscope bench personalization --users 30
+      """)
+
+  @Option(help: "Users whose searches are measured (the first ones by id).")
+  var users = 20
+
+  @Option(help: "The personalized rank profile.")
+  var profile = "hybrid-personal"
+
+  @Option(help: "Sentence-encoder model directory (default: RANKSCOPE_MODEL_DIR or models/all-MiniLM-L6-v2).")
+  var model: String?
+
+  func run() throws {
+    let opened = try Locations.openSampleIndex(quiet: true, modelPath: model, withEncoder: false)
+    var options = try ProfileOptions.parse([])
+    options.profile = profile
+    let (chosen, resolved) = try options.resolve(engine: opened, index: nil, modelPath: model, quiet: true)
+    guard let rankProfile = chosen else { throw CommandFailure("no profile \(profile)") }
+    let engine = SearchEngine(reader: resolved.reader, embedder: resolved.embedder.map { CachingEmbedder($0) },
+                              embedderUnavailableReason: resolved.semanticStatus.isAvailable ? nil : resolved.semanticStatus.description,
+                              queryLog: resolved.queryLog)
+    let directory = try Locations.userDirectory(reader: engine.reader, index: nil, quiet: true)
+    let sampleData = try Locations.sampleData()
+    let records = try UserRecord.read(path: sampleData.appendingPathComponent("users.jsonl").path)
+    let log = try EngagementLog.read(path: sampleData.appendingPathComponent("events.jsonl").path)
+
+    // (1) Live recompute.
+    let builder = UserModelBuilder(reader: engine.reader)
+    let byUser = log.eventsByUser()
+    var recompute: [Double] = []
+    var mismatches = 0
+    for record in records {
+      let start = DispatchTime.now().uptimeNanoseconds
+      let profile = try builder.profile(for: record, events: byUser[record.id] ?? [], referenceTime: directory.referenceTime)
+      recompute.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+      if profile != directory.profile(id: record.id) { mismatches += 1 }
+    }
+    let eventsPerUser = Double(log.events.count) / Double(max(records.count, 1))
+    print("live recompute of \(records.count) profiles (\(String(format: "%.0f", eventsPerUser)) events per user on average): "
+          + "median \(milliseconds(recompute, 0.5)), p90 \(milliseconds(recompute, 0.9)), p99 \(milliseconds(recompute, 0.99)), "
+          + "max \(milliseconds(recompute, 1)); \(mismatches) differ from the stored profiles")
+
+    // (2) Searches, anonymous and personalized.
+    let (queries, judgments) = try JudgmentOptions.load(queries: nil, qrels: nil, split: .all)
+    let category = "category"
+    guard engine.schema.field(named: category) != nil else { throw CommandFailure("the index has no category field") }
+    var categoryOf: [String: String] = [:]
+    func categories(_ ids: [String]) throws -> [String] {
+      try ids.map { id in
+        if let known = categoryOf[id] { return known }
+        guard let document = try engine.reader.documentNumber(forId: id) else { return "" }
+        let value = UserAffinity.normalize(try engine.reader.storedMembers(document, keys: [category])[category]?.stringValue ?? "")
+        categoryOf[id] = value
+        return value
+      }
+    }
+    // A first pass computes (and caches) every query embedding, so the timed passes measure the pipeline alone.
+    for query in queries { _ = try timedSearch(engine, query.text, rankProfile, user: nil) }
+    var anonymousTimes: [Double] = []
+    var anonymous: [String: [String]] = [:]
+    for query in queries {
+      let (ids, seconds) = try timedSearch(engine, query.text, rankProfile, user: nil)
+      anonymous[query.id] = ids
+      anonymousTimes.append(seconds)
+    }
+    var personalTimes: [Double] = []
+    var rows: [(user: String, top: String, anonymousShare: Double, personalShare: Double, anonymousNDCG: Double,
+                personalNDCG: Double, jaccard: Double)] = []
+    for record in records.sorted(by: { $0.id < $1.id }).prefix(users) {
+      guard let profile = directory.profile(id: record.id), let top = Self.topInterest(record) else { continue }
+      let context = UserContext(profile: profile)
+      var shares = (anonymous: 0.0, personal: 0.0)
+      var jaccard = 0.0
+      var personalRankings: [String: [String]] = [:]
+      for query in queries {
+        let (ids, seconds) = try timedSearch(engine, query.text, rankProfile, user: context)
+        personalTimes.append(seconds)
+        personalRankings[query.id] = ids
+        shares.anonymous += Self.share(try categories(anonymous[query.id] ?? []), top)
+        shares.personal += Self.share(try categories(ids), top)
+        jaccard += RankOverlap.jaccard(anonymous[query.id] ?? [], ids, cutoff: 10)
+      }
+      let count = Double(max(queries.count, 1))
+      rows.append((record.id, top, shares.anonymous / count, shares.personal / count,
+                   Self.meanNDCG(anonymous, judgments), Self.meanNDCG(personalRankings, judgments), jaccard / count))
+    }
+    print("search latency over \(queries.count) judged queries, profile \(profile) (query embeddings cached): "
+          + "anonymous median \(milliseconds(anonymousTimes, 0.5)), p99 \(milliseconds(anonymousTimes, 0.99)); "
+          + "personalized median \(milliseconds(personalTimes, 0.5)), p99 \(milliseconds(personalTimes, 0.99)) (\(personalTimes.count) searches)")
+    print("\nshare of the top 10 in the user's top latent interest category, over the \(queries.count) judged queries")
+    print("user    top interest              anonymous  personalized  nDCG@10 anon → pers  Jaccard@10")
+    for row in rows {
+      print("\(row.user.padding(toLength: 7, withPad: " ", startingAt: 0)) \(row.top.padding(toLength: 25, withPad: " ", startingAt: 0)) "
+            + "\(String(format: "%9.3f", row.anonymousShare))  \(String(format: "%12.3f", row.personalShare))  "
+            + "\(String(format: "%.4f → %.4f", row.anonymousNDCG, row.personalNDCG))  \(String(format: "%10.3f", row.jaccard))")
+    }
+    let users = Double(max(rows.count, 1))
+    print("mean    \(String(repeating: " ", count: 25)) \(String(format: "%9.3f", rows.reduce(0) { $0 + $1.anonymousShare } / users))  "
+          + "\(String(format: "%12.3f", rows.reduce(0) { $0 + $1.personalShare } / users))  "
+          + "\(String(format: "%.4f → %.4f", rows.reduce(0) { $0 + $1.anonymousNDCG } / users, rows.reduce(0) { $0 + $1.personalNDCG } / users))  "
+          + "\(String(format: "%10.3f", rows.reduce(0) { $0 + $1.jaccard } / users))")
+  }
+
+  /// The top 10 ids of `query` and the search's wall time in milliseconds.
+  private func timedSearch(_ engine: SearchEngine, _ query: String, _ profile: RankProfile, user: UserContext?) throws -> ([String], Double) {
+    var request = SearchRequest(query: query, limit: 10, profile: profile)
+    request.user = user
+    let start = DispatchTime.now().uptimeNanoseconds
+    let response = try engine.search(request)
+    return (response.hits.map(\.id), Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+  }
+
+  /// The user's largest latent interest (users.jsonl "interests"), normalised.
+  static func topInterest(_ record: UserRecord) -> String? {
+    guard let interests = record.attributes.first(where: { $0.key == "interests" })?.value.objectMembers else { return nil }
+    return interests.max { ($0.value.numberValue ?? 0) < ($1.value.numberValue ?? 0) }.map { UserAffinity.normalize($0.key) }
+  }
+
+  /// The share of `categories` equal to `category` (0 for an empty list).
+  static func share(_ categories: [String], _ category: String) -> Double {
+    categories.isEmpty ? 0 : Double(categories.filter { $0 == category }.count) / Double(categories.count)
+  }
+
+  /// Mean nDCG@10 over the judged queries with a relevant document.
+  static func meanNDCG(_ rankings: [String: [String]], _ judgments: Judgments) -> Double {
+    let results = Evaluator.queryResults(rankings: rankings, judgments: judgments)
+    return results.isEmpty ? 0 : results.reduce(0) { $0 + $1.ndcgAt10 } / Double(results.count)
+  }
+
+  private func milliseconds(_ values: [Double], _ quantile: Double) -> String {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return "-" }
+    let index = min(sorted.count - 1, max(0, Int((quantile * Double(sorted.count)).rounded(.up)) - 1))
+    return String(format: "%.2f ms", sorted[index])
+  }
+}
+
+/// A text embedder that remembers the embeddings it computed, so repeated queries measure the pipeline alone.
+final class CachingEmbedder: TextEmbedder, @unchecked Sendable {
+  // Safety: `cache` is only touched while holding `lock`.
+  private let base: any TextEmbedder
+  private var cache: [String: [Float]] = [:]
+  private let lock = NSLock()
+
+  init(_ base: any TextEmbedder) { self.base = base }
+
+  var modelName: String { base.modelName }
+  var dimension: Int { base.dimension }
+
+  func embed(_ text: String) throws -> [Float] {
+    if let known = lock.withLock({ cache[text] }) { return known }
+    let vector = try base.embed(text)
+    lock.withLock { cache[text] = vector }
+    return vector
+  }
+
+  func embed(batch texts: [String]) throws -> [[Float]] { try texts.map(embed) }
+}

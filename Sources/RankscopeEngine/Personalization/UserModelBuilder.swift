@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds `UserProfile`s from engagement histories over one index: the profiles of every user at index time,
 /// or one profile again from an edited history (fast: about a hundred events).
 ///
@@ -19,6 +21,8 @@ public struct UserModelBuilder: Sendable {
   private let attributeFields: [(kind: UserAffinity.Kind, field: String)]
   /// The analyzer of each attribute field that is a keyword field (values are kept as the index stores them).
   private let keywordAnalyzers: [UserAffinity.Kind: Analyzer]
+  /// Documents' attribute values read so far (they never change for an index), shared by every profile built.
+  private let attributeCache = AttributeCache()
 
   /// A builder over `reader`; affinities exist for the settings' fields the schema has.
   public init(reader: IndexReader, settings: UserModelSettings = .standard) {
@@ -206,11 +210,13 @@ public struct UserModelBuilder: Sendable {
 
   /// The document's normalised values of each affinity field.
   func attributeValues(of document: Int) throws -> [UserAffinity.Kind: [String]] {
+    if let known = attributeCache.values(document) { return known }
     let members = try reader.storedMembers(document, keys: Set(attributeFields.map(\.field)))
     var result: [UserAffinity.Kind: [String]] = [:]
     for (kind, field) in attributeFields {
       result[kind] = Self.values(members[field], keywordAnalyzer: keywordAnalyzers[kind])
     }
+    attributeCache.store(document, result)
     return result
   }
 
@@ -236,4 +242,18 @@ public struct UserModelBuilder: Sendable {
     var seen = Set<String>()
     return result.filter { !$0.isEmpty && seen.insert($0).inserted }
   }
+}
+
+/// Documents' attribute values by document number, read once per builder (reads and writes hold a lock; at most
+/// one entry per document of the index).
+final class AttributeCache: @unchecked Sendable {
+  // Safety: `entries` is read and written only while `lock` is held; entries are values.
+  private let lock = NSLock()
+  private var entries: [Int: [UserAffinity.Kind: [String]]] = [:]
+
+  /// The values held for `document`, if read before.
+  func values(_ document: Int) -> [UserAffinity.Kind: [String]]? { lock.withLock { entries[document] } }
+
+  /// Holds `values` for `document`.
+  func store(_ document: Int, _ values: [UserAffinity.Kind: [String]]) { lock.withLock { entries[document] = values } }
 }

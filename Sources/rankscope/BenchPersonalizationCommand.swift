@@ -114,6 +114,21 @@ struct BenchPersonalizationCommand: ParsableCommand {
     print("search latency over \(queries.count) judged queries, profile \(profile) (query embeddings cached): "
           + "anonymous median \(milliseconds(anonymousTimes, 0.5)), p99 \(milliseconds(anonymousTimes, 0.99)); "
           + "personalized median \(milliseconds(personalTimes, 0.5)), p99 \(milliseconds(personalTimes, 0.99)) (\(personalTimes.count) searches)")
+    // The same share over ambiguous one-word queries.
+    var ambiguousAnonymous: [String: [String]] = [:]
+    for query in Self.ambiguousQueries { ambiguousAnonymous[query] = try timedSearch(engine, query, rankProfile, user: nil).0 }
+    var ambiguousRows: [(user: String, top: String, anonymousShare: Double, personalShare: Double)] = []
+    for record in records.sorted(by: { $0.id < $1.id }).prefix(users) {
+      guard let profile = directory.profile(id: record.id), let top = Self.topInterest(record) else { continue }
+      var shares = (anonymous: 0.0, personal: 0.0)
+      for query in Self.ambiguousQueries {
+        let ids = try timedSearch(engine, query, rankProfile, user: UserContext(profile: profile)).0
+        shares.anonymous += Self.share(try categories(ambiguousAnonymous[query] ?? []), top)
+        shares.personal += Self.share(try categories(ids), top)
+      }
+      let count = Double(Self.ambiguousQueries.count)
+      ambiguousRows.append((record.id, top, shares.anonymous / count, shares.personal / count))
+    }
     print("\nshare of the top 10 in the user's top latent interest category, over the \(queries.count) judged queries")
     print("user    top interest              anonymous  personalized  nDCG@10 anon → pers  Jaccard@10")
     for row in rows {
@@ -126,7 +141,22 @@ struct BenchPersonalizationCommand: ParsableCommand {
           + "\(String(format: "%12.3f", rows.reduce(0) { $0 + $1.personalShare } / users))  "
           + "\(String(format: "%.4f → %.4f", rows.reduce(0) { $0 + $1.anonymousNDCG } / users, rows.reduce(0) { $0 + $1.personalNDCG } / users))  "
           + "\(String(format: "%10.3f", rows.reduce(0) { $0 + $1.jaccard } / users))")
+    print("\nthe same share over \(Self.ambiguousQueries.count) ambiguous one-word queries (\(Self.ambiguousQueries.prefix(6).joined(separator: ", ")), …)")
+    print("user    top interest              anonymous  personalized")
+    for row in ambiguousRows {
+      print("\(row.user.padding(toLength: 7, withPad: " ", startingAt: 0)) \(row.top.padding(toLength: 25, withPad: " ", startingAt: 0)) "
+            + "\(String(format: "%9.3f", row.anonymousShare))  \(String(format: "%12.3f", row.personalShare))")
+    }
+    let ambiguousUsers = Double(max(ambiguousRows.count, 1))
+    print("mean    \(String(repeating: " ", count: 25)) \(String(format: "%9.3f", ambiguousRows.reduce(0) { $0 + $1.anonymousShare } / ambiguousUsers))  "
+          + "\(String(format: "%12.3f", ambiguousRows.reduce(0) { $0 + $1.personalShare } / ambiguousUsers))")
   }
+
+  /// Words of style, colour, season and budget that occur across the sample world's verticals: queries whose
+  /// intent a user's interests can settle.
+  static let ambiguousQueries = ["boho", "modern", "rustic", "vintage", "minimalist", "farmhouse", "summer", "winter", "easy",
+                                 "cozy", "gold", "pink", "green", "black", "white", "blue", "ideas", "inspiration", "small",
+                                 "budget"]
 
   /// The top 10 ids of `query` and the search's wall time in milliseconds.
   private func timedSearch(_ engine: SearchEngine, _ query: String, _ profile: RankProfile, user: UserContext?) throws -> ([String], Double) {

@@ -5,10 +5,16 @@ import RankscopeEngine
 /// `--user` and `--signals`, shared by `search`, `eval` and `features`: the user to personalize for and the
 /// personalization signals that are on.
 struct UserOptions: ParsableArguments {
-  @Option(help: "Personalize for this user id (profiles built from the engagement log; `rankscope users` lists them; none = anonymous).")
+  @Option(
+    help: "Personalize for this user id (profiles built from the engagement log; `rankscope users` lists them; none = anonymous)."
+  )
   var user: String?
 
-  @Option(help: "With --user: the personalization signals that are on, comma-separated (default: all: \(PersonalizationSignal.allCases.map(\.rawValue).joined(separator: ", "))).")
+  @Option(
+    help:
+      ArgumentHelp(stringLiteral: "With --user: the personalization signals that are on, comma-separated (default: all: "
+                     + "\(PersonalizationSignal.allCases.map(\.rawValue).joined(separator: ", "))).")
+  )
   var signals: String?
 
   /// The user context asked for (nil without --user or with `--user none`).

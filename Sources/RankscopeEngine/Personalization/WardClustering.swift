@@ -64,8 +64,9 @@ public enum WardClustering {
       let sizeJ = Double(members[j]!.count)
       for k in active where k != i && k != j {
         let sizeK = Double(members[k]!.count)
-        let updated = ((sizeI + sizeK) * distance[k * count + i] + (sizeJ + sizeK) * distance[k * count + j]
-                       - sizeK * best.cost) / (sizeI + sizeJ + sizeK)
+        let updated =
+          ((sizeI + sizeK) * distance[k * count + i] + (sizeJ + sizeK) * distance[k * count + j]
+            - sizeK * best.cost) / (sizeI + sizeJ + sizeK)
         distance[k * count + i] = updated
         distance[i * count + k] = updated
       }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RankscopeEngine
 
 @Suite("Ward clustering")
@@ -34,13 +35,15 @@ struct WardClusteringTests {
   func matchesNaiveScan() {
     var state: UInt64 = 7
     func next() -> Float {
-      state = state &* 6364136223846793005 &+ 1442695040888963407
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       return Float(Int(state >> 40) % 9) / 4  // few distinct values: many ties
     }
     for size in [2, 5, 17, 40] {
       let points = (0..<size).map { _ in (0..<3).map { _ in next() } }
       for threshold in [0.5, 2, 8, Double.infinity] {
-        #expect(WardClustering.cluster(points, threshold: threshold).merges == Self.naive(points, threshold: threshold), "\(size) \(threshold)")
+        #expect(
+          WardClustering.cluster(points, threshold: threshold).merges == Self.naive(points, threshold: threshold),
+          "\(size) \(threshold)")
       }
     }
   }
@@ -63,8 +66,9 @@ struct WardClusteringTests {
       guard best.cost <= threshold else { break }
       let (i, j) = (best.i, best.j)
       for k in active where k != i && k != j {
-        let updated = ((sizes[i] + sizes[k]) * distance[k * count + i] + (sizes[j] + sizes[k]) * distance[k * count + j]
-                       - sizes[k] * best.cost) / (sizes[i] + sizes[j] + sizes[k])
+        let updated =
+          ((sizes[i] + sizes[k]) * distance[k * count + i] + (sizes[j] + sizes[k]) * distance[k * count + j]
+            - sizes[k] * best.cost) / (sizes[i] + sizes[j] + sizes[k])
         distance[k * count + i] = updated
         distance[i * count + k] = updated
       }

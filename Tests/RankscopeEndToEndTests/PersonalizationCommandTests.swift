@@ -107,6 +107,25 @@ struct PersonalizationCommandTests {
     #expect(twoUsers.status == 0 && twoUsers.standardOutput.contains("personalized for u2"), "\(twoUsers.standardError)")
   }
 
+  @Test("index build --users --events models the users with the index")
+  func indexBuildWithUsers() throws {
+    let (index, _) = try indexWithUsers()
+    let folder = index.deletingLastPathComponent()
+    let rebuilt = folder.appendingPathComponent("rebuilt")
+    let outcome = try commandLine.run([
+      "index", "build", "--documents", CommandLineTests.fixtures.appendingPathComponent("pins.jsonl").path,
+      "--schema", CommandLineTests.fixtures.appendingPathComponent("schema.json").path, "--out", rebuilt.path,
+      "--users", folder.appendingPathComponent("users.jsonl").path,
+      "--events", folder.appendingPathComponent("events.jsonl").path,
+    ])
+    #expect(outcome.status == 0, "\(outcome.standardError)")
+    #expect(outcome.standardError.contains("Built 2 user profiles from 5 events"), "\(outcome.standardError)")
+    let listed = try commandLine.run(["users", "--index", rebuilt.path, "u1"])
+    #expect(listed.status == 0 && listed.standardOutput.hasPrefix("u1 Cake Lover"), "\(listed.standardError)")
+    let alone = try commandLine.run(["index", "build", "--documents", "x.jsonl", "--out", rebuilt.path, "--users", "u.jsonl"])
+    #expect(alone.status != 0 && alone.standardError.contains("--users and --events go together"))
+  }
+
   @Test("an index without user profiles says how to build them")
   func noProfiles() throws {
     let index = try commandLine.buildIndex()

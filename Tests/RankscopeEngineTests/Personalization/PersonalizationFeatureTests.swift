@@ -134,4 +134,23 @@ struct PersonalizationFeatureTests {
     request.user = nil
     #expect(!(try engine.compare(request, "a", "c")).rows.contains { $0.feature == "hidden_before" })
   }
+
+  @Test("the feature log has the personalization columns only for a user, with the user's values")
+  func featureLog() throws {
+    let (engine, extractor, profile) = try setup()
+    let plain = try RankProfileParser.parse(#"{"retrieve": {"generators": {"bm25f": 10}}}"#, source: "/p/plain.json",
+                                            context: RankProfileContext(schema: Corpus.schema))
+    let queries = [EvaluationQuery(id: "1", text: "apple")]
+    let judgments = Judgments(grades: ["1": ["a": 2, "c": 1]])
+    let anonymous = try FeatureLog.lines(engine: engine, profile: plain, queries: queries, judgments: judgments)
+    #expect(FeatureLog.featureNames(header: anonymous[0]) == extractor.registry.definitions(personalized: false).map(\.name))
+    let personal = try FeatureLog.lines(engine: engine, profile: plain, queries: queries, judgments: judgments,
+                                        user: UserContext(profile: profile))
+    let names = try #require(FeatureLog.featureNames(header: personal[0]))
+    #expect(names == extractor.registry.names)
+    let rows = try SVMLightFile.parse(personal.dropFirst().joined(separator: "\n"), file: "log")
+    let hidden = try #require(names.firstIndex(of: "hidden_before"))
+    let ids = personal.dropFirst().map { $0.components(separatedBy: "# ").last ?? "" }
+    for (row, id) in ids.enumerated() { #expect(rows.features[row * rows.featureCount + hidden] == (id == "c" ? 1 : 0), "\(id)") }
+  }
 }

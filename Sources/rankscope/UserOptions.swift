@@ -34,6 +34,13 @@ struct UserOptions: ParsableArguments {
     return UserContext(profile: profile, enabledSignals: try parseSignals(signals))
   }
 
+  /// Whether `profile` can use a user: its L1 weights a personalization feature, or it has an L2 model.
+  static func personalizes(_ profile: RankProfile?) -> Bool {
+    guard let profile else { return false }
+    let names = Set(PersonalizationSignal.allCases.map(\.featureName))
+    return profile.l2 != nil || (profile.l1?.weights.contains { names.contains($0.feature) } ?? false)
+  }
+
   /// The signals named in `text` (comma-separated feature names; nil: all), with suggestions for unknown names.
   static func parseSignals(_ text: String?) throws -> Set<PersonalizationSignal> {
     guard let text else { return Set(PersonalizationSignal.allCases) }

@@ -81,6 +81,8 @@ struct PersonalizationCommandTests {
       explained.standardOutput.contains("category affinity for \"cakes\" = weight on it / all pooled weight"),
       "\(explained.standardOutput)")
     #expect(explained.standardOutput.contains("save of p6 \"Chocolate drip cake\""))
+    let unprofiled = try commandLine.run(["search", "cake", "--index", index.path, "--user", "u1"])
+    #expect(unprofiled.status == 0 && unprofiled.standardError.contains("--user changes nothing here: no --profile is given"))
     let unknown = try commandLine.run(base + ["--user", "u3"])
     #expect(
       unknown.status != 0 && unknown.standardError.contains("unknown user \"u3\"; did you mean u1, u2?"),

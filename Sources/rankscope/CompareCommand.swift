@@ -106,11 +106,14 @@ struct CompareCommand: ParsableCommand {
     let (queries, judgments) = try judgmentOptions.load()
     let opened = try Locations.openIndex(index, quiet: true, modelPath: model, withEncoder: false)
     let users = [userA ?? user, userB ?? user]
-    if signals != nil, users.allSatisfy({ $0 == nil || $0 == "none" }) { throw CommandFailure("--signals applies with a user only") }
+    if signals != nil, users.allSatisfy({ $0 == nil || $0 == "none" }) {
+      throw CommandFailure("--signals applies with a user only")
+    }
     let sides = try zip([a, b], users).map { name, user in
-      try evaluate(name, on: opened, queries: queries, judgments: judgments, quiet: quiet,
-                   user: try user.flatMap { $0 == "none" ? nil : try UserOptions.context(user: $0, signals: signals, engine: opened,
-                                                                                          index: index, quiet: quiet) })
+      let context = try user.flatMap { id in
+        id == "none" ? nil : try UserOptions.context(user: id, signals: signals, engine: opened, index: index, quiet: quiet)
+      }
+      return try evaluate(name, on: opened, queries: queries, judgments: judgments, quiet: quiet, user: context)
     }
     let (sideA, sideB) = (sides[0], sides[1])
     let compared: RankerComparison
@@ -144,6 +147,7 @@ struct CompareCommand: ParsableCommand {
   private func evaluate(_ name: String, on opened: SearchEngine, queries: [EvaluationQuery], judgments: Judgments,
                         quiet: Bool, user: UserContext?) throws -> Side {
     let personal = user.map { "@\($0.profile.userId)" } ?? ""
+    let personalized = user.map { ", personalized for \($0.profile.userId)" } ?? ""
     var options = try ProfileOptions.parse([])
     options.profileFolders = profileFolders
     options.queryLog = queryLog
@@ -154,7 +158,8 @@ struct CompareCommand: ParsableCommand {
       var evaluator = Evaluator(engine: engine, depth: depth, profile: profile)
       evaluator.user = user
       let summary = try evaluator.evaluate(queries: queries, judgments: judgments)
-      return Side(name: name + personal, description: "profile \(name)" + (profile.map { ": \($0.stageSummary)" } ?? "") + (user == nil ? "" : ", personalized for \(personal.dropFirst())"),
+      let stages = profile.map { ": \($0.stageSummary)" } ?? ""
+      return Side(name: name + personal, description: "profile \(name)" + stages + personalized,
                   summary: summary)
     }
     guard let mode = RetrievalMode(rawValue: name) else {
@@ -169,7 +174,7 @@ struct CompareCommand: ParsableCommand {
     var evaluator = Evaluator(engine: engine, depth: depth, retrieval: mode)
     evaluator.user = user
     let summary = try evaluator.evaluate(queries: queries, judgments: judgments)
-    return Side(name: name + personal, description: "retrieval \(mode.rawValue)" + (user == nil ? "" : ", personalized for \(personal.dropFirst())"), summary: summary)
+    return Side(name: name + personal, description: "retrieval \(mode.rawValue)" + personalized, summary: summary)
   }
 }
 

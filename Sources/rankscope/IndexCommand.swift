@@ -28,6 +28,11 @@ struct IndexCommand: ParsableCommand {
           rankscope index build                       # (re)build the sample world's index
           rankscope index build --documents pins.jsonl --schema schema.json --out pins-index
           rankscope index build --documents docs.jsonl --out docs-index --strict
+          rankscope index build --documents pins.jsonl --schema schema.json --out pins-index \\
+            --users users.jsonl --events events.jsonl
+
+        With --users and --events (the sample world's by default, when present), every user's profile is
+        built from the engagement log and stored in the index directory (user-profiles.bin), for --user.
         """)
 
     @Option(help: "Documents, one JSON object a line (default: the sample world's pins).")
@@ -48,6 +53,16 @@ struct IndexCommand: ParsableCommand {
     @Option(help: "Precomputed text embeddings (rankscope embed output), overriding the schema's \"file\".")
     var embeddings: String?
 
+    @Option(name: .customLong("users"), help: "Users (JSON Lines: id, name, …) to model; with --events.")
+    var usersFile: String?
+
+    @Option(help: "Engagement log (JSON Lines: user, doc, action, ts, query?) the users are modelled from; with --users.")
+    var events: String?
+
+    func validate() throws {
+      if (usersFile == nil) != (events == nil) { throw ValidationError("--users and --events go together") }
+    }
+
     func run() throws {
       let documentsPath: String
       let outputPath: String
@@ -61,6 +76,14 @@ struct IndexCommand: ParsableCommand {
         documentsPath = sampleData.appendingPathComponent("pins.jsonl").path
         schemaPath = schemaPath ?? sampleData.appendingPathComponent("schema.json").path
         outputPath = out ?? Locations.sampleIndex(for: sampleData).path
+      }
+      var userSources = usersFile.flatMap { users in events.map { (users, $0) } }
+      if documents == nil, userSources == nil, let sampleData = try? Locations.sampleData() {
+        let users = sampleData.appendingPathComponent("users.jsonl").path
+        let log = sampleData.appendingPathComponent("events.jsonl").path
+        if FileManager.default.fileExists(atPath: users), FileManager.default.fileExists(atPath: log) {
+          userSources = (users, log)
+        }
       }
       var resolvedSchema: Schema
       if let schemaPath {
@@ -103,6 +126,11 @@ struct IndexCommand: ParsableCommand {
         print("Skipped \(report.skipped.count) of \(report.linesRead) lines:")
         for issue in report.skipped.prefix(10) { print("  \(issue)") }
         if report.skipped.count > 10 { print("  … and \(report.skipped.count - 10) more") }
+      }
+      if let (users, log) = userSources {
+        let reader = try IndexReader.open(directory: outputPath)
+        let profilesPath = URL(fileURLWithPath: outputPath).appendingPathComponent(UserProfileFile.fileName).path
+        _ = try Locations.buildUserProfiles(reader: reader, users: users, events: log, output: profilesPath, quiet: false)
       }
     }
   }

@@ -101,20 +101,27 @@ enum Locations {
       do {
         return try UserProfileFile.read(path: path.path, reader: reader)
       } catch {
-        if !quiet { FileHandle.standardError.write(Data("rankscope: the sample user profiles are unusable (\(error)); rebuilding them\n".utf8)) }
+        if !quiet {
+          let message = "rankscope: the sample user profiles are unusable (\(error)); rebuilding them\n"
+          FileHandle.standardError.write(Data(message.utf8))
+        }
       }
     }
     return try buildUserProfiles(reader: reader, users: sources[0].path, events: sources[1].path, output: path.path, quiet: quiet)
   }
 
   /// Builds every user's profile over `reader` and writes them to `output`, reporting what was skipped.
-  static func buildUserProfiles(reader: IndexReader, users: String, events: String, output: String, quiet: Bool) throws -> UserDirectory {
+  static func buildUserProfiles(reader: IndexReader, users: String, events: String, output: String,
+                                quiet: Bool) throws -> UserDirectory {
     let start = Date()
     let (directory, report) = try UserModelBuilder(reader: reader).directory(usersPath: users, eventsPath: events)
     try UserProfileFile.write(directory, reader: reader, to: output)
     if !quiet {
-      let skipped = [report.unknownDocumentEvents > 0 ? "\(report.unknownDocumentEvents) events on unknown documents skipped" : nil,
-                     report.unknownUserEvents > 0 ? "\(report.unknownUserEvents) events of unknown users skipped" : nil].compactMap { $0 }
+      var skipped: [String] = []
+      if report.unknownDocumentEvents > 0 {
+        skipped.append("\(report.unknownDocumentEvents) events on unknown documents skipped")
+      }
+      if report.unknownUserEvents > 0 { skipped.append("\(report.unknownUserEvents) events of unknown users skipped") }
       FileHandle.standardError.write(Data(("Built \(report.userCount) user profiles from \(report.eventCount) events in "
                                            + String(format: "%.2f s", Date().timeIntervalSince(start))
                                            + (skipped.isEmpty ? "" : " (\(skipped.joined(separator: "; ")))") + "\n").utf8))

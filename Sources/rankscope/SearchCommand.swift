@@ -102,6 +102,10 @@ struct SearchCommand: ParsableCommand {
     var request = SearchRequest(query: query, filters: filters, limit: limit, explain: explain,
                                 retrieval: retrieval, fusion: fusion, profile: profile)
     request.user = try userOptions.context(engine: engine, index: index, quiet: format == .json)
+    if request.user != nil, format == .table, !UserOptions.personalizes(profile) {
+      let what = profile.map { "rank profile \($0.name) weights no personalization feature" } ?? "no --profile is given"
+      FileHandle.standardError.write(Data("rankscope: note: --user changes nothing here: \(what) (try --profile hybrid-personal)\n".utf8))
+    }
     if let compare {
       let ids = compare.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
       guard ids.count == 2, !ids[0].isEmpty, !ids[1].isEmpty else { throw CommandFailure("--compare takes two ids: A,B") }

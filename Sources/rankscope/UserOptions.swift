@@ -5,10 +5,16 @@ import RankscopeEngine
 /// `--user` and `--signals`, shared by `search`, `eval` and `features`: the user to personalize for and the
 /// personalization signals that are on.
 struct UserOptions: ParsableArguments {
-  @Option(help: "Personalize for this user id (profiles built from the engagement log; `rankscope users` lists them; none = anonymous).")
+  @Option(
+    help: "Personalize for this user id (profiles built from the engagement log; `rankscope users` lists them; none = anonymous)."
+  )
   var user: String?
 
-  @Option(help: "With --user: the personalization signals that are on, comma-separated (default: all: \(PersonalizationSignal.allCases.map(\.rawValue).joined(separator: ", "))).")
+  @Option(
+    help:
+      ArgumentHelp(stringLiteral: "With --user: the personalization signals that are on, comma-separated (default: all: "
+                     + "\(PersonalizationSignal.allCases.map(\.rawValue).joined(separator: ", "))).")
+  )
   var signals: String?
 
   /// The user context asked for (nil without --user or with `--user none`).
@@ -26,6 +32,13 @@ struct UserOptions: ParsableArguments {
     let profile: UserProfile
     do { profile = try directory.require(id: user) } catch { throw CommandFailure("\(error)") }
     return UserContext(profile: profile, enabledSignals: try parseSignals(signals))
+  }
+
+  /// Whether `profile` can use a user: its L1 weights a personalization feature, or it has an L2 model.
+  static func personalizes(_ profile: RankProfile?) -> Bool {
+    guard let profile else { return false }
+    let names = Set(PersonalizationSignal.allCases.map(\.featureName))
+    return profile.l2 != nil || (profile.l1?.weights.contains { names.contains($0.feature) } ?? false)
   }
 
   /// The signals named in `text` (comma-separated feature names; nil: all), with suggestions for unknown names.

@@ -54,9 +54,10 @@ struct UsersCommand: ParsableCommand {
     let engine = try Locations.openIndex(index, quiet: format == .json, withEncoder: false)
     let directory: UserDirectory
     if build, let index, let usersFile, let events {
-      directory = try Locations.buildUserProfiles(reader: engine.reader, users: usersFile, events: events,
-                                                  output: URL(fileURLWithPath: index).appendingPathComponent(UserProfileFile.fileName).path,
-                                                  quiet: format == .json)
+      directory = try Locations.buildUserProfiles(
+        reader: engine.reader, users: usersFile, events: events,
+        output: URL(fileURLWithPath: index).appendingPathComponent(UserProfileFile.fileName).path,
+        quiet: format == .json)
     } else {
       directory = try Locations.userDirectory(reader: engine.reader, index: index, quiet: format == .json)
     }
@@ -67,7 +68,8 @@ struct UsersCommand: ParsableCommand {
     let found = directory.search(query)
     if found.isEmpty {
       let near = directory.suggestions(for: query)
-      throw CommandFailure("no user's name or id contains \"\(query)\"" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
+      throw CommandFailure(
+        "no user's name or id contains \"\(query)\"" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
     }
     switch format {
     case .json:
@@ -83,14 +85,16 @@ struct UsersCommand: ParsableCommand {
     let summary = UserDirectory.summary(of: profile)
     var lines = [summary.line]
     let activity = profile.activity
-    lines.append("activity: \(activity.lastDay) events in the last day, \(activity.lastWeek) in 7 days, \(activity.lastMonth) in 30 days; "
-                 + EngagementAction.allCases.map { "\(activity.count($0)) \($0.rawValue)" }.joined(separator: ", ")
-                 + (profile.skippedEventCount > 0 ? "; \(profile.skippedEventCount) events on unknown documents skipped" : ""))
+    lines.append(
+      "activity: \(activity.lastDay) events in the last day, \(activity.lastWeek) in 7 days, \(activity.lastMonth) in 30 days; "
+        + EngagementAction.allCases.map { "\(activity.count($0)) \($0.rawValue)" }.joined(separator: ", ")
+        + (profile.skippedEventCount > 0 ? "; \(profile.skippedEventCount) events on unknown documents skipped" : ""))
     lines.append("history: \(profile.engagedDocuments.count) engaged documents pooled, \(profile.hiddenDocuments.count) hidden")
     lines.append("interests (Ward clusters, medoid, importance):")
     for (index, interest) in profile.interests.enumerated() {
-      lines.append("  \(index + 1). \(interest.label.isEmpty ? "(no category)" : interest.label) · medoid \(interest.medoidId) · "
-                   + "\(interest.members.count) documents · importance \(format(interest.importance))")
+      lines.append(
+        "  \(index + 1). \(interest.label.isEmpty ? "(no category)" : interest.label) · medoid \(interest.medoidId) · "
+          + "\(interest.members.count) documents · importance \(format(interest.importance))")
     }
     for affinity in profile.affinities {
       let top = affinity.entries.keys.map { ($0, profile.affinityShare(affinity.kind, value: $0)) }
@@ -105,25 +109,45 @@ struct UsersCommand: ParsableCommand {
     let summary = UserDirectory.summary(of: profile)
     var members: [JSONMember] = [
       JSONMember("id", .string(profile.userId)), JSONMember("name", .string(profile.name)),
-      JSONMember("topCategories", .array(summary.topCategories.map {
-        .object([JSONMember("category", .string($0.value)), JSONMember("share", .number($0.share))])
-      })),
-      JSONMember("interests", .array(profile.interests.map { interest in
-        .object([JSONMember("label", .string(interest.label)), JSONMember("medoid", .string(interest.medoidId)),
-                 JSONMember("documents", .number(Double(interest.members.count))), JSONMember("importance", .number(interest.importance))])
-      })),
-      JSONMember("activity", .object([
-        JSONMember("lastDay", .number(Double(profile.activity.lastDay))), JSONMember("lastWeek", .number(Double(profile.activity.lastWeek))),
-        JSONMember("lastMonth", .number(Double(profile.activity.lastMonth))), JSONMember("total", .number(Double(profile.activity.total))),
-        JSONMember("lastActiveDays", profile.activity.lastActiveDays.map { .number($0) } ?? .null),
-      ])),
+      JSONMember(
+        "topCategories",
+        .array(
+          summary.topCategories.map {
+            .object([JSONMember("category", .string($0.value)), JSONMember("share", .number($0.share))])
+          })),
+      JSONMember(
+        "interests",
+        .array(
+          profile.interests.map { interest in
+            .object([
+              JSONMember("label", .string(interest.label)), JSONMember("medoid", .string(interest.medoidId)),
+              JSONMember("documents", .number(Double(interest.members.count))),
+              JSONMember("importance", .number(interest.importance)),
+            ])
+          })),
+      JSONMember(
+        "activity",
+        .object([
+          JSONMember("lastDay", .number(Double(profile.activity.lastDay))),
+          JSONMember("lastWeek", .number(Double(profile.activity.lastWeek))),
+          JSONMember("lastMonth", .number(Double(profile.activity.lastMonth))),
+          JSONMember("total", .number(Double(profile.activity.total))),
+          JSONMember("lastActiveDays", profile.activity.lastActiveDays.map { .number($0) } ?? .null),
+        ])),
     ]
     if detailed {
-      members.append(JSONMember("affinities", .object(profile.affinities.map { affinity in
-        JSONMember(affinity.kind.rawValue, .object(affinity.entries.keys.sorted().map {
-          JSONMember($0, .number(profile.affinityShare(affinity.kind, value: $0)))
-        }))
-      })))
+      members.append(
+        JSONMember(
+          "affinities",
+          .object(
+            profile.affinities.map { affinity in
+              JSONMember(
+                affinity.kind.rawValue,
+                .object(
+                  affinity.entries.keys.sorted().map {
+                    JSONMember($0, .number(profile.affinityShare(affinity.kind, value: $0)))
+                  }))
+            })))
       members.append(JSONMember("hidden", .array(profile.hiddenDocuments.sorted().map { .string($0) })))
     }
     return .object(members)

@@ -31,8 +31,10 @@ public struct EngagementEvent: Sendable, Hashable {
   public var line: Int
 
   /// Creates an event.
-  public init(user: String, document: String, action: EngagementAction, timestamp: Double, query: String? = nil,
-              line: Int = 0) {
+  public init(
+    user: String, document: String, action: EngagementAction, timestamp: Double, query: String? = nil,
+    line: Int = 0
+  ) {
     self.user = user
     self.document = document
     self.action = action

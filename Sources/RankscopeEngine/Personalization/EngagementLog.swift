@@ -28,8 +28,10 @@ public struct EngagementLog: Sendable, Hashable {
   /// The log at `path`.
   public static func read(path: String) throws -> EngagementLog {
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw IndexError.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path)
-                                    ? "permission denied or not a regular file" : "no such file")
+      throw IndexError.unreadable(
+        path: path,
+        reason: FileManager.default.fileExists(atPath: path)
+          ? "permission denied or not a regular file" : "no such file")
     }
     return try parse(Array(data), file: path)
   }

@@ -46,9 +46,10 @@ public struct UserDirectory: Sendable {
       top = category.entries.keys.map { ($0, profile.affinityShare(.category, value: $0)) }
         .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
     }
-    return UserSummary(userId: profile.userId, name: profile.name,
-                       topCategories: Array(top.prefix(interestCount)).map { UserSummary.Share(value: $0.0, share: $0.1) },
-                       interestLabels: profile.interests.map(\.label), activity: profile.activity)
+    return UserSummary(
+      userId: profile.userId, name: profile.name,
+      topCategories: Array(top.prefix(interestCount)).map { UserSummary.Share(value: $0.0, share: $0.1) },
+      interestLabels: profile.interests.map(\.label), activity: profile.activity)
   }
 }
 

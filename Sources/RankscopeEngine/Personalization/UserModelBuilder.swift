@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds `UserProfile`s from engagement histories over one index: the profiles of every user at index time,
 /// or one profile again from an edited history (fast: about a hundred events).
 ///
@@ -19,6 +21,8 @@ public struct UserModelBuilder: Sendable {
   private let attributeFields: [(kind: UserAffinity.Kind, field: String)]
   /// The analyzer of each attribute field that is a keyword field (values are kept as the index stores them).
   private let keywordAnalyzers: [UserAffinity.Kind: Analyzer]
+  /// Documents' attribute values read so far (they never change for an index), shared by every profile built.
+  private let attributeCache = AttributeCache()
 
   /// A builder over `reader`; affinities exist for the settings' fields the schema has.
   public init(reader: IndexReader, settings: UserModelSettings = .standard) {
@@ -26,12 +30,16 @@ public struct UserModelBuilder: Sendable {
     self.settings = settings
     let schema = reader.schema
     embeddingField = schema.textEmbeddingField.flatMap { field in schema.vectorFields.firstIndex { $0.name == field.name } }
-    let wanted: [(UserAffinity.Kind, String)] = [(.category, settings.categoryField), (.contentType, settings.contentTypeField),
-                                                 (.board, settings.boardField), (.domain, settings.domainField)]
+    let wanted: [(UserAffinity.Kind, String)] = [
+      (.category, settings.categoryField), (.contentType, settings.contentTypeField),
+      (.board, settings.boardField), (.domain, settings.domainField),
+    ]
     attributeFields = wanted.filter { schema.field(named: $0.1) != nil }.map { (kind: $0.0, field: $0.1) }
     var analyzers: [UserAffinity.Kind: Analyzer] = [:]
     for (kind, field) in attributeFields {
-      if let keyword = schema.keywordFields.first(where: { $0.name == field }) { analyzers[kind] = Analyzer(configuration: keyword.analyzer) }
+      if let keyword = schema.keywordFields.first(where: { $0.name == field }) {
+        analyzers[kind] = Analyzer(configuration: keyword.analyzer)
+      }
     }
     keywordAnalyzers = analyzers
   }
@@ -64,8 +72,12 @@ public struct UserModelBuilder: Sendable {
       profiles.append(profile)
     }
     let unknownUsers = byUser.filter { !known.contains($0.key) }.reduce(0) { $0 + $1.value.count }
-    return (profiles, Report(userCount: users.count, eventCount: log.events.count, unknownDocumentEvents: unknownDocuments,
-                             unknownUserEvents: unknownUsers, referenceTime: referenceTime))
+    return (
+      profiles,
+      Report(
+        userCount: users.count, eventCount: log.events.count, unknownDocumentEvents: unknownDocuments,
+        unknownUserEvents: unknownUsers, referenceTime: referenceTime)
+    )
   }
 
   /// The directory of every user of the users file at `usersPath`, from the engagement log at `eventsPath`.
@@ -77,7 +89,8 @@ public struct UserModelBuilder: Sendable {
 
   /// The profile of `user` from `events` (theirs, any order), ages measured from `referenceTime`.
   public func profile(for user: UserRecord, events: [EngagementEvent], referenceTime: Double) throws -> UserProfile {
-    let ordered = events.enumerated().sorted { ($0.element.timestamp, $0.offset) < ($1.element.timestamp, $1.offset) }.map(\.element)
+    let ordered = events.enumerated().sorted { ($0.element.timestamp, $0.offset) < ($1.element.timestamp, $1.offset) }.map(
+      \.element)
     var resolved: [UserEvent] = []
     resolved.reserveCapacity(ordered.count)
     var skipped = 0
@@ -86,15 +99,18 @@ public struct UserModelBuilder: Sendable {
         skipped += 1
         continue
       }
-      resolved.append(UserEvent(document: document, documentId: event.document, action: event.action,
-                                timestamp: event.timestamp, query: event.query, weight: 0))
+      resolved.append(
+        UserEvent(
+          document: document, documentId: event.document, action: event.action,
+          timestamp: event.timestamp, query: event.query, weight: 0))
     }
     // Weights: the most recent `maximumHistory` non-hide events.
     var pooledCount = 0
     for index in resolved.indices.reversed() where resolved[index].action != .hide {
       guard pooledCount < settings.maximumHistory else { break }
       pooledCount += 1
-      resolved[index].weight = settings.actionWeight(resolved[index].action)
+      resolved[index].weight =
+        settings.actionWeight(resolved[index].action)
         * settings.decay(timestamp: resolved[index].timestamp, referenceTime: referenceTime)
     }
     let engaged = engagedDocuments(resolved)
@@ -122,11 +138,15 @@ public struct UserModelBuilder: Sendable {
         result[at].events.append(index)
       } else {
         position[event.document] = result.count
-        result.append(EngagedDocument(document: event.document, documentId: event.documentId, weight: event.weight, events: [index]))
+        result.append(
+          EngagedDocument(document: event.document, documentId: event.documentId, weight: event.weight, events: [index]))
       }
     }
-    return result.enumerated().sorted { $0.element.weight != $1.element.weight ? $0.element.weight > $1.element.weight
-                                                                                : $0.offset < $1.offset }.map(\.element)
+    return result.enumerated().sorted {
+      $0.element.weight != $1.element.weight
+        ? $0.element.weight > $1.element.weight
+        : $0.offset < $1.offset
+    }.map(\.element)
   }
 
   /// `Σ w_d · x_d` normalised, and its norm before normalisation; documents without a vector are left out.
@@ -145,7 +165,8 @@ public struct UserModelBuilder: Sendable {
 
   /// Ward clusters of the engaged documents with a vector, as interests, most important first (ties: the
   /// cluster holding the heavier document), at most `maximumInterests`.
-  func interests(_ engaged: [EngagedDocument], vectors: [[Float]?], attributes: [[UserAffinity.Kind: [String]]]) -> [UserInterest] {
+  func interests(_ engaged: [EngagedDocument], vectors: [[Float]?], attributes: [[UserAffinity.Kind: [String]]]) -> [UserInterest]
+  {
     let withVector = engaged.indices.filter { vectors[$0] != nil }
     let points = withVector.map { vectors[$0]! }
     let clusters = WardClustering.cluster(points, threshold: settings.wardThreshold).clusters
@@ -161,11 +182,17 @@ public struct UserModelBuilder: Sendable {
         for value in attributes[event][.category] ?? [] { categories[value, default: 0] += engaged[member].weight }
       }
       let label = categories.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? ""
-      result.append((UserInterest(medoid: engaged[medoid].document, medoidId: engaged[medoid].documentId,
-                                  vector: vectors[medoid]!, importance: importance, members: members, label: label),
-                     members.min() ?? 0))
+      result.append(
+        (
+          UserInterest(
+            medoid: engaged[medoid].document, medoidId: engaged[medoid].documentId,
+            vector: vectors[medoid]!, importance: importance, members: members, label: label),
+          members.min() ?? 0
+        ))
     }
-    result.sort { $0.interest.importance != $1.interest.importance ? $0.interest.importance > $1.interest.importance : $0.first < $1.first }
+    result.sort {
+      $0.interest.importance != $1.interest.importance ? $0.interest.importance > $1.interest.importance : $0.first < $1.first
+    }
     return Array(result.prefix(max(0, settings.maximumInterests)).map(\.interest))
   }
 
@@ -181,8 +208,9 @@ public struct UserModelBuilder: Sendable {
       let sorted = entries.mapValues { indices in
         indices.sorted { events[$0].weight != events[$1].weight ? events[$0].weight > events[$1].weight : $0 < $1 }
       }
-      return UserAffinity(kind: kind, field: field, totalWeight: total,
-                          entries: sorted.reduce(into: [:]) { $0[$1.key] = UserAffinity.Entry(value: $1.key, events: $1.value) })
+      return UserAffinity(
+        kind: kind, field: field, totalWeight: total,
+        entries: sorted.reduce(into: [:]) { $0[$1.key] = UserAffinity.Entry(value: $1.key, events: $1.value) })
     }
   }
 
@@ -191,8 +219,9 @@ public struct UserModelBuilder: Sendable {
     func within(_ days: Double) -> Int { events.filter { referenceTime - $0.timestamp <= days * 86_400 }.count }
     let byAction = EngagementAction.allCases.map { action in events.filter { $0.action == action }.count }
     let last = events.map(\.timestamp).max()
-    return UserActivity(lastDay: within(1), lastWeek: within(7), lastMonth: within(30), total: events.count, byAction: byAction,
-                        lastActiveDays: last.map { max(0, referenceTime - $0) / 86_400 })
+    return UserActivity(
+      lastDay: within(1), lastWeek: within(7), lastMonth: within(30), total: events.count, byAction: byAction,
+      lastActiveDays: last.map { max(0, referenceTime - $0) / 86_400 })
   }
 
   // MARK: Documents
@@ -200,17 +229,21 @@ public struct UserModelBuilder: Sendable {
   /// The document's text embedding, when the index has one for it.
   func embedding(of document: Int) throws -> [Float]? {
     guard let embeddingField else { return nil }
-    guard let vector = try reader.vector(field: embeddingField, document: document), vector.allSatisfy(\.isFinite) else { return nil }
+    guard let vector = try reader.vector(field: embeddingField, document: document), vector.allSatisfy(\.isFinite) else {
+      return nil
+    }
     return vector
   }
 
   /// The document's normalised values of each affinity field.
   func attributeValues(of document: Int) throws -> [UserAffinity.Kind: [String]] {
+    if let known = attributeCache.values(document) { return known }
     let members = try reader.storedMembers(document, keys: Set(attributeFields.map(\.field)))
     var result: [UserAffinity.Kind: [String]] = [:]
     for (kind, field) in attributeFields {
       result[kind] = Self.values(members[field], keywordAnalyzer: keywordAnalyzers[kind])
     }
+    attributeCache.store(document, result)
     return result
   }
 
@@ -236,4 +269,18 @@ public struct UserModelBuilder: Sendable {
     var seen = Set<String>()
     return result.filter { !$0.isEmpty && seen.insert($0).inserted }
   }
+}
+
+/// Documents' attribute values by document number, read once per builder (reads and writes hold a lock; at most
+/// one entry per document of the index).
+final class AttributeCache: @unchecked Sendable {
+  // Safety: `entries` is read and written only while `lock` is held; entries are values.
+  private let lock = NSLock()
+  private var entries: [Int: [UserAffinity.Kind: [String]]] = [:]
+
+  /// The values held for `document`, if read before.
+  func values(_ document: Int) -> [UserAffinity.Kind: [String]]? { lock.withLock { entries[document] } }
+
+  /// Holds `values` for `document`.
+  func store(_ document: Int, _ values: [UserAffinity.Kind: [String]]) { lock.withLock { entries[document] = values } }
 }

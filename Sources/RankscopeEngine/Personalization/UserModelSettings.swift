@@ -34,10 +34,12 @@ public struct UserModelSettings: Sendable, Hashable {
   public var domainField: String
 
   /// Creates settings; every parameter has the sample world's default.
-  public init(clickWeight: Double = 2, closeupWeight: Double = 1, saveWeight: Double = 3, halfLifeDays: Double = 30,
-              maximumHistory: Int = 200, maximumInterests: Int = 5, wardThreshold: Double = 2, contributorCount: Int = 5,
-              categoryField: String = "category", contentTypeField: String = "type", boardField: String = "board",
-              domainField: String = "domain") {
+  public init(
+    clickWeight: Double = 2, closeupWeight: Double = 1, saveWeight: Double = 3, halfLifeDays: Double = 30,
+    maximumHistory: Int = 200, maximumInterests: Int = 5, wardThreshold: Double = 2, contributorCount: Int = 5,
+    categoryField: String = "category", contentTypeField: String = "type", boardField: String = "board",
+    domainField: String = "domain"
+  ) {
     self.clickWeight = clickWeight
     self.closeupWeight = closeupWeight
     self.saveWeight = saveWeight

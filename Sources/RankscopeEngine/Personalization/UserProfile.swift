@@ -31,9 +31,11 @@ public struct UserProfile: Sendable, Hashable {
   public var hiddenDocuments: Set<String>
 
   /// Creates a profile (`UserModelBuilder` makes them).
-  public init(userId: String, name: String, referenceTime: Double, events: [UserEvent], skippedEventCount: Int,
-              engagedDocuments: [EngagedDocument], embedding: [Float]?, embeddingNorm: Double, interests: [UserInterest],
-              affinities: [UserAffinity], activity: UserActivity, seenDocuments: Set<String>, hiddenDocuments: Set<String>) {
+  public init(
+    userId: String, name: String, referenceTime: Double, events: [UserEvent], skippedEventCount: Int,
+    engagedDocuments: [EngagedDocument], embedding: [Float]?, embeddingNorm: Double, interests: [UserInterest],
+    affinities: [UserAffinity], activity: UserActivity, seenDocuments: Set<String>, hiddenDocuments: Set<String>
+  ) {
     self.userId = userId
     self.name = name
     self.referenceTime = referenceTime

@@ -47,7 +47,9 @@ public enum UserProfileFile {
   /// Decodes a file's bytes (named by `region.name` in errors).
   public static func decode(_ region: ByteRegion, reader: IndexReader) throws -> UserDirectory {
     func corrupt(_ reason: String) -> IndexError { .corrupt(file: region.name, reason: reason) }
-    guard region.count >= headerLength else { throw corrupt("\(region.count) bytes, shorter than the \(headerLength)-byte header") }
+    guard region.count >= headerLength else {
+      throw corrupt("\(region.count) bytes, shorter than the \(headerLength)-byte header")
+    }
     guard try region.uint32(at: 0) == magic else { throw corrupt("not a user-profiles file (bad magic)") }
     let fileVersion = try region.uint32(at: 4)
     guard fileVersion == version else { throw corrupt("format version \(fileVersion), expected \(version)") }
@@ -226,8 +228,10 @@ private struct ProfileCursor {
       case 1: query = try string()
       case let flag: throw corrupt("query flag \(flag) is not 0 or 1")
       }
-      events.append(UserEvent(document: document, documentId: documentId, action: EngagementAction.allCases[actionIndex],
-                              timestamp: timestamp, query: query, weight: try double()))
+      events.append(
+        UserEvent(
+          document: document, documentId: documentId, action: EngagementAction.allCases[actionIndex],
+          timestamp: timestamp, query: query, weight: try double()))
     }
     let engagedCount = try count(limit: eventCount)
     var engaged: [EngagedDocument] = []
@@ -235,7 +239,8 @@ private struct ProfileCursor {
       let document = try self.document()
       let documentId = try string()
       let weight = try double()
-      engaged.append(EngagedDocument(document: document, documentId: documentId, weight: weight, events: try positions(below: eventCount)))
+      engaged.append(
+        EngagedDocument(document: document, documentId: documentId, weight: weight, events: try positions(below: eventCount)))
     }
     let embedding = try vector()
     let norm = try double()
@@ -247,8 +252,10 @@ private struct ProfileCursor {
       guard let vector = try vector() else { throw corrupt("an interest has no vector") }
       let importance = try double()
       let members = try positions(below: engagedCount)
-      interests.append(UserInterest(medoid: medoid, medoidId: medoidId, vector: vector, importance: importance,
-                                    members: members, label: try string()))
+      interests.append(
+        UserInterest(
+          medoid: medoid, medoidId: medoidId, vector: vector, importance: importance,
+          members: members, label: try string()))
     }
     let affinityCount = try count(limit: UserAffinity.Kind.allCases.count)
     var affinities: [UserAffinity] = []
@@ -268,12 +275,14 @@ private struct ProfileCursor {
     let counts = try (0..<4).map { _ in try count() }
     let byAction = try EngagementAction.allCases.map { _ in try count() }
     let lastActive = try double()
-    let activity = UserActivity(lastDay: counts[0], lastWeek: counts[1], lastMonth: counts[2], total: counts[3], byAction: byAction,
-                                lastActiveDays: lastActive < 0 ? nil : lastActive)
-    return UserProfile(userId: userId, name: name, referenceTime: referenceTime, events: events, skippedEventCount: skipped,
-                       engagedDocuments: engaged, embedding: embedding, embeddingNorm: norm, interests: interests,
-                       affinities: affinities, activity: activity,
-                       seenDocuments: Set(events.filter { $0.action != .hide }.map(\.documentId)),
-                       hiddenDocuments: Set(events.filter { $0.action == .hide }.map(\.documentId)))
+    let activity = UserActivity(
+      lastDay: counts[0], lastWeek: counts[1], lastMonth: counts[2], total: counts[3], byAction: byAction,
+      lastActiveDays: lastActive < 0 ? nil : lastActive)
+    return UserProfile(
+      userId: userId, name: name, referenceTime: referenceTime, events: events, skippedEventCount: skipped,
+      engagedDocuments: engaged, embedding: embedding, embeddingNorm: norm, interests: interests,
+      affinities: affinities, activity: activity,
+      seenDocuments: Set(events.filter { $0.action != .hide }.map(\.documentId)),
+      hiddenDocuments: Set(events.filter { $0.action == .hide }.map(\.documentId)))
   }
 }

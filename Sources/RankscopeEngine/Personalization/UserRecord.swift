@@ -19,8 +19,10 @@ public struct UserRecord: Sendable, Hashable {
   /// The users file at `path`.
   public static func read(path: String) throws -> [UserRecord] {
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw IndexError.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path)
-                                    ? "permission denied or not a regular file" : "no such file")
+      throw IndexError.unreadable(
+        path: path,
+        reason: FileManager.default.fileExists(atPath: path)
+          ? "permission denied or not a regular file" : "no such file")
     }
     return try parse(Array(data), file: path)
   }

@@ -5,7 +5,9 @@
 /// Euclidean distance), updated on each merge by
 /// `D(k, i∪j) = ((n_i + n_k)·D(k, i) + (n_j + n_k)·D(k, j) − n_k·D(i, j)) / (n_i + n_j + n_k)`. The closest pair
 /// is merged (ties: the smaller pair of cluster positions) while its cost is at most `threshold`.
-/// - Complexity: O(n² · dimension) for the distances and O(n³) for the merges; n is capped by the history length.
+/// Squared distances are computed once in float32 with the engine's SIMD kernel (`VectorKernels.squaredDistance`).
+/// - Complexity: O(n² · dimension) for the distances; the merges O(n²) typically (O(n³) at worst); n is capped
+///   by the history length.
 public enum WardClustering {
   /// One merge: the two clusters (by the position of their first member) and the cost.
   public struct Merge: Sendable, Hashable {
@@ -22,32 +24,49 @@ public enum WardClustering {
   public static func cluster(_ points: [[Float]], threshold: Double) -> (clusters: [[Int]], merges: [Merge]) {
     let count = points.count
     guard count > 1 else { return (count == 1 ? [[0]] : [], []) }
+    let dimension = points[0].count
+    guard points.allSatisfy({ $0.count == dimension }) else { return ((0..<count).map { [$0] }, []) }
+    let flat = points.flatMap { $0 }
     var distance = [Double](repeating: 0, count: count * count)
-    for i in 0..<count {
-      for j in (i + 1)..<count {
-        let value = squaredDistance(points[i], points[j])
-        distance[i * count + j] = value
-        distance[j * count + i] = value
+    flat.withUnsafeBufferPointer { rows in
+      guard let base = rows.baseAddress else { return }
+      for i in 0..<count {
+        for j in (i + 1)..<count {
+          let value = Double(VectorKernels.squaredDistance(base + i * dimension, base + j * dimension, count: dimension))
+          distance[i * count + j] = value
+          distance[j * count + i] = value
+        }
       }
     }
     var members: [[Int]?] = (0..<count).map { [$0] }
     var merges: [Merge] = []
     var active = Array(0..<count)
+    // Each active cluster's nearest later cluster (smallest position on ties) and its cost, so a merge step
+    // scans the clusters rather than all pairs. Ward's cost is reducible (`D(k, i∪j) ≥ min(D(k, i), D(k, j))`),
+    // so only rows pointing at the merged pair are rescanned; the pair chosen is the naive scan's.
+    var nearest = [Int](repeating: -1, count: count)
+    var nearestCost = [Double](repeating: .infinity, count: count)
+    func rescan(_ k: Int) {
+      nearest[k] = -1
+      nearestCost[k] = .infinity
+      for j in active where j > k && distance[k * count + j] < nearestCost[k] {
+        nearest[k] = j
+        nearestCost[k] = distance[k * count + j]
+      }
+    }
+    for k in active { rescan(k) }
     while active.count > 1 {
       var best = (cost: Double.infinity, i: -1, j: -1)
-      for (position, i) in active.enumerated() {
-        for j in active[(position + 1)...] where distance[i * count + j] < best.cost {
-          best = (distance[i * count + j], i, j)
-        }
-      }
+      for k in active where nearest[k] >= 0 && nearestCost[k] < best.cost { best = (nearestCost[k], k, nearest[k]) }
       guard best.i >= 0, best.cost <= threshold else { break }
       let (i, j) = (best.i, best.j)
       let sizeI = Double(members[i]!.count)
       let sizeJ = Double(members[j]!.count)
       for k in active where k != i && k != j {
         let sizeK = Double(members[k]!.count)
-        let updated = ((sizeI + sizeK) * distance[k * count + i] + (sizeJ + sizeK) * distance[k * count + j]
-                       - sizeK * best.cost) / (sizeI + sizeJ + sizeK)
+        let updated =
+          ((sizeI + sizeK) * distance[k * count + i] + (sizeJ + sizeK) * distance[k * count + j]
+            - sizeK * best.cost) / (sizeI + sizeJ + sizeK)
         distance[k * count + i] = updated
         distance[i * count + k] = updated
       }
@@ -55,18 +74,30 @@ public enum WardClustering {
       members[j] = nil
       active.removeAll { $0 == j }
       merges.append(Merge(kept: i, absorbed: j, cost: best.cost))
+      for k in active {
+        if k == i || nearest[k] == i || nearest[k] == j {
+          rescan(k)
+        } else if k < i {
+          let cost = distance[k * count + i]
+          if cost < nearestCost[k] || (cost == nearestCost[k] && i < nearest[k]) {
+            nearest[k] = i
+            nearestCost[k] = cost
+          }
+        }
+      }
     }
     return (active.compactMap { members[$0] }, merges)
   }
 
-  /// `‖a − b‖²` in double precision.
+  /// `‖a − b‖²` with the engine's float32 SIMD kernel (the clustering's distances), as a `Double`.
   static func squaredDistance(_ a: [Float], _ b: [Float]) -> Double {
-    var total = 0.0
-    for index in 0..<min(a.count, b.count) {
-      let difference = Double(a[index]) - Double(b[index])
-      total += difference * difference
+    guard a.count == b.count else { return .infinity }
+    return a.withUnsafeBufferPointer { left in
+      b.withUnsafeBufferPointer { right in
+        guard let leftBase = left.baseAddress, let rightBase = right.baseAddress else { return 0 }
+        return Double(VectorKernels.squaredDistance(leftBase, rightBase, count: left.count))
+      }
     }
-    return total
   }
 
   /// The medoid of `cluster`: the member with the least summed squared distance to the others (ties: the first).

@@ -50,7 +50,8 @@ extension SearchEngine {
     }
     let context = try extractor.context(query: request.query, queryEmbedding: embedding, queryLog: queryLog, user: request.user)
     let candidates = zip(documents, hits).map { document, hit in hit.map { FeatureCandidate(hit: $0) } ?? FeatureCandidate(document: document) }
-    let matrix = try extractor.values(candidates: candidates, features: extractor.registry.definitions(personalized: request.user != nil),
+    let matrix = try extractor.values(candidates: candidates,
+                                      features: extractor.registry.definitions(personalized: request.user != nil),
                                       context: context)
     let weights = Dictionary((request.profile?.l1?.weights ?? []).map { ($0.feature, $0.weight) }, uniquingKeysWith: { first, _ in first })
     var rows = matrix.names.enumerated().map { column, name in

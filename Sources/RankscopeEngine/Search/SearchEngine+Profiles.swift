@@ -133,7 +133,9 @@ extension SearchEngine {
     if let l1 = profile.l1 {
       let extractor = try featureExtractor ?? self.featureExtractor()
       let features = try l1.weights.map { entry throws -> FeatureDefinition in try extractor.registry.definition(named: entry.feature) }
-      let context = try extractor.attaching(query.vector, to: lexicalContext ?? extractor.lexicalContext(query: request.query, queryLog: queryLog, user: request.user))
+      let context = try extractor.attaching(
+        query.vector,
+        to: lexicalContext ?? extractor.lexicalContext(query: request.query, queryLog: queryLog, user: request.user))
       let candidates = retrieved.map { entry in
         FeatureCandidate(document: entry.document, retrievalScore: entry.score,
                          bestGeneratorRank: sources(entry.document).map(\.rank).min())
@@ -171,7 +173,9 @@ extension SearchEngine {
       }
       let features = try names.map { name throws -> FeatureDefinition in try extractor.registry.definition(named: name) }
       let context = try l1Context?.context
-        ?? extractor.attaching(query.vector, to: lexicalContext ?? extractor.lexicalContext(query: request.query, queryLog: queryLog, user: request.user))
+        ?? extractor.attaching(query.vector,
+                               to: lexicalContext ?? extractor.lexicalContext(query: request.query, queryLog: queryLog,
+                                                                               user: request.user))
       let candidates = ranked.map { entry in
         FeatureCandidate(document: entry.document, retrievalScore: retrieved[(retrievalRank[entry.document] ?? 1) - 1].score,
                          bestGeneratorRank: sources(entry.document).map(\.rank).min())

@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+
 @testable import RankscopeEngine
 
 @Suite("Personalization features")
 struct PersonalizationFeatureTests {
   typealias Corpus = PersonalizationTestCorpus
-  static let names = ["user_similarity", "interest_similarity", "category_affinity", "content_type_affinity", "board_affinity",
-                      "domain_affinity", "seen_before", "hidden_before"]
+  static let names = [
+    "user_similarity", "interest_similarity", "category_affinity", "content_type_affinity", "board_affinity",
+    "domain_affinity", "seen_before", "hidden_before",
+  ]
 
   private func setup() throws -> (SearchEngine, FeatureExtractor, UserProfile) {
     let engine = try Corpus.engine()
@@ -30,7 +33,8 @@ struct PersonalizationFeatureTests {
     let (_, extractor, profile) = try setup()
     let context = try extractor.context(query: "apple", user: UserContext(profile: profile))
     let features = try Self.names.map { try extractor.registry.definition(named: $0) }
-    let matrix = try extractor.values(candidates: (0..<5).map { FeatureCandidate(document: $0) }, features: features, context: context)
+    let matrix = try extractor.values(
+      candidates: (0..<5).map { FeatureCandidate(document: $0) }, features: features, context: context)
     func value(_ document: Int, _ name: String) -> Double { matrix[document, Self.names.firstIndex(of: name)!] }
     let norm = (2.25 * 2.25 + 1.5 * 1.5).squareRoot()
     // c = (1, 1, 0): cosine (2.25 + 1.5) / (‖u‖ · √2), in float32.
@@ -58,13 +62,16 @@ struct PersonalizationFeatureTests {
       let explained = try extractor.explain(features: features, candidate: candidate, context: context)
       for (column, explanation) in explained.enumerated() {
         #expect(explanation.value == row[0, column], "\(Self.names[column]) of document \(document)")
-        #expect(ExplanationChecker.mismatches(in: explanation).isEmpty, "\(Self.names[column]): \(ExplanationChecker.mismatches(in: explanation))")
+        #expect(
+          ExplanationChecker.mismatches(in: explanation).isEmpty,
+          "\(Self.names[column]): \(ExplanationChecker.mismatches(in: explanation))")
         #expect(explanation.label.hasPrefix(Self.names[column]))
       }
     }
     let similarity = try extractor.explain(feature: "user_similarity", candidate: FeatureCandidate(document: 2), context: context)
     #expect(similarity.children.contains { $0.label.hasPrefix("a \"apple pie\": weight 2.25 over 2 events") })
-    let interest = try extractor.explain(feature: "interest_similarity", candidate: FeatureCandidate(document: 0), context: context)
+    let interest = try extractor.explain(
+      feature: "interest_similarity", candidate: FeatureCandidate(document: 0), context: context)
     #expect(interest.combination == .max && interest.label.contains("nearest is interest 1 \"baking\""))
     let category = try extractor.explain(feature: "category_affinity", candidate: FeatureCandidate(document: 3), context: context)
     let weights = category.children[0].children
@@ -98,12 +105,14 @@ struct PersonalizationFeatureTests {
   func profileSearch() throws {
     let (engine, _, profile) = try setup()
     let context = RankProfileContext(schema: Corpus.schema)
-    let personal = try RankProfileParser.parse(#"""
+    let personal = try RankProfileParser.parse(
+      #"""
       {"retrieve": {"generators": {"bm25f": 100}},
        "l1": {"keep": 10, "weights": {"bm25f": 1, "category_affinity": 5, "user_similarity": 1, "hidden_before": -10}}}
       """#, source: "/p/personal.json", context: context)
-    let plain = try RankProfileParser.parse(#"{"retrieve": {"generators": {"bm25f": 100}}, "l1": {"keep": 10, "weights": {"bm25f": 1}}}"#,
-                                            source: "/p/plain.json", context: context)
+    let plain = try RankProfileParser.parse(
+      #"{"retrieve": {"generators": {"bm25f": 100}}, "l1": {"keep": 10, "weights": {"bm25f": 1}}}"#,
+      source: "/p/plain.json", context: context)
     var request = SearchRequest(query: "apple", limit: 10, explain: true, profile: personal)
     let anonymous = try engine.search(request)
     let baseline = try engine.search(SearchRequest(query: "apple", limit: 10, explain: true, profile: plain))
@@ -124,5 +133,24 @@ struct PersonalizationFeatureTests {
     #expect(comparison.rows.contains { $0.feature == "hidden_before" })
     request.user = nil
     #expect(!(try engine.compare(request, "a", "c")).rows.contains { $0.feature == "hidden_before" })
+  }
+
+  @Test("the feature log has the personalization columns only for a user, with the user's values")
+  func featureLog() throws {
+    let (engine, extractor, profile) = try setup()
+    let plain = try RankProfileParser.parse(#"{"retrieve": {"generators": {"bm25f": 10}}}"#, source: "/p/plain.json",
+                                            context: RankProfileContext(schema: Corpus.schema))
+    let queries = [EvaluationQuery(id: "1", text: "apple")]
+    let judgments = Judgments(grades: ["1": ["a": 2, "c": 1]])
+    let anonymous = try FeatureLog.lines(engine: engine, profile: plain, queries: queries, judgments: judgments)
+    #expect(FeatureLog.featureNames(header: anonymous[0]) == extractor.registry.definitions(personalized: false).map(\.name))
+    let personal = try FeatureLog.lines(engine: engine, profile: plain, queries: queries, judgments: judgments,
+                                        user: UserContext(profile: profile))
+    let names = try #require(FeatureLog.featureNames(header: personal[0]))
+    #expect(names == extractor.registry.names)
+    let rows = try SVMLightFile.parse(personal.dropFirst().joined(separator: "\n"), file: "log")
+    let hidden = try #require(names.firstIndex(of: "hidden_before"))
+    let ids = personal.dropFirst().map { $0.components(separatedBy: "# ").last ?? "" }
+    for (row, id) in ids.enumerated() { #expect(rows.features[row * rows.featureCount + hidden] == (id == "c" ? 1 : 0), "\(id)") }
   }
 }

@@ -1,18 +1,20 @@
 import Foundation
+
 @testable import RankscopeEngine
 
 /// Five documents and a small engagement log whose profile values are computed by hand in the tests.
 enum PersonalizationTestCorpus {
   static let plain = AnalyzerConfiguration(stopWords: .none, stemmer: .none)
 
-  static let schema = Schema(fields: [
-    Schema.Field(name: "title", type: .text, weight: 2, b: 0.75, analyzer: plain),
-    Schema.Field(name: "board", type: .text, weight: 1, b: 0.75, analyzer: plain),
-    Schema.Field(name: "category", type: .keyword, analyzer: .keyword),
-    Schema.Field(name: "type", type: .keyword, analyzer: .keyword),
-    Schema.Field(name: "domain", type: .keyword, analyzer: .keyword),
-    Schema.Field(name: "text_embedding", type: .vector, dimension: 3, embedding: .init(sources: ["title"])),
-  ], k1: 1.2, display: .init(title: "title"))
+  static let schema = Schema(
+    fields: [
+      Schema.Field(name: "title", type: .text, weight: 2, b: 0.75, analyzer: plain),
+      Schema.Field(name: "board", type: .text, weight: 1, b: 0.75, analyzer: plain),
+      Schema.Field(name: "category", type: .keyword, analyzer: .keyword),
+      Schema.Field(name: "type", type: .keyword, analyzer: .keyword),
+      Schema.Field(name: "domain", type: .keyword, analyzer: .keyword),
+      Schema.Field(name: "text_embedding", type: .vector, dimension: 3, embedding: .init(sources: ["title"])),
+    ], k1: 1.2, display: .init(title: "title"))
 
   static let lines = """
     {"id":"a","title":"apple pie","board":"Sweet Tooth","category":"baking","type":"image","domain":"bake.com","text_embedding":[1,0,0]}
@@ -56,7 +58,8 @@ enum PersonalizationTestCorpus {
   static let settings = UserModelSettings(wardThreshold: 1)
 
   static func directory(engine: SearchEngine, settings: UserModelSettings = settings) throws -> UserDirectory {
-    let (profiles, report) = try UserModelBuilder(reader: engine.reader, settings: settings).profiles(users: try users(), log: try log())
+    let (profiles, report) = try UserModelBuilder(reader: engine.reader, settings: settings).profiles(
+      users: try users(), log: try log())
     return UserDirectory(profiles: profiles, referenceTime: report.referenceTime)
   }
 }

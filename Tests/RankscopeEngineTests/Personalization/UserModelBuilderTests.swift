@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RankscopeEngine
 
 @Suite("User model")
@@ -25,7 +26,10 @@ struct UserModelBuilderTests {
     let norm = (2.25 * 2.25 + 1.5 * 1.5).squareRoot()
     #expect(profile.embeddingNorm == norm)
     #expect(profile.embedding == [Float(2.25 / norm), Float(1.5 / norm), 0])
-    #expect(abs(UserModelSettings.standard.decay(timestamp: Corpus.now - 45 * Corpus.day, referenceTime: Corpus.now) - 0.5.squareRoot() / 2) < 1e-15)
+    #expect(
+      abs(
+        UserModelSettings.standard.decay(timestamp: Corpus.now - 45 * Corpus.day, referenceTime: Corpus.now) - 0.5.squareRoot()
+          / 2) < 1e-15)
     #expect(UserModelSettings.standard.actionWeight(.hide) == 0)
   }
 
@@ -56,7 +60,8 @@ struct UserModelBuilderTests {
     #expect(activity.lastDay == 2 && activity.lastWeek == 2 && activity.lastMonth == 3 && activity.total == 4)
     #expect(activity.count(.click) == 1 && activity.count(.hide) == 1 && activity.lastActiveDays == 0)
     let quiet = try Corpus.directory(engine: engine).profiles[2]
-    #expect(quiet.embedding == nil && quiet.interests.isEmpty && quiet.activity.total == 0 && quiet.activity.lastActiveDays == nil)
+    #expect(
+      quiet.embedding == nil && quiet.interests.isEmpty && quiet.activity.total == 0 && quiet.activity.lastActiveDays == nil)
     #expect(quiet.affinityShare(.category, value: "baking") == 0)
   }
 
@@ -83,12 +88,14 @@ struct UserModelBuilderTests {
     let builder = UserModelBuilder(reader: engine.reader, settings: Corpus.settings)
     let byUser = try Corpus.log().eventsByUser()
     for (user, indexed) in zip(try Corpus.users(), directory.profiles) {
-      let live = try builder.profile(for: user, events: (byUser[user.id] ?? []).reversed(), referenceTime: directory.referenceTime)
+      let live = try builder.profile(
+        for: user, events: (byUser[user.id] ?? []).reversed(), referenceTime: directory.referenceTime)
       #expect(live == indexed)
     }
     // Hiding an event (removing it from the history) changes the profile at once.
-    let edited = try builder.profile(for: try Corpus.users()[0], events: byUser["u1"]!.filter { $0.action != .save },
-                                     referenceTime: directory.referenceTime)
+    let edited = try builder.profile(
+      for: try Corpus.users()[0], events: byUser["u1"]!.filter { $0.action != .save },
+      referenceTime: directory.referenceTime)
     #expect(edited.affinityShare(.category, value: "baking") == 1 && !edited.seenDocuments.contains("b"))
   }
 
@@ -102,13 +109,17 @@ struct UserModelBuilderTests {
     #expect(directory.suggestions(for: "Ben Drinkr") == ["u2"])
     let summary = UserDirectory.summary(of: directory.profiles[0])
     #expect(summary.topCategories.map(\.value) == ["baking", "drinks"])
-    #expect(summary.line.hasPrefix("u1 Ada Baker · baking 60%, drinks 40% · 2 interests · 4 events (2 in 7 days), last 0 days ago"))
+    #expect(
+      summary.line.hasPrefix("u1 Ada Baker · baking 60%, drinks 40% · 2 interests · 4 events (2 in 7 days), last 0 days ago"))
   }
 
   @Test("malformed log and users lines name the file, the line and the reason")
   func malformedLines() throws {
     let cases: [(String, String)] = [
-      (#"{"user":"u1","doc":"a","action":"like","ts":1}"#, "events.jsonl:1: unknown action \"like\" (expected one of click, closeup, save, hide)"),
+      (
+        #"{"user":"u1","doc":"a","action":"like","ts":1}"#,
+        "events.jsonl:1: unknown action \"like\" (expected one of click, closeup, save, hide)"
+      ),
       (#"{"user":"u1","doc":"a","action":"click"}"#, "events.jsonl:1: \"ts\" must be a finite number"),
       (#"{"user":"u1","action":"click","ts":1}"#, "events.jsonl:1: \"doc\" must be a non-empty string"),
       ("[1]", "events.jsonl:1: expected a JSON object"),
@@ -116,7 +127,10 @@ struct UserModelBuilderTests {
     for (line, message) in cases {
       #expect { _ = try EngagementLog.parse(Array(line.utf8), file: "events.jsonl") } throws: { "\($0)" == message }
     }
-    #expect { _ = try EngagementLog.parse(Array("{\"user\":\"u1\",\"doc\":\"a\",\"action\":\"click\",\"ts\":1}\n{oops".utf8), file: "e.jsonl") } throws: {
+    #expect {
+      _ = try EngagementLog.parse(
+        Array("{\"user\":\"u1\",\"doc\":\"a\",\"action\":\"click\",\"ts\":1}\n{oops".utf8), file: "e.jsonl")
+    } throws: {
       "\($0)".hasPrefix("e.jsonl:2: malformed JSON")
     }
     #expect { _ = try UserRecord.parse(Array("{\"id\":\"u1\"}\n{\"id\":\"u1\"}".utf8), file: "users.jsonl") } throws: {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RankscopeEngine
 
 @Suite("User profiles file")
@@ -24,7 +25,9 @@ struct UserProfileFileTests {
   func corruption() throws {
     let engine = try Corpus.engine()
     let bytes = try UserProfileFile.serialize(try Corpus.directory(engine: engine), reader: engine.reader)
-    func decode(_ bytes: [UInt8]) throws { _ = try UserProfileFile.decode(ByteRegion(copying: bytes, name: "p.bin"), reader: engine.reader) }
+    func decode(_ bytes: [UInt8]) throws {
+      _ = try UserProfileFile.decode(ByteRegion(copying: bytes, name: "p.bin"), reader: engine.reader)
+    }
     var flipped = bytes
     flipped[bytes.count / 2] ^= 0x40
     #expect { try decode(flipped) } throws: { "\($0)".contains("checksum mismatch") }
@@ -34,14 +37,15 @@ struct UserProfileFileTests {
     badMagic[0] = 0
     #expect { try decode(badMagic) } throws: { "\($0)".contains("bad magic") }
     // Another index (one document fewer) is refused.
-    let other = try SearchEngine.inMemory(schema: Corpus.schema, jsonLines: Corpus.lines.split(separator: "\n").dropLast().joined(separator: "\n"))
+    let other = try SearchEngine.inMemory(
+      schema: Corpus.schema, jsonLines: Corpus.lines.split(separator: "\n").dropLast().joined(separator: "\n"))
     #expect { _ = try UserProfileFile.decode(ByteRegion(copying: bytes, name: "p.bin"), reader: other.reader) } throws: {
       "\($0)".contains("built for another index")
     }
     // Every single-byte change of the payload with a forged checksum: an error or a valid directory, never a crash.
     var seed: UInt64 = 42
     for _ in 0..<400 {
-      seed = seed &* 6364136223846793005 &+ 1442695040888963407
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       var forged = bytes
       let position = 48 + Int(seed >> 33) % (bytes.count - 48)
       forged[position] = UInt8(truncatingIfNeeded: seed >> 13)

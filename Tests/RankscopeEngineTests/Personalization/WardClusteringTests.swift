@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RankscopeEngine
 
 @Suite("Ward clustering")
@@ -28,5 +29,53 @@ struct WardClusteringTests {
     let points: [[Float]] = [[0, 0], [1, 0], [3, 0]]
     #expect(WardClustering.medoid(of: [0, 1, 2], points: points) == 1)
     #expect(WardClustering.medoid(of: [0, 2], points: points) == 0)
+  }
+
+  @Test("the nearest-neighbour bookkeeping makes the merges of the naive closest-pair scan, ties included")
+  func matchesNaiveScan() {
+    var state: UInt64 = 7
+    func next() -> Float {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Float(Int(state >> 40) % 9) / 4  // few distinct values: many ties
+    }
+    for size in [2, 5, 17, 40] {
+      let points = (0..<size).map { _ in (0..<3).map { _ in next() } }
+      for threshold in [0.5, 2, 8, Double.infinity] {
+        #expect(
+          WardClustering.cluster(points, threshold: threshold).merges == Self.naive(points, threshold: threshold),
+          "\(size) \(threshold)")
+      }
+    }
+  }
+
+  /// Ward by scanning every pair at every step (the definition), for comparison.
+  static func naive(_ points: [[Float]], threshold: Double) -> [WardClustering.Merge] {
+    let count = points.count
+    var distance = [Double](repeating: 0, count: count * count)
+    for i in 0..<count {
+      for j in 0..<count where i != j { distance[i * count + j] = WardClustering.squaredDistance(points[i], points[j]) }
+    }
+    var sizes = [Double](repeating: 1, count: count)
+    var active = Array(0..<count)
+    var merges: [WardClustering.Merge] = []
+    while active.count > 1 {
+      var best = (cost: Double.infinity, i: -1, j: -1)
+      for (position, i) in active.enumerated() {
+        for j in active[(position + 1)...] where distance[i * count + j] < best.cost { best = (distance[i * count + j], i, j) }
+      }
+      guard best.cost <= threshold else { break }
+      let (i, j) = (best.i, best.j)
+      for k in active where k != i && k != j {
+        let updated =
+          ((sizes[i] + sizes[k]) * distance[k * count + i] + (sizes[j] + sizes[k]) * distance[k * count + j]
+            - sizes[k] * best.cost) / (sizes[i] + sizes[j] + sizes[k])
+        distance[k * count + i] = updated
+        distance[i * count + k] = updated
+      }
+      sizes[i] += sizes[j]
+      active.removeAll { $0 == j }
+      merges.append(.init(kept: i, absorbed: j, cost: best.cost))
+    }
+    return merges
   }
 }

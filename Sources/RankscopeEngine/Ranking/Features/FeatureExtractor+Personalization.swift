@@ -4,20 +4,25 @@ import Foundation
 /// 0 and "off" when its signal is off), and its explanation lists the history items that contributed most.
 extension FeatureExtractor {
   /// The user's inputs when `signal` can be computed, else the node saying why it is 0.
-  private func inputs(_ signal: PersonalizationSignal, _ context: FeatureContext,
-                      _ node: FeatureNodeBuilder) -> Result<PersonalizationInputs, FeatureNodeFailure> {
+  private func inputs(
+    _ signal: PersonalizationSignal, _ context: FeatureContext,
+    _ node: FeatureNodeBuilder
+  ) -> Result<PersonalizationInputs, FeatureNodeFailure> {
     guard let inputs = context.personalization else {
       return .failure(FeatureNodeFailure(node: node.leaf(0, "0: anonymous search (no user)")))
     }
     guard inputs.isEnabled(signal) else {
-      return .failure(FeatureNodeFailure(node: node.leaf(0, "0: \(signal.featureName) is off for user \(inputs.user.profile.userId)")))
+      return .failure(
+        FeatureNodeFailure(node: node.leaf(0, "0: \(signal.featureName) is off for user \(inputs.user.profile.userId)")))
     }
     return .success(inputs)
   }
 
   /// Cosine of the user embedding and the document's text embedding; the explanation lists the engaged
   /// documents with the largest share `w_i · (x_i · d) / (‖Σ w x‖ · |d|)` of it.
-  func userSimilarity(_ field: Int, _ data: CandidateData, _ context: FeatureContext, _ node: FeatureNodeBuilder) throws -> FeatureNode {
+  func userSimilarity(
+    _ field: Int, _ data: CandidateData, _ context: FeatureContext, _ node: FeatureNodeBuilder
+  ) throws -> FeatureNode {
     let inputs: PersonalizationInputs
     switch self.inputs(.userSimilarity, context, node) {
     case .failure(let failure): return failure.node
@@ -44,17 +49,23 @@ extension FeatureExtractor {
     }
     shares.sort { $0.share != $1.share ? $0.share > $1.share : $0.engaged.documentId < $1.engaged.documentId }
     let count = registry.settings.personalContributorCount
-    explanation.label += " (u pools \(profile.engagedDocuments.count) engaged documents; the largest shares w_i · x_i · d / (‖Σ w x‖ · |d|) follow)"
+    explanation.label +=
+      " (u pools \(profile.engagedDocuments.count) engaged documents; "
+      + "the largest shares w_i · x_i · d / (‖Σ w x‖ · |d|) follow)"
     explanation.children += shares.prefix(count).map { entry in
-      .leaf(entry.share, "\(entry.engaged.documentId) \(title(entry.engaged.document)): weight \(format(entry.engaged.weight)) "
-                          + "over \(entry.engaged.events.count) event\(entry.engaged.events.count == 1 ? "" : "s")")
+      .leaf(
+        entry.share,
+        "\(entry.engaged.documentId) \(title(entry.engaged.document)): weight \(format(entry.engaged.weight)) "
+          + "over \(entry.engaged.events.count) event\(entry.engaged.events.count == 1 ? "" : "s")")
     }
     result.explanation = explanation
     return result
   }
 
   /// The largest cosine between an interest's medoid and the document, naming the interest.
-  func interestSimilarity(_ field: Int, _ data: CandidateData, _ context: FeatureContext, _ node: FeatureNodeBuilder) throws -> FeatureNode {
+  func interestSimilarity(
+    _ field: Int, _ data: CandidateData, _ context: FeatureContext, _ node: FeatureNodeBuilder
+  ) throws -> FeatureNode {
     let inputs: PersonalizationInputs
     switch self.inputs(.interestSimilarity, context, node) {
     case .failure(let failure): return failure.node
@@ -69,7 +80,8 @@ extension FeatureExtractor {
     for (index, interest) in profile.interests.enumerated() {
       var child = try cosine(interest.vector, "interest \(index + 1)'s medoid", field, data, node)
       if node.explaining, var explanation = child.explanation {
-        explanation.label = "interest \(index + 1) \"\(interest.label)\" (medoid \(interest.medoidId) \(title(interest.medoid)), "
+        explanation.label =
+          "interest \(index + 1) \"\(interest.label)\" (medoid \(interest.medoidId) \(title(interest.medoid)), "
           + "\(interest.members.count) documents, importance \(format(interest.importance))): \(explanation.label)"
         child.explanation = explanation
       }
@@ -106,28 +118,36 @@ extension FeatureExtractor {
   }
 
   private func bestInterestLabel(_ children: [FeatureNode], _ profile: UserProfile) -> String {
-    let best = children.indices.max { children[$0].value != children[$1].value ? children[$0].value < children[$1].value : $0 > $1 } ?? 0
-    return "max over \(children.count) interests of user \(profile.userId): nearest is interest \(best + 1) \"\(profile.interests[best].label)\""
+    let best =
+      children.indices.max { children[$0].value != children[$1].value ? children[$0].value < children[$1].value : $0 > $1 } ?? 0
+    return
+      "max over \(children.count) interests of user \(profile.userId): "
+      + "nearest is interest \(best + 1) \"\(profile.interests[best].label)\""
   }
 
   /// The user's share of engagement weight on the document's value of the affinity's field (the largest share
   /// when the document has several values).
-  func affinity(_ kind: UserAffinity.Kind, _ data: CandidateData, _ context: FeatureContext, _ node: FeatureNodeBuilder) -> FeatureNode {
+  func affinity(
+    _ kind: UserAffinity.Kind, _ data: CandidateData, _ context: FeatureContext, _ node: FeatureNodeBuilder
+  ) -> FeatureNode {
     let inputs: PersonalizationInputs
     switch self.inputs(kind.signal, context, node) {
     case .failure(let failure): return failure.node
     case .success(let found): inputs = found
     }
     guard let affinity = inputs.affinities[kind.ordinal] else {
-      return node.leaf(0, "0: user \(inputs.user.profile.userId)'s profile has no \(kind.rawValue) affinity (the index lacks the field)")
+      return node.leaf(
+        0, "0: user \(inputs.user.profile.userId)'s profile has no \(kind.rawValue) affinity (the index lacks the field)")
     }
     let values: [String]
     if let table = inputs.valueTables[kind.ordinal] {
       // A keyword field: the user's values the document holds, from the postings.
       values = table.values(of: data.document)
       guard !values.isEmpty else {
-        return node.leaf(0, "0: user \(inputs.user.profile.userId) has no engagement with the document's \(affinity.field) "
-                            + "(\(UserModelBuilder.values(data.stored[affinity.field]).map { "\"\($0)\"" }.joined(separator: ", ")))")
+        return node.leaf(
+          0,
+          "0: user \(inputs.user.profile.userId) has no engagement with the document's \(affinity.field) "
+            + "(\(UserModelBuilder.values(data.stored[affinity.field]).map { "\"\($0)\"" }.joined(separator: ", ")))")
       }
     } else {
       values = UserModelBuilder.values(data.stored[affinity.field])
@@ -135,11 +155,13 @@ extension FeatureExtractor {
     }
     let events = inputs.user.profile.events
     let shares = values.map { value in
-      affinity.share(of: value, events: events, contributors: registry.settings.personalContributorCount, node: node,
-                     describe: { describe(events[$0], profile: inputs.user.profile) })
+      affinity.share(
+        of: value, events: events, contributors: registry.settings.personalContributorCount, node: node,
+        describe: { describe(events[$0], profile: inputs.user.profile) })
     }
     if shares.count == 1 { return shares[0] }
-    return node.combine(.max, "largest \(kind.rawValue) affinity over the document's \(values.count) \(affinity.field) values", shares)
+    return node.combine(
+      .max, "largest \(kind.rawValue) affinity over the document's \(values.count) \(affinity.field) values", shares)
   }
 
   /// 1 when the document is among the user's seen (or, with `hidden`, hidden) documents; the explanation lists
@@ -150,16 +172,22 @@ extension FeatureExtractor {
     case .failure(let failure): return failure.node
     case .success(let found): inputs = found
     }
-    let isMember = hidden ? inputs.user.profile.hiddenDocuments.contains(data.id) : inputs.user.profile.seenDocuments.contains(data.id)
+    let isMember =
+      hidden ? inputs.user.profile.hiddenDocuments.contains(data.id) : inputs.user.profile.seenDocuments.contains(data.id)
     guard isMember else {
       return node.leaf(0, "0: user \(inputs.user.profile.userId) never \(hidden ? "hid" : "engaged with") \(data.id)")
     }
     let profile = inputs.user.profile
-    let events = profile.events.indices.filter { profile.events[$0].documentId == data.id && (profile.events[$0].action == .hide) == hidden }
-    return node.leaf(1, "1: user \(profile.userId) \(hidden ? "hid" : "engaged with") \(data.id) (\(events.count) event\(events.count == 1 ? "" : "s"))",
-                     events.suffix(registry.settings.personalContributorCount).reversed().map { index in
-                       node.leaf(profile.events[index].weight, describe(profile.events[index], profile: profile))
-                     })
+    let events = profile.events.indices.filter {
+      profile.events[$0].documentId == data.id && (profile.events[$0].action == .hide) == hidden
+    }
+    return node.leaf(
+      1,
+      "1: user \(profile.userId) \(hidden ? "hid" : "engaged with") \(data.id) "
+        + "(\(events.count) event\(events.count == 1 ? "" : "s"))",
+      events.suffix(registry.settings.personalContributorCount).reversed().map { index in
+        node.leaf(profile.events[index].weight, describe(profile.events[index], profile: profile))
+      })
   }
 
   // MARK: Labels
@@ -168,7 +196,9 @@ extension FeatureExtractor {
   func describe(_ event: UserEvent, profile: UserProfile) -> String {
     let days = max(0, profile.referenceTime - event.timestamp) / 86_400
     let query = event.query.map { " from the search \"\($0)\"" } ?? ""
-    return "\(event.action.rawValue) of \(event.documentId) \(title(event.document)) \(format(days)) days ago\(query): weight \(format(event.weight))"
+    return
+      "\(event.action.rawValue) of \(event.documentId) \(title(event.document)) \(format(days)) days ago\(query): "
+      + "weight \(format(event.weight))"
   }
 
   /// The document's display title in quotes (empty when it has none).
@@ -189,8 +219,10 @@ struct FeatureNodeFailure: Error {
 extension UserAffinity {
   /// The share of `value`: `(Σ of its events' weights) / totalWeight`, the events added heaviest first, the
   /// first `contributors` one by one and the rest as one sum (the same arithmetic whether or not explained).
-  func share(of value: String, events: [UserEvent], contributors: Int, node: FeatureNodeBuilder,
-             describe: (Int) -> String) -> FeatureNode {
+  func share(
+    of value: String, events: [UserEvent], contributors: Int, node: FeatureNodeBuilder,
+    describe: (Int) -> String
+  ) -> FeatureNode {
     guard totalWeight > 0 else { return node.leaf(0, "0: no pooled engagement (total weight 0)") }
     guard let entry = entries[value], !entry.events.isEmpty else {
       return node.leaf(0, "0: no engagement with \(field) \"\(value)\"")
@@ -211,11 +243,13 @@ extension UserAffinity {
     var parts = entry.events.prefix(max(0, contributors)).map { index in node.leaf(events[index].weight, describe(index)) }
     let rest = entry.events.dropFirst(max(0, contributors))
     if !rest.isEmpty {
-      parts.append(node.sum("the other \(rest.count) events", rest.map { index in node.leaf(events[index].weight, describe(index)) }))
+      parts.append(
+        node.sum("the other \(rest.count) events", rest.map { index in node.leaf(events[index].weight, describe(index)) }))
     }
     let numerator = node.sum("weight on \(field) \"\(value)\" (\(entry.events.count) events)", parts)
-    return node.ratio("\(kind.rawValue) affinity for \"\(value)\" = weight on it / all pooled weight", numerator,
-                      node.leaf(totalWeight, "all pooled weight (Σ w_e over the user's events)"))
+    return node.ratio(
+      "\(kind.rawValue) affinity for \"\(value)\" = weight on it / all pooled weight", numerator,
+      node.leaf(totalWeight, "all pooled weight (Σ w_e over the user's events)"))
   }
 }
 
@@ -224,8 +258,12 @@ extension UserProfile {
   /// other affinity features compute it.
   public func affinityShare(_ kind: UserAffinity.Kind, value: String) -> Double {
     guard let affinity = affinity(kind) else { return 0 }
-    let key = affinity.entries[value] != nil ? value : affinity.entries[value.lowercased()] != nil ? value.lowercased() : UserAffinity.normalize(value)
-    return affinity.share(of: key, events: events, contributors: 5,
-                          node: FeatureNodeBuilder(explaining: false), describe: { _ in "" }).value
+    let key =
+      affinity.entries[value] != nil
+      ? value : affinity.entries[value.lowercased()] != nil ? value.lowercased() : UserAffinity.normalize(value)
+    return affinity.share(
+      of: key, events: events, contributors: 5,
+      node: FeatureNodeBuilder(explaining: false), describe: { _ in "" }
+    ).value
   }
 }

@@ -59,7 +59,8 @@ public struct FeatureExtractor: Sendable {
     for definition in registry.definitions {
       if case .valueCount(let key) = definition.kind { keys.insert(key) }
       if case .affinity = definition.kind {
-        keys.formUnion([settings.categoryField ?? "category", settings.contentTypeField, settings.boardField, settings.domainField])
+        keys.formUnion([settings.categoryField ?? "category", settings.contentTypeField, settings.boardField,
+                        settings.domainField])
       }
     }
     storedKeys = keys
@@ -612,7 +613,8 @@ public struct FeatureExtractor: Sendable {
   // MARK: Vectors
 
   /// Float32 cosine between `query` and the document's vector in vector field `field`, as exact vector search computes it.
-  func cosine(_ query: [Float], _ what: String, _ field: Int, _ data: CandidateData, _ node: FeatureNodeBuilder) throws -> FeatureNode {
+  func cosine(_ query: [Float], _ what: String, _ field: Int, _ data: CandidateData,
+              _ node: FeatureNodeBuilder) throws -> FeatureNode {
     let store = vectorStores[field]
     let name = vectorFieldNames[field]
     guard store.isPresent(data.document) else {

@@ -200,7 +200,8 @@ public struct FeatureRegistry: Sendable, Hashable {
         inputs: "the request's user profile; \(field.name)"))
       definitions.append(FeatureDefinition(
         "interest_similarity", .personalization, .interestSimilarity(vectorField: index),
-        summary: "largest cosine between one of the user's interests (Ward-cluster medoids) and the document's \(field.name) vector",
+        summary: "largest cosine between one of the user's interests (Ward-cluster medoids) and the document's "
+          + "\(field.name) vector",
         formula: "max_i m_i · d / (|m_i| · |d|), m_i = medoid of interest i (PinnerSage, Pal et al. 2020)",
         inputs: "the request's user profile's interests; \(field.name)"))
     } else {
@@ -224,7 +225,8 @@ public struct FeatureRegistry: Sendable, Hashable {
       }
     }
     definitions.append(FeatureDefinition(
-      "seen_before", .personalization, .seenBefore, summary: "1 when the user engaged with the document before (not by hiding it)",
+      "seen_before", .personalization, .seenBefore,
+      summary: "1 when the user engaged with the document before (not by hiding it)",
       formula: "1 if d ∈ seen(user) else 0", inputs: "the request's user profile"))
     definitions.append(FeatureDefinition(
       "hidden_before", .personalization, .hiddenBefore, summary: "1 when the user hid the document (a demotion signal)",

@@ -42,7 +42,8 @@ public struct ProfileFeatures {
       embedding = try embedder.embed(response.parsedQuery.text)
     }
     let context = try extractor.context(query: query, queryEmbedding: embedding, queryLog: engine.queryLog, user: user)
-    let matrix = try extractor.values(candidates: response.hits.map { FeatureCandidate(hit: $0) }, features: features, context: context)
+    let matrix = try extractor.values(candidates: response.hits.map { FeatureCandidate(hit: $0) }, features: features,
+                                      context: context)
     return (response.hits.map(\.id), matrix)
   }
 }

@@ -29,7 +29,7 @@ public enum Explorer {
                          resultLimit: Int = 50, profiles: [RankProfile] = [], profileProblems: [String] = [],
                          initialProfile: String? = nil, judgments: JudgmentSet = JudgmentSet(),
                          judgmentStorage: String? = nil, saveJudgment: ((JudgmentEdit) throws -> Void)? = nil,
-                         users: UserDirectory? = nil, initialUser: String? = nil,
+                         users: UserDirectory? = nil, initialUser: String? = nil, walker: PixieWalker? = nil,
                          script: ExplorerScript? = nil, recorder: SessionRecorder? = nil) throws {
     try checkTerminal()
     _ = setlocale(LC_ALL, "")
@@ -53,7 +53,8 @@ public enum Explorer {
     let shownTheme = getenv("NO_COLOR").map { $0.pointee != 0 } == true ? theme.monochromeVariant : theme
     let start = Start(query: initialQuery, resultLimit: resultLimit, profiles: profiles, profileProblems: profileProblems,
                       profile: initialProfile, judgments: judgments, judgmentStorage: judgmentStorage,
-                      saveJudgment: saveJudgment, users: users, user: initialUser, script: script, recorder: recorder)
+                      saveJudgment: saveJudgment, users: users, user: initialUser, walker: walker, script: script,
+                      recorder: recorder)
     pendingSignal = try loop(service: service, theme: shownTheme, start: start)
   }
 
@@ -98,6 +99,7 @@ public enum Explorer {
     var saveJudgment: ((JudgmentEdit) throws -> Void)?
     var users: UserDirectory?
     var user: String?
+    var walker: PixieWalker?
     var script: ExplorerScript?
     var recorder: SessionRecorder?
   }
@@ -105,7 +107,8 @@ public enum Explorer {
   /// The event loop; returns the signal that stopped it, or 0 when the user quit.
   private static func loop(service: any SearchService, theme: Theme, start: Start) throws -> Int32 {
     let painter = ScreenPainter(theme: theme)
-    let performer = EffectPerformer(service: service, sideEffects: start.saveJudgment.map(EffectPerformer.savingJudgments))
+    let performer = EffectPerformer(service: service, sideEffects: start.saveJudgment.map(EffectPerformer.savingJudgments),
+                                    walker: start.walker)
     let worker = SearchWorker(performer: performer)
     var state = AppState(service: service, width: Int(rs_cols()), height: Int(rs_lines()),
                          resultLimit: start.resultLimit, profiles: start.profiles, profileProblems: start.profileProblems)

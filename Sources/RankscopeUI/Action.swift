@@ -71,6 +71,11 @@ public enum Effect: Sendable, Hashable {
   case rebuildProfile(UserProfile, hiding: Set<Int>, generation: Int)
   /// Evaluate a signal over a cohort of users and deliver `Action.cohortCompleted`.
   case evaluateCohort(CohortJob, generation: Int)
+  /// Run a recommendation (homefeed, related) and deliver `Action.searchCompleted` with the same generation: its
+  /// hits are shown like a search's.
+  case recommend(RecommendationQuery, generation: Int)
+  /// Explain hit `id` of a recommendation and deliver `Action.explanationCompleted`.
+  case explainRecommendation(RecommendationQuery, id: String, generation: Int)
   /// Stop the explorer.
   case quit
 }

@@ -112,6 +112,8 @@ public struct AppState: Sendable {
   public var cohort: CohortState?
   /// Generation of the latest recompute or cohort job asked for.
   public var personalizationGeneration: Int
+  /// What the results list shows: the query's results, the user's homefeed, or a document's related ones.
+  public var mode: ExplorerMode
 
   /// Creates the state for a collection.
   public init(schema: Schema, documentCount: Int, width: Int = 80, height: Int = 24, resultLimit: Int = 50) {
@@ -168,6 +170,7 @@ public struct AppState: Sendable {
     liftBaseline = nil
     cohort = nil
     personalizationGeneration = 0
+    mode = .search
   }
 
   /// Creates the state for a search service (its schema and document count), with the rank profiles that

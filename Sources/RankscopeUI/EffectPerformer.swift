@@ -27,19 +27,22 @@ public struct EffectPerformer: Sendable {
   public var service: any SearchService
   /// What carries out effects that are not work on `service`; without one they deliver nothing.
   public var sideEffects: SideEffectHandler?
+  /// The walker over the engagement graph recommendations use (nil: no walk candidates).
+  public var walker: PixieWalker?
 
   /// Creates a performer.
-  public init(service: any SearchService, sideEffects: SideEffectHandler? = nil) {
+  public init(service: any SearchService, sideEffects: SideEffectHandler? = nil, walker: PixieWalker? = nil) {
     self.service = service
     self.sideEffects = sideEffects
+    self.walker = walker
   }
 
   /// The background lane of `effect`, or nil for an effect the run loop carries out itself (`quit`, side effects).
   public static func lane(of effect: Effect) -> Lane? {
     switch effect {
-    case .search: return .search
+    case .search, .recommend: return .search
     case .compare: return .comparison
-    case .explain: return .explanation
+    case .explain, .explainRecommendation: return .explanation
     case .compareSearch: return .compareSearch
     case .compareExplain: return .compareExplanation
     case .evaluateSet, .evaluateCohort: return .evaluation
@@ -73,6 +76,14 @@ public struct EffectPerformer: Sendable {
       return [.profileRebuilt(generation: generation, result: performProfileRebuild(profile, hiding: hidden, using: service))]
     case .evaluateCohort(let job, let generation):
       return [.cohortCompleted(generation: generation, result: performCohort(job, using: service))]
+    case .recommend(let query, let generation):
+      return [.searchCompleted(generation: generation, result: performRecommendation(query, walker: walker, using: service))]
+    case .explainRecommendation(let query, let id, let generation):
+      let result = performRecommendation(query, walker: walker, using: service).flatMap { outcome in
+        outcome.response.hits.first { $0.id == id }?.explanation.map { Result.success($0) }
+          ?? .failure(SearchFailure(message: "\(id) is no longer among the recommendations"))
+      }
+      return [.explanationCompleted(generation: generation, id: id, result: result)]
     case .saveJudgment:
       return sideEffects?(effect) ?? []
     case .quit:

@@ -37,6 +37,8 @@ public enum Command: String, Hashable, Sendable {
   case userPickerPick, userPickerCancel
   case togglePersonalization, closePersonalization, personalizationPrevious, personalizationNext
   case personalizationToggle, personalizationCohort, cycleCompareUser
+  // Recommendations
+  case showHomefeed, showRelated
 }
 
 /// Where a binding applies.
@@ -171,6 +173,8 @@ public enum KeyBindings {
     KeyBinding([.function(11), .alt("p")], .global, .toggleUserPicker, "pick the user searches are for"),
     KeyBinding([.function(12), .alt("s")], .global, .togglePersonalization, "the user's signals and history"),
     KeyBinding([.alt("b")], .global, .cycleCompareUser, "compare: B's user: A's → none → another"),
+    KeyBinding([.alt("h")], .global, .showHomefeed, "the user's homefeed (again: search)"),
+    KeyBinding([.alt("r")], .global, .showRelated, "pins related to the selected one"),
     KeyBinding([.escape], .global, .focusQuery, "back to the query bar"),
     // Query bar
     KeyBinding(patterns: [.anyPrintable], scope: .query, command: .insertTypedCharacter,
@@ -205,6 +209,7 @@ public enum KeyBindings {
     KeyBinding([.character("3")], .results, .rate3, "rate it 3 (highly relevant)"),
     KeyBinding([.character("x")], .results, .clearRating, "remove its rating"),
     KeyBinding([.character("u")], .results, .toggleHoles, "holes: only the unjudged top-10 results"),
+    KeyBinding([.character("r")], .results, .showRelated, "pins related to the selected one"),
     KeyBinding([.character("q")], .results, .quit, "quit"),
     // Results in the compare view
     KeyBinding([.left, .character("a")], .compareResults, .compareColumnA, "select in column A"),

@@ -61,6 +61,10 @@ private func toggleCompare(_ state: inout AppState) -> [Effect] {
     resetExplanation(&state)
     return []
   }
+  guard state.mode == .search else {
+    state.notice = "the compare view compares searches: type a query first"
+    return []
+  }
   let choices = state.compareChoices
   let current = state.currentChoice
   // Prefer a profile against a plain mode and vice versa: the comparison people usually want first.

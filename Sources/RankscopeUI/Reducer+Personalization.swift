@@ -280,3 +280,61 @@ extension AppState {
     return before > hit.rank ? .up(before - hit.rank) : .down(hit.rank - before)
   }
 }
+
+/// Alt-h (`mode` `.homefeed`; again: back to search) and Alt-r or `r` (nil: related to the selected hit): shows
+/// a recommendation surface in the results' place, ranked by the active profile's stages (or the recommender's
+/// own), explained like a search. Typing goes back to searching.
+func showRecommendations(_ mode: ExplorerMode?, in state: inout AppState) -> [Effect] {
+  let target: ExplorerMode
+  if mode == .homefeed {
+    if state.mode == .homefeed {
+      state.mode = .search
+      let effects = queryChanged(&state, textChanged: false)
+      state.notice = "back to search"
+      return effects
+    }
+    guard let personalization = state.personalization else {
+      state.notice = state.userDirectory == nil ? noUsersNotice : "pick a user first (F11): a homefeed is theirs"
+      return []
+    }
+    target = .homefeed
+    state.notice = "homefeed for \(personalization.profile.userId) \(personalization.profile.name)"
+  } else {
+    guard let hit = state.selectedHit else {
+      state.notice = "select a result first: r shows the pins related to it"
+      return []
+    }
+    target = .related(hit.id)
+    state.notice = "related to \(hit.id)"
+  }
+  state.mode = target
+  if state.compare != nil {
+    state.compare = nil
+    state.setEvaluation = nil
+  }
+  state.isHolesVisible = false
+  state.rankBaseline = nil
+  let notice = state.notice
+  let effects = queryChanged(&state, textChanged: false)
+  state.notice = notice.map { $0 + " · typing searches again" }
+  return effects
+}
+
+extension AppState {
+  /// The recommendation the results show, or nil while searching.
+  public var currentRecommendation: RecommendationQuery? {
+    guard mode != .search else { return nil }
+    return RecommendationQuery(mode: mode, user: personalization?.context, limit: resultLimit, explained: .first(1),
+                               profile: activeProfile)
+  }
+
+  /// The results panel's title: `Results`, `Homefeed · u0001 Ingrid Ross`, `Related to p000123`.
+  public var resultsTitle: String {
+    switch mode {
+    case .search: return "Results"
+    case .homefeed:
+      return "Homefeed" + (personalization.map { " · \($0.profile.userId) \($0.profile.name)" } ?? "")
+    case .related(let id): return "Related to \(id)"
+    }
+  }
+}

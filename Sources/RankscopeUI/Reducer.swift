@@ -149,6 +149,11 @@ func queryChanged(_ state: inout AppState, textChanged: Bool = true) -> [Effect]
   if textChanged {
     state.queryGeneration = state.generation
     state.rankBaseline = nil
+    // Editing the query goes back to searching.
+    if state.mode != .search { state.mode = .search }
+  }
+  if let recommendation = state.currentRecommendation {
+    return [.recommend(recommendation, generation: state.generation)]
   }
   if state.query.text.allSatisfy(\.isWhitespace) {
     state.completedGeneration = state.generation
@@ -426,6 +431,8 @@ private func apply(_ command: Command, to state: inout AppState) -> [Effect] {
        .userPickerPick, .userPickerCancel, .togglePersonalization, .closePersonalization, .personalizationPrevious,
        .personalizationNext, .personalizationToggle, .personalizationCohort, .cycleCompareUser:
     return applyPersonalizationCommand(command, to: &state)
+  case .showHomefeed, .showRelated:
+    return showRecommendations(command == .showHomefeed ? .homefeed : nil, in: &state)
   case .helpScrollUp: state.helpScroll -= 1
   case .helpScrollDown: state.helpScroll += 1
   case .helpPageUp: state.helpScroll -= max(1, state.height - 4)
@@ -526,6 +533,10 @@ func select(_ state: inout AppState, _ index: Int) -> [Effect] {
 /// search is on its way: its results arrive with their first hit explained).
 func explainSelection(_ state: AppState) -> [Effect] {
   guard let hit = state.selectedHit, hit.explanation == nil, state.completedGeneration == state.generation else { return [] }
+  if var recommendation = state.currentRecommendation {
+    recommendation.explained = .documents([hit.id])
+    return [.explainRecommendation(recommendation, id: hit.id, generation: state.generation)]
+  }
   var request = state.currentRequest
   request.explained = .documents([hit.id])
   return [.explain(request, id: hit.id, generation: state.generation)]

@@ -32,7 +32,7 @@ public func renderScreen(_ state: AppState, width: Int, height: Int) -> CellBuff
     } ?? ""
     if let dropped = state.droppedHits, !dropped.isEmpty { trailing = "\(dropped.count) dropped · " + trailing }
     if let ndcg = state.currentNDCG { trailing = "nDCG@10 \(Formatting.fixed(ndcg, digits: 3)) · " + trailing }
-    PanelHeader(title: "Results", trailing: trailing, isFocused: state.focus == .results)
+    PanelHeader(title: state.resultsTitle, trailing: trailing, isFocused: state.focus == .results)
       .draw(into: &buffer, rect: header)
   }
   let resultsRect = tuning?.results ?? report?.results ?? layout.results

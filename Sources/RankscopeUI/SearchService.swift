@@ -16,6 +16,8 @@ public protocol SearchService: Sendable {
   func compare(_ request: SearchRequest, _ first: String, _ second: String) throws -> HitComparison
   /// `profile` recomputed from its history without the events at `hidden` (positions in `profile.events`).
   func rebuildProfile(_ profile: UserProfile, hiding hidden: Set<Int>) throws -> UserProfile
+  /// A homefeed or the documents related to one, ranked and explained like a search; thread-safe.
+  func recommend(_ request: RecommendationRequest) throws -> SearchResponse
 }
 
 extension SearchService {
@@ -175,5 +177,22 @@ public func performCohort(_ job: CohortJob, using service: any SearchService) ->
   } catch {
     let message = String(describing: error)
     return .failure(SearchFailure(message: message.isEmpty ? "the cohort evaluation failed" : message))
+  }
+}
+
+/// Runs the recommendation `query` on `service` (walking `walker`) and reads each hit's stored document; never
+/// throws. This is the work behind `Effect.recommend`.
+public func performRecommendation(_ query: RecommendationQuery, walker: PixieWalker?,
+                                  using service: any SearchService) -> Result<SearchOutcome, SearchFailure> {
+  guard let request = query.request(walker: walker) else {
+    return .failure(SearchFailure(message: "a homefeed needs a user: pick one with F11"))
+  }
+  do {
+    let response = try service.recommend(request)
+    let documents = response.hits.map { hit in (try? service.storedDocument(hit.documentNumber)) ?? .null }
+    return .success(SearchOutcome(response: response, documents: documents))
+  } catch {
+    let message = String(describing: error)
+    return .failure(SearchFailure(message: message.isEmpty ? "the recommendation failed" : message))
   }
 }

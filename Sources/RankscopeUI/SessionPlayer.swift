@@ -17,8 +17,8 @@ public struct SessionPlayer: Sendable {
   public init(header: SessionHeader, service: any SearchService, profiles: [RankProfile] = [],
               profileProblems: [String] = [], profile: String? = nil, resultLimit: Int = 50,
               judgments: JudgmentSet = JudgmentSet(), users: UserDirectory? = nil, user: String? = nil,
-              sideEffects: EffectPerformer.SideEffectHandler? = nil) {
-    performer = EffectPerformer(service: service, sideEffects: sideEffects)
+              walker: PixieWalker? = nil, sideEffects: EffectPerformer.SideEffectHandler? = nil) {
+    performer = EffectPerformer(service: service, sideEffects: sideEffects, walker: walker)
     state = AppState(service: service, width: header.width, height: header.height, resultLimit: resultLimit,
                      profiles: profiles, profileProblems: profileProblems)
     performer.run(.loadJudgments(judgments, storage: nil), on: &state)

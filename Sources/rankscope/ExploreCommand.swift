@@ -73,7 +73,7 @@ struct ExploreCommand: ParsableCommand {
                      profileProblems: setup.problems, initialProfile: profileOptions.profile,
                      judgments: store?.set ?? JudgmentSet(), judgmentStorage: store?.qrelsPath,
                      saveJudgment: store.map { store in { try store.record($0) } }, users: setup.users,
-                     initialUser: user, recorder: recorder)
+                     initialUser: user, walker: setup.walker, recorder: recorder)
     if let failure = recorder?.failure { FileHandle.standardError.write(Data("rankscope: \(failure)\n".utf8)) }
   }
 

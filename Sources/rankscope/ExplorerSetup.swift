@@ -13,6 +13,8 @@ struct ExplorerSetup {
   var problems: [String]
   /// The users of the index (nil: it has none), for the user picker.
   var users: UserDirectory?
+  /// The walker over the engagement graph for homefeeds and related pins (the sample world's; nil elsewhere).
+  var walker: PixieWalker?
 
   /// Opens `index` (nil: the sample world's) and the profiles `profileOptions` names.
   static func open(index: String?, profileOptions: ProfileOptions) throws -> ExplorerSetup {
@@ -41,7 +43,20 @@ struct ExplorerSetup {
         problems.append("\(error) (the user profiles: no user can be picked)")
       }
     }
-    return ExplorerSetup(engine: engine, profiles: library.profiles, problems: problems, users: users)
+    // Recommendations walk the sample world's engagement graph (built beside its index on first use).
+    var walker: PixieWalker?
+    if index == nil, users != nil {
+      do {
+        let eventsPath = try Locations.sampleData().appendingPathComponent("events.jsonl").path
+        let graph = try Locations.engagementGraph(engine: engine, indexDirectory: nil,
+                                                  log: try EngagementLog.read(path: eventsPath), eventsPath: eventsPath,
+                                                  writable: true)
+        walker = PixieWalker(graph: graph)
+      } catch {
+        problems.append("\(error) (the engagement graph: homefeeds and related pins have no walk candidates)")
+      }
+    }
+    return ExplorerSetup(engine: engine, profiles: library.profiles, problems: problems, users: users, walker: walker)
   }
 
   /// The theme `name` (a name from Themes/ or a path), looked for in `directory`, `RANKSCOPE_THEMES`, then the

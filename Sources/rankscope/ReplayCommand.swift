@@ -104,7 +104,7 @@ struct ReplayCommand: ParsableCommand {
     try Explorer.run(service: setup.engine, theme: try ExplorerSetup.theme(named: theme, directory: themeDirectory),
                      initialQuery: session.header.query, profiles: setup.profiles, profileProblems: setup.problems,
                      initialProfile: profile, judgments: judgments, users: setup.users,
-                     initialUser: session.header.user, script: script)
+                     initialUser: session.header.user, walker: setup.walker, script: script)
   }
 
   /// Reads and checks the session at `path`; errors name the file and line.
@@ -126,7 +126,7 @@ struct ReplayCommand: ParsableCommand {
   private func playHeadless(_ session: Session, setup: ExplorerSetup, profile: String?, judgments: JudgmentSet) {
     var player = SessionPlayer(header: session.header, service: setup.engine, profiles: setup.profiles,
                                profileProblems: setup.problems, profile: profile, judgments: judgments,
-                               users: setup.users)
+                               users: setup.users, walker: setup.walker)
     if everyStep { print("── start\n" + player.screenText) }
     let pace = speed ?? 0
     let started = Date()

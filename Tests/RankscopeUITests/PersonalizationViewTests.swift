@@ -206,6 +206,43 @@ struct PersonalizationViewTests {
     #expect(!state.isPersonalizationVisible)
   }
 
+  @Test("Alt-h shows the user's homefeed like results (hidden pins left out), Alt-r a hit's related pins; typing searches")
+  func recommendations() throws {
+    var state = Self.state(user: nil)
+    _ = Self.send(.key(.alt("h")), to: &state)
+    #expect(state.mode == .search)
+    #expect(state.notice?.contains("F11") == true)
+    _ = Self.send(.selectUser("u1"), to: &state)
+    let effects = Self.send(.key(.alt("h")), to: &state)
+    guard case .recommend(let query, _)? = effects.first else {
+      Issue.record("Alt-h asked for no recommendation")
+      return
+    }
+    #expect(query.mode == .homefeed && query.user?.profile.userId == "u1" && query.profile?.name == "personal")
+    #expect(state.mode == .homefeed)
+    #expect(!state.hits.isEmpty)
+    #expect(!state.hits.contains { $0.id == "p9" })  // hidden by u1
+    let direct = try Fixtures.hybridEngine.recommend(try #require(query.request(walker: nil)))
+    #expect(state.hits.map(\.id) == direct.hits.map(\.id))
+    #expect(renderScreen(state, width: 120, height: 40).text.contains("Homefeed · u1 Wendy Wedding"))
+    // The second hit's explanation comes from the same recommendation.
+    _ = Self.send(.command(.focusResults), to: &state)
+    let next = Self.send(.key(.down), to: &state)
+    #expect(next.contains { if case .explainRecommendation = $0 { return true }; return false })
+    #expect(state.selectedHit?.explanation != nil)
+    // Related to the selected hit.
+    let selected = try #require(state.selectedHit?.id)
+    _ = Self.send(.key(.character("r")), to: &state)
+    #expect(state.mode == .related(selected))
+    #expect(!state.hits.isEmpty && !state.hits.contains { $0.id == selected })
+    #expect(renderScreen(state, width: 120, height: 40).text.contains("Related to \(selected)"))
+    // Typing goes back to searching.
+    _ = Self.send(.command(.focusQuery), to: &state)
+    _ = Self.send(.key(.character("x")), to: &state)
+    #expect(state.mode == .search)
+    #expect(state.query.text == "cakex")
+  }
+
   @Test("Personalization panel screen")
   func snapshot() {
     var state = Self.state(width: 100, height: 30)

@@ -292,7 +292,7 @@ struct ReducerTests {
                                .toggleUserPicker, .userPickerDeleteBackward, .userPickerPrevious, .userPickerNext,
                                .userPickerPick, .userPickerCancel, .togglePersonalization, .closePersonalization,
                                .personalizationPrevious, .personalizationNext, .personalizationToggle,
-                               .personalizationCohort, .cycleCompareUser]
+                               .personalizationCohort, .cycleCompareUser, .showHomefeed, .showRelated]
     for command in expected { #expect(commands.contains(command), "\(command) has no key") }
   }
 
@@ -302,10 +302,10 @@ struct ReducerTests {
     for binding in KeyBindings.table {
       #expect(lines.contains(.entry(keys: binding.keyLabel, summary: binding.summary)), "\(binding.summary)")
     }
-    // At 120×100 everything is on screen at once (at 120×50 the two columns scroll).
-    var state = Fixtures.state(width: 120, height: 100)
+    // At 120×110 everything is on screen at once (at 120×50 the two columns scroll).
+    var state = Fixtures.state(width: 120, height: 110)
     _ = reduce(&state, .key(.character("?")))
-    let text = renderScreen(state, width: 120, height: 100).text
+    let text = renderScreen(state, width: 120, height: 110).text
     for binding in KeyBindings.table {
       #expect(text.contains(binding.summary), "\(binding.summary) not shown")
     }

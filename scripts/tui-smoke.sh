@@ -56,11 +56,13 @@ tmux send-keys -t "$session" Up
 # F2 cycles lexical → semantic → hybrid → lexical when the model is there, or says why it is off.
 tmux send-keys -t "$session" F2
 wait_for "semantic │.*matches|retrieval (is|are) off" 15 || fail "F2 did not switch retrieval or explain why not"
+semantic_on=0
 if capture | grep -qE "retrieval (is|are) off"; then
   echo "semantic and hybrid retrieval: off ($(capture | grep -oE 'retrieval (is|are) off[^│]*' | head -n 1))"
 else
   wait_for "cosine\(query" 10 || fail "no semantic explanation"
   echo "semantic retrieval: on"
+  semantic_on=1
   tmux send-keys -t "$session" F2
   wait_for "hybrid · RRF k=60 │.*candidates" 15 || fail "F2 did not switch to hybrid retrieval"
   wait_for "reciprocal rank fusion" 10 || fail "no fusion explanation"
@@ -264,6 +266,38 @@ wait_for "EXIT=0" 10 || fail "the explorer did not quit after judging"
 rm -rf "$judgments"
 echo "judging: compare header and whole-set panel shown, '$rated' kept through kill -9, holes $holes_before → $holes_after"
 
+# Users: --user personalizes (the lift column compares each hit's rank without the user), F12 switches a signal and
+# re-ranks, Alt-h shows the user's homefeed, F11 picks another user.
+personal_profile=bm25
+[ "$semantic_on" = 1 ] && personal_profile=hybrid-personal
+tmux send-keys -t "$session" "clear; $binary --profile $personal_profile --user u0001 --query 'kitchen'; echo EXIT=\$?" Enter
+wait_for "personalized for u0001|profile $personal_profile.*matches" 30 || fail "--user u0001 did not start personalized"
+wait_for "^> +1 +p(↑[0-9]+|↓[0-9]+|=|new) " 15 || fail "no lift column for the personalized results"
+if [ "$personal_profile" = hybrid-personal ]; then
+  wait_for " p(↑|↓)[0-9]+ " 10 || fail "personalization moved no result with hybrid-personal"
+fi
+tmux send-keys -t "$session" F12
+wait_for "User u0001 .* 8 of 8 signals on" 5 || fail "F12 did not show the user's signals"
+tmux send-keys -t "$session" Down
+sleep 0.2
+tmux send-keys -t "$session" Space
+wait_for "user_similarity off" 10 || fail "Space did not switch user_similarity off"
+wait_for "7 of 8 signals on" 5 || fail "the panel does not count the signal off"
+tmux send-keys -t "$session" Escape
+sleep 0.2
+tmux send-keys -t "$session" M-h
+wait_for "Homefeed · u0001" 20 || fail "Alt-h did not show the homefeed"
+wait_for "^> +1 " 10 || fail "the homefeed has no results"
+tmux send-keys -t "$session" F11
+wait_for "Pick a user" 5 || fail "F11 did not open the user picker"
+tmux send-keys -t "$session" "u0002"
+sleep 0.3
+tmux send-keys -t "$session" Enter
+wait_for "personalized for u0002" 10 || fail "the picker did not switch to u0002"
+tmux send-keys -t "$session" C-c
+wait_for "EXIT=0" 10 || fail "the explorer did not quit after the user checks"
+echo "users: lift column, a signal switched off, homefeed, picker ($personal_profile)"
+
 # Quit with q as well, from a second run with an initial query and profile.
 tmux send-keys -t "$session" "clear; $binary --query 'linen dress' --profile bm25; echo EXIT=\$?" Enter
 wait_for "matches" 20 || fail "no results for --query"
@@ -273,4 +307,4 @@ sleep 0.2
 tmux send-keys -t "$session" q
 wait_for "EXIT=0" 10 || fail "q did not quit cleanly"
 tmux kill-session -t "$session"
-echo "tui-smoke: ok (results, explanation, rank profiles, live tuning, why not X, why A above B, record and replay, compare and judging through kill -9, help, resize, Ctrl-C and q quit, terminal restored: $after)"
+echo "tui-smoke: ok (results, explanation, rank profiles, live tuning, why not X, why A above B, record and replay, compare and judging through kill -9, users and homefeed, help, resize, Ctrl-C and q quit, terminal restored: $after)"

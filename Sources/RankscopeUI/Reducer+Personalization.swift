@@ -80,7 +80,10 @@ func personalize(for profile: UserProfile?, in state: inout AppState) -> [Effect
   state.personalization = profile.map(PersonalizationState.init)
   state.personalizationCursor = 0
   state.cohort = nil
-  if profile == nil { state.isPersonalizationVisible = false }
+  if profile == nil {
+    state.isPersonalizationVisible = false
+    if state.mode == .homefeed { state.mode = .search }  // a homefeed is someone's
+  }
   let effects = rerank(&state)
   if let profile {
     let summary = UserDirectory.summary(of: profile)

@@ -79,6 +79,9 @@ enum Locations {
     if FileManager.default.fileExists(atPath: users.path), FileManager.default.fileExists(atPath: events.path) {
       _ = try buildUserProfiles(reader: engine.reader, users: users.path, events: events.path,
                                 output: index.appendingPathComponent(UserProfileFile.fileName).path, quiet: quiet)
+      // And the engagement graph the recommendations walk, beside the profiles.
+      let (graph, _) = try EngagementGraph.build(log: EngagementLog.read(path: events.path), reader: engine.reader)
+      try graph.write(to: index.appendingPathComponent(EngagementGraph.fileName).path)
     }
     return engine
   }

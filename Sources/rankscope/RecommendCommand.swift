@@ -69,15 +69,19 @@ struct RecommendationOptions: ParsableArguments {
         context: RankProfileContext(schema: engine.schema)).profile(named: profile)
   }
 
-  /// The profile of user `id`, built from their events.
+  /// The profile of user `id`: from the sample index's stored profiles (`user-profiles.bin`) when no users or
+  /// events file is given, else built from their events.
   func userContext(_ id: String, log: EngagementLog, users: [UserRecord], engine: SearchEngine) throws -> UserContext {
+    if index == nil, self.users == nil, events == nil {
+      let directory = try Locations.userDirectory(reader: engine.reader, index: nil, quiet: format == .json)
+      return UserContext(profile: try directory.require(id: id))
+    }
     guard let record = users.first(where: { $0.id == id }) else {
-      let near = users.map(\.id).filter { $0.hasPrefix(String(id.prefix(3))) }.prefix(3)
-      throw CommandFailure("unknown user \"\(id)\"" + (near.isEmpty ? "" : "; e.g. \(near.joined(separator: ", "))"))
+      throw PersonalizationError.unknownUser(id: id, suggestions: [])
     }
     let events = log.events.filter { $0.user == id }
     let profile = try UserModelBuilder(reader: engine.reader).profile(for: record, events: events,
-        referenceTime: log.latestTimestamp ?? 0)
+                                                                       referenceTime: log.latestTimestamp ?? 0)
     return UserContext(profile: profile)
   }
 

@@ -18,9 +18,10 @@ public struct PixieSettings: Sendable, Hashable {
   /// The seed of the walks' generator (each query document's walk has its own stream derived from it).
   public var seed: UInt64
 
-  /// Creates settings; the defaults suit the sample world's homefeed (a budget of a few milliseconds).
+  /// Creates settings; the defaults suit the sample world's homefeed (a budget of a few milliseconds; β = 0.5 as chosen
+  /// on MovieLens, see docs/BENCHMARKS.md).
   public init(totalSteps: Int = 10_000, restartProbability: Double = 0.5, visitThreshold: Int = 4,
-              highlyVisitedCount: Int = 500, degreeExponent: Double = 0, weightedSteps: Bool = true, seed: UInt64 = 1) {
+              highlyVisitedCount: Int = 500, degreeExponent: Double = 0.5, weightedSteps: Bool = true, seed: UInt64 = 1) {
     self.totalSteps = totalSteps
     self.restartProbability = restartProbability
     self.visitThreshold = visitThreshold

@@ -49,7 +49,7 @@ struct ExplorerSetup {
       do {
         let eventsPath = try Locations.sampleData().appendingPathComponent("events.jsonl").path
         let graph = try Locations.engagementGraph(engine: engine, indexDirectory: nil,
-                                                  log: try EngagementLog.read(path: eventsPath), eventsPath: eventsPath,
+                                                  log: EngagementLog.read(path: eventsPath), eventsPath: eventsPath,
                                                   writable: true)
         walker = PixieWalker(graph: graph)
       } catch {

@@ -3,10 +3,10 @@ import RankscopeEngine
 
 extension Locations {
   /// The engagement graph of an index: its `engagement-graph.bin` when present and newer than the events file,
-  /// else built from `log` (and, when `writable`, written there for the next run; a damaged file is then rebuilt,
-  /// otherwise its error is reported).
-  static func engagementGraph(engine: SearchEngine, indexDirectory: String?, log: EngagementLog, eventsPath: String,
-                              writable: Bool) throws -> EngagementGraph {
+  /// else built from `log` (read only then; and, when `writable`, written there for the next run; a damaged file
+  /// is then rebuilt, otherwise its error is reported).
+  static func engagementGraph(engine: SearchEngine, indexDirectory: String?, log: @autoclosure () throws -> EngagementLog,
+                              eventsPath: String, writable: Bool) throws -> EngagementGraph {
     let directory = try indexDirectory.map { URL(fileURLWithPath: $0) } ?? sampleIndex(for: sampleData())
     let path = directory.appendingPathComponent(EngagementGraph.fileName).path
     let fileManager = FileManager.default
@@ -20,7 +20,7 @@ extension Locations {
         FileHandle.standardError.write(Data("rankscope: the engagement graph is unusable (\(error)); rebuilding it\n".utf8))
       }
     }
-    let (graph, _) = try EngagementGraph.build(log: log, reader: engine.reader)
+    let (graph, _) = try EngagementGraph.build(log: try log(), reader: engine.reader)
     if writable { try graph.write(to: path) }
     return graph
   }

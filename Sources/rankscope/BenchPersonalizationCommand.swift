@@ -37,7 +37,7 @@ struct BenchPersonalizationCommand: ParsableCommand {
     let (chosen, resolved) = try options.resolve(engine: opened, index: nil, modelPath: model, quiet: true)
     guard let rankProfile = chosen else { throw CommandFailure("no profile \(profile)") }
     let engine = SearchEngine(
-      reader: resolved.reader, embedder: resolved.embedder.map { CachingEmbedder($0) },
+      reader: resolved.reader, embedder: resolved.embedder.map { CachingEmbedder($0, capacity: 100_000) },
       embedderUnavailableReason: resolved.semanticStatus.isAvailable ? nil : resolved.semanticStatus.description,
       queryLog: resolved.queryLog)
     let directory = try Locations.userDirectory(reader: engine.reader, index: nil, quiet: true)
@@ -126,6 +126,21 @@ struct BenchPersonalizationCommand: ParsableCommand {
         + "personalized median \(milliseconds(personalTimes, 0.5)), p99 \(milliseconds(personalTimes, 0.99)) "
         + "(\(personalTimes.count) searches)"
     )
+    // (3) The explorer's re-rank after a toggle: the same query searched again with one signal switched off, 50 hits,
+    // the first explained (the query's vector is cached, as the explorer's `CachingEmbedder` keeps it).
+    var toggleTimes: [Double] = []
+    for record in records.sorted(by: { $0.id < $1.id }).prefix(users) {
+      guard let profile = directory.profile(id: record.id) else { continue }
+      for (offset, query) in queries.prefix(50).enumerated() {
+        let signal = PersonalizationSignal.allCases[offset % PersonalizationSignal.allCases.count]
+        _ = try explorerSearch(engine, query.text, rankProfile, user: UserContext(profile: profile))
+        let toggled = UserContext(profile: profile, enabledSignals: Set(PersonalizationSignal.allCases).subtracting([signal]))
+        toggleTimes.append(try explorerSearch(engine, query.text, rankProfile, user: toggled))
+      }
+    }
+    print("re-rank after a toggle (the explorer's search: 50 hits, the first explained), \(toggleTimes.count) toggles: "
+          + "median \(milliseconds(toggleTimes, 0.5)), p90 \(milliseconds(toggleTimes, 0.9)), "
+          + "p99 \(milliseconds(toggleTimes, 0.99))")
     // The same share over ambiguous one-word queries.
     var ambiguousAnonymous: [String: [String]] = [:]
     for query in Self.ambiguousQueries { ambiguousAnonymous[query] = try timedSearch(engine, query, rankProfile, user: nil).0 }
@@ -175,6 +190,16 @@ struct BenchPersonalizationCommand: ParsableCommand {
   ]
 
   /// The top 10 ids of `query` and the search's wall time in milliseconds.
+  /// The time of the explorer's search for `query`: 50 hits, the first explained.
+  private func explorerSearch(_ engine: SearchEngine, _ query: String, _ profile: RankProfile, user: UserContext?) throws -> Double {
+    var request = SearchRequest(query: query, limit: 50, explain: true, profile: profile)
+    request.explained = .first(1)
+    request.user = user
+    let start = DispatchTime.now().uptimeNanoseconds
+    _ = try engine.search(request)
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+  }
+
   private func timedSearch(
     _ engine: SearchEngine, _ query: String, _ profile: RankProfile, user: UserContext?
   ) throws -> ([String], Double) {
@@ -210,24 +235,3 @@ struct BenchPersonalizationCommand: ParsableCommand {
   }
 }
 
-/// A text embedder that remembers the embeddings it computed, so repeated queries measure the pipeline alone.
-final class CachingEmbedder: TextEmbedder, @unchecked Sendable {
-  // Safety: `cache` is only touched while holding `lock`.
-  private let base: any TextEmbedder
-  private var cache: [String: [Float]] = [:]
-  private let lock = NSLock()
-
-  init(_ base: any TextEmbedder) { self.base = base }
-
-  var modelName: String { base.modelName }
-  var dimension: Int { base.dimension }
-
-  func embed(_ text: String) throws -> [Float] {
-    if let known = lock.withLock({ cache[text] }) { return known }
-    let vector = try base.embed(text)
-    lock.withLock { cache[text] = vector }
-    return vector
-  }
-
-  func embed(batch texts: [String]) throws -> [[Float]] { try texts.map(embed) }
-}

@@ -19,6 +19,10 @@ struct ExplorerSetup {
   /// Opens `index` (nil: the sample world's) and the profiles `profileOptions` names.
   static func open(index: String?, profileOptions: ProfileOptions) throws -> ExplorerSetup {
     var engine = try Locations.openIndex(index)
+    // Re-ranks of the same query (tuning, profile switches, personalization toggles) skip the query encoder.
+    if let embedder = engine.embedder {
+      engine = SearchEngine(reader: engine.reader, embedder: CachingEmbedder(embedder), queryLog: engine.queryLog)
+    }
     let library = profileOptions.library(schema: engine.schema, index: index)
     var problems = library.problems.map(\.description)
     // Click features read the query log: load it when a profile's L1 stage weights one.

@@ -110,28 +110,10 @@ public enum PersonalizationPanel {
   static func draw(_ state: AppState, areas: TuningPanel.Areas, into buffer: inout CellBuffer) {
     let (title, trailing) = header(state)
     PanelHeader(title: title, trailing: trailing, isFocused: true).draw(into: &buffer, rect: areas.header)
-    let body = areas.body
-    guard !body.isEmpty else { return }
-    buffer.fill(body, role: .normal)
-    let all = lines(state, width: body.width)
-    let cursorLine = all.firstIndex { $0.row == state.personalizationCursor } ?? 0
-    let scroll = scrollOffset(0, cursor: cursorLine, count: all.count, visible: body.height)
-    for offset in 0..<body.height {
-      let index = scroll + offset
-      guard index < all.count else { break }
-      let line = all[index]
-      let y = body.y + offset
-      let clip = body.row(offset)
-      let marked = line.row != nil && line.row == state.personalizationCursor
-      if marked { buffer.fill(clip, role: .selection) }
-      var x = body.x
-      for piece in line.pieces {
-        guard x < body.maxX else { break }
-        let text = piece.text.truncated(toWidth: body.maxX - x)
-        buffer.put(text, x: x, y: y, role: marked ? .selection : piece.role, clip: clip)
-        x += text.displayWidth
-      }
-    }
+    buffer.fill(areas.body, role: .normal)
+    let all = lines(state, width: areas.body.width)
+    PanelText.draw(all.map(\.pieces), marked: all.firstIndex { $0.row == state.personalizationCursor }, into: &buffer,
+                   body: areas.body)
   }
 }
 

@@ -75,27 +75,8 @@ public enum TuningPanel {
     let name = state.activeProfile.map { "\($0.name)\(state.isProfileModified ? "*" : "")" } ?? "no profile"
     PanelHeader(title: "Tune \(name)", trailing: "in memory, not saved", isFocused: true)
       .draw(into: &buffer, rect: areas.header)
-    let body = areas.body
-    guard !body.isEmpty else { return }
-    let all = lines(state, width: body.width)
-    let cursorLine = all.firstIndex { $0.parameter == state.tuningCursor } ?? 0
-    let offset = scrollOffset(0, cursor: cursorLine, count: all.count, visible: body.height)
-    for row in 0..<body.height {
-      let index = offset + row
-      guard index < all.count else { break }
-      let line = all[index]
-      let y = body.y + row
-      let clip = body.row(row)
-      let selected = line.parameter != nil && line.parameter == state.tuningCursor
-      if selected { buffer.fill(clip, role: .selection) }
-      var x = body.x
-      for piece in line.pieces {
-        let room = body.maxX - x
-        guard room > 0 else { break }
-        let text = piece.text.truncated(toWidth: room)
-        buffer.put(text, x: x, y: y, role: selected ? .selection : piece.role, clip: clip)
-        x += text.displayWidth
-      }
-    }
+    let all = lines(state, width: areas.body.width)
+    PanelText.draw(all.map(\.pieces), marked: all.firstIndex { $0.parameter == state.tuningCursor }, into: &buffer,
+                   body: areas.body)
   }
 }

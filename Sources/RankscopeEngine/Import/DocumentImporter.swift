@@ -28,11 +28,7 @@ public struct DocumentImporter: Sendable {
 
   /// Imports the JSON Lines file at `path`.
   public func importFile(atPath path: String) throws -> Report {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw IndexError.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path)
-                                    ? "permission denied or not a regular file" : "no such file")
-    }
-    return try importLines(Array(data), file: path)
+    return try importLines(try FileBytes.read(path: path), file: path)
   }
 
   /// Imports JSON Lines given as text; `file` names it in error messages.

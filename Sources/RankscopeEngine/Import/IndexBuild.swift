@@ -29,12 +29,9 @@ public enum IndexBuild {
                          embedderUnavailableReason: String? = nil,
                          progress: (String, Double) -> Void = { _, _ in }) throws -> Report {
     progress("reading", 0)
-    guard let data = FileManager.default.contents(atPath: documentsPath) else {
-      throw IndexError.unreadable(path: documentsPath, reason: FileManager.default.fileExists(atPath: documentsPath)
-                                    ? "permission denied or not a regular file" : "no such file")
-    }
+    let bytes = try FileBytes.read(path: documentsPath)
     let importer = DocumentImporter(schema: schema, mode: mode)
-    var report = try importer.importLines(Array(data), file: documentsPath)
+    var report = try importer.importLines(bytes, file: documentsPath)
     progress("reading", 1)
     let embeddings = try attachEmbeddings(to: &report.documents, schema: schema, schemaDirectory: schemaDirectory,
                                           embedder: embedder, embedderUnavailableReason: embedderUnavailableReason,

@@ -27,13 +27,7 @@ public struct EngagementLog: Sendable, Hashable {
 
   /// The log at `path`.
   public static func read(path: String) throws -> EngagementLog {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw IndexError.unreadable(
-        path: path,
-        reason: FileManager.default.fileExists(atPath: path)
-          ? "permission denied or not a regular file" : "no such file")
-    }
-    return try parse(Array(data), file: path)
+    return try parse(try FileBytes.read(path: path), file: path)
   }
 
   /// The log given as UTF-8 bytes; `file` names it in errors.

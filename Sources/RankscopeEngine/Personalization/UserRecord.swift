@@ -18,13 +18,7 @@ public struct UserRecord: Sendable, Hashable {
 
   /// The users file at `path`.
   public static func read(path: String) throws -> [UserRecord] {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw IndexError.unreadable(
-        path: path,
-        reason: FileManager.default.fileExists(atPath: path)
-          ? "permission denied or not a regular file" : "no such file")
-    }
-    return try parse(Array(data), file: path)
+    return try parse(try FileBytes.read(path: path), file: path)
   }
 
   /// The users given as JSON Lines bytes; a bad line or a repeated id throws an `ImportIssue` naming it.

@@ -48,11 +48,7 @@ extension EngagementGraph {
 
   /// Reads the graph at `path`, checking it was built for an index of `documentCount` documents.
   public static func read(path: String, documentCount: Int) throws(IndexError) -> EngagementGraph {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw IndexError.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path)
-                                    ? "permission denied or not a regular file" : "no such file")
-    }
-    return try decode(Array(data), name: path, documentCount: documentCount)
+    return try decode(try FileBytes.read(path: path), name: path, documentCount: documentCount)
   }
 
   /// Decodes a graph file's bytes; `name` names it in errors.

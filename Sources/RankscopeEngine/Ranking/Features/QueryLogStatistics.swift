@@ -36,11 +36,7 @@ public struct QueryLogStatistics: Sendable, Hashable {
 
   /// The statistics of the query log at `path`.
   public static func read(path: String) throws -> QueryLogStatistics {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw IndexError.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path)
-                                    ? "permission denied or not a regular file" : "no such file")
-    }
-    return try parse(Array(data), file: path)
+    return try parse(try FileBytes.read(path: path), file: path)
   }
 
   /// The statistics of a query log given as UTF-8 bytes; `file` names it in errors.

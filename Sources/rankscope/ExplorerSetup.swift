@@ -47,9 +47,19 @@ struct ExplorerSetup {
         problems.append("\(error) (the user profiles: no user can be picked)")
       }
     }
-    // Recommendations walk the sample world's engagement graph (built beside its index on first use).
+    // Recommendations walk the index's engagement graph: the sample world's is built beside its index on first
+    // use; another index's is read when its directory holds one (`index build --users --events`).
     var walker: PixieWalker?
-    if index == nil, users != nil {
+    if let index {
+      let path = URL(fileURLWithPath: index).appendingPathComponent(EngagementGraph.fileName).path
+      if FileManager.default.fileExists(atPath: path) {
+        do {
+          walker = PixieWalker(graph: try EngagementGraph.read(path: path, documentCount: engine.documentCount))
+        } catch {
+          problems.append("\(error) (the engagement graph: homefeeds and related pins have no walk candidates)")
+        }
+      }
+    } else if users != nil {
       do {
         let eventsPath = try Locations.sampleData().appendingPathComponent("events.jsonl").path
         let graph = try Locations.engagementGraph(engine: engine, indexDirectory: nil,

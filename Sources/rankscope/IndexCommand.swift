@@ -32,7 +32,8 @@ struct IndexCommand: ParsableCommand {
             --users users.jsonl --events events.jsonl
 
         With --users and --events (the sample world's by default, when present), every user's profile is
-        built from the engagement log and stored in the index directory (user-profiles.bin), for --user.
+        built from the engagement log and stored in the index directory (user-profiles.bin), for --user, with the
+        engagement graph homefeeds and related pins walk (engagement-graph.bin).
         """)
 
     @Option(help: "Documents, one JSON object a line (default: the sample world's pins).")
@@ -131,6 +132,9 @@ struct IndexCommand: ParsableCommand {
         let reader = try IndexReader.open(directory: outputPath)
         let profilesPath = URL(fileURLWithPath: outputPath).appendingPathComponent(UserProfileFile.fileName).path
         _ = try Locations.buildUserProfiles(reader: reader, users: users, events: log, output: profilesPath, quiet: false)
+        // And the engagement graph homefeeds and related pins walk (the explorer and `recommend` read it).
+        let (graph, _) = try EngagementGraph.build(log: EngagementLog.read(path: log), reader: reader)
+        try graph.write(to: URL(fileURLWithPath: outputPath).appendingPathComponent(EngagementGraph.fileName).path)
       }
     }
   }

@@ -124,6 +124,11 @@ struct PersonalizationCommandTests {
     #expect(outcome.standardError.contains("Built 2 user profiles from 5 events"), "\(outcome.standardError)")
     let listed = try commandLine.run(["users", "--index", rebuilt.path, "u1"])
     #expect(listed.status == 0 && listed.standardOutput.hasPrefix("u1 Cake Lover"), "\(listed.standardError)")
+    // The engagement graph recommendations walk is written beside the profiles, and reads back.
+    let documentCount = try IndexReader.open(directory: rebuilt.path).documentCount
+    let graph = try EngagementGraph.read(path: rebuilt.appendingPathComponent(EngagementGraph.fileName).path,
+                                         documentCount: documentCount)
+    #expect(graph.documentCount == documentCount && graph.userIds.count == 2)
     let alone = try commandLine.run(["index", "build", "--documents", "x.jsonl", "--out", rebuilt.path, "--users", "u.jsonl"])
     #expect(alone.status != 0 && alone.standardError.contains("--users and --events go together"))
   }

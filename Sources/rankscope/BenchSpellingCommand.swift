@@ -30,7 +30,9 @@ struct BenchSpellingCommand: ParsableCommand {
   @Option(help: "Judgments in TREC qrels form (default: the sample world's).")
   var qrels: String?
 
-  @Option(help: "Query log whose queries weight the words and are typo'd for accuracy (default: the sample log with the sample index).")
+  @Option(help: """
+    Query log whose queries weight the words and are typo'd for accuracy (default: the sample log with the sample index).
+    """)
   var queryLog: String?
 
   @Option(help: "Distinct query-log queries to typo for the accuracy figures (0: judged queries only).")
@@ -54,16 +56,21 @@ struct BenchSpellingCommand: ParsableCommand {
     let typoJudged = judged.enumerated().map { EvaluationQuery(id: $1.id, text: injector.inject($1.text, position: $0)) }
     var distinctLog: [String] = []
     var seen = Set<String>()
-    for query in log where distinctLog.count < logQueries && seen.insert(query.lowercased()).inserted { distinctLog.append(query) }
+    for query in log where distinctLog.count < logQueries && seen.insert(query.lowercased()).inserted {
+      distinctLog.append(query)
+    }
     let typoLog = distinctLog.enumerated().map { injector.inject($1, position: 100_000 + $0) }
 
-    let judgedPairs = zip(judged.map(\.text), typoJudged.map(\.text)).map { ($0, $1) }
-    report("judged queries", pairs: judgedPairs, corrector: corrector)
-    if !distinctLog.isEmpty { report("query-log queries", pairs: Array(zip(distinctLog, typoLog)), corrector: corrector) }
+    report("judged queries", pairs: zip(judged.map(\.text), typoJudged.map(\.text)).map { (clean: $0, typo: $1) },
+           corrector: corrector)
+    if !distinctLog.isEmpty {
+      report("query-log queries", pairs: zip(distinctLog, typoLog).map { (clean: $0, typo: $1) }, corrector: corrector)
+    }
 
     let evaluator = Evaluator(engine: engine, depth: 100, retrieval: .lexical)
     func ndcg(_ texts: [String]) throws -> Double {
-      try evaluator.evaluate(queries: zip(judged, texts).map { EvaluationQuery(id: $0.id, text: $1) }, judgments: judgments).ndcgAt10
+      let queries = zip(judged, texts).map { EvaluationQuery(id: $0.id, text: $1) }
+      return try evaluator.evaluate(queries: queries, judgments: judgments).ndcgAt10
     }
     let corrections = typoJudged.map { corrector.correct($0.text) }
     let cleanCorrections = judged.map { corrector.correct($0.text) }

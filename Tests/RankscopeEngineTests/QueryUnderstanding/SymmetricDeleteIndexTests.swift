@@ -41,8 +41,10 @@ struct SymmetricDeleteIndexTests {
 
   @Test("a word three edits away is not a candidate")
   func nothingBeyondTwo() {
-    let index = SymmetricDeleteIndex(words: ["kitchen", "kitten"], maximumDistance: 2)
-    #expect(index.candidates(of: "kichen").map(\.word) == [0])
-    #expect(index.candidates(of: "sitting").isEmpty)
+    let index = SymmetricDeleteIndex(words: ["kitchen", "sitting"], maximumDistance: 2)
+    let found = index.candidates(of: "kitten")   // kitchen: 2 edits; sitting: 3
+    #expect(found.map(\.word) == [0])
+    #expect(found.map(\.distance) == [2])
+    #expect(index.candidates(of: "kitten", maximumDistance: 1).isEmpty)
   }
 }

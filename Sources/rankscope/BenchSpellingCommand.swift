@@ -38,6 +38,9 @@ struct BenchSpellingCommand: ParsableCommand {
   @Option(help: "Distinct query-log queries to typo for the accuracy figures (0: judged queries only).")
   var logQueries = 2000
 
+  @Option(help: "Clean queries changed at a known word to print, per query set.")
+  var examples = 0
+
   @Option(help: "Seed of the typo injector.")
   var seed: UInt64 = 8
 
@@ -97,11 +100,17 @@ struct BenchSpellingCommand: ParsableCommand {
       if right { suggestedRight += 1 }
       if right, correction.isAutomatic { autoRight += 1 }
     }
-    var (cleanChanged, cleanAuto) = (0, 0)
+    var (cleanChanged, cleanAuto, cleanUnknown) = (0, 0, 0)
+    var examples: [String] = []
     for pair in pairs {
       let correction = corrector.correct(pair.clean)
       if correction.isChanged { cleanChanged += 1 }
       if correction.isAutomatic { cleanAuto += 1 }
+      if correction.words.contains(where: { $0.isChanged && Self.isUnknown($0.original, corrector.vocabulary) }) {
+        cleanUnknown += 1
+      } else if correction.isChanged, examples.count < self.examples {
+        examples.append("\(pair.clean) → \(correction.corrected) (\(String(format: "%.2f", correction.confidence)))")
+      }
     }
     let count = Double(max(typod.count, 1))
     print("\(name): \(typod.count) with a typo, \(pairs.count) clean")
@@ -110,6 +119,15 @@ struct BenchSpellingCommand: ParsableCommand {
                  auto == 0 ? 0 : 100 * Double(autoRight) / Double(auto)))
     print(String(format: "  clean: changed (did you mean or auto) %.1f%% | auto-corrected %.1f%%",
                  100 * Double(cleanChanged) / Double(max(pairs.count, 1)), 100 * Double(cleanAuto) / Double(max(pairs.count, 1))))
+    print(String(format: "  clean changed at a word no document holds (the data's own typos): %.1f%%; at a known word: %.1f%%",
+                 100 * Double(cleanUnknown) / Double(max(pairs.count, 1)),
+                 100 * Double(cleanChanged - cleanUnknown) / Double(max(pairs.count, 1))))
+    for example in examples { print("    " + example) }
+  }
+
+  /// Whether no document holds `token` (as the vocabulary analyzes it).
+  static func isUnknown(_ token: String, _ vocabulary: SpellingVocabulary) -> Bool {
+    SpellingVocabulary.words(in: token).allSatisfy { vocabulary.number(of: $0) == nil }
   }
 
   /// Median and p99 of one correct() call, after a warm-up pass.

@@ -1,9 +1,9 @@
 extension SpellingVocabulary {
-  /// Builds the vocabulary from an index's stored documents (its text fields; arrays of strings included)
-  /// and optionally a query log's queries. The index's own terms are stems (the text fields' analyzers stem),
-  /// so surface words are read from the stored text.
+  /// Builds the vocabulary from an index's stored documents (its text fields, or the members a text field is
+  /// made from when it names `sources`; arrays of strings included) and optionally a query log's queries. The
+  /// index's own terms are stems (the text fields' analyzers stem), so surface words are read from the stored text.
   public static func build(reader: IndexReader, queries: [String] = []) throws(IndexError) -> SpellingVocabulary {
-    let textFields = Set(reader.schema.textFields.map(\.name))
+    let textFields = Set(reader.schema.textFields.flatMap { $0.sources.isEmpty ? [$0.name] : $0.sources })
     var texts: [String] = []
     texts.reserveCapacity(reader.documentCount)
     for document in 0..<reader.documentCount {

@@ -116,4 +116,22 @@ struct SpellingCorrectorTests {
     #expect(vocabulary.words == ["kitchens", "running", "rustic", "shoes", "trail"])
     #expect(vocabulary.documentFrequencies[vocabulary.number(of: "running")!] == 1)
   }
+
+  @Test("a text field made from sources reads its source members")
+  func vocabularyFromSources() throws {
+    let schema = Schema(fields: [
+      Schema.Field(name: "body", type: .text, weight: 1, b: 0.75, sources: ["title", "text"]),
+    ], k1: 1.2)
+    let lines = """
+      {"id":"1","title":"Compilers","text":"Parsing algorithms"}
+      {"id":"2","title":"Parsing","text":""}
+      """
+    let report = try DocumentImporter(schema: schema, mode: .strict).importLines(lines, file: "docs")
+    var builder = IndexBuilder(schema: schema)
+    for document in report.documents { builder.add(document) }
+    let reader = try IndexReader.inMemory(files: builder.serialize(), schema: schema)
+    let vocabulary = try SpellingVocabulary.build(reader: reader)
+    #expect(vocabulary.words == ["algorithms", "compilers", "parsing"])
+    #expect(vocabulary.documentFrequencies == [1, 1, 2])
+  }
 }

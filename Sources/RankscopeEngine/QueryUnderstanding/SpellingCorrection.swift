@@ -38,7 +38,8 @@ public struct WordCorrection: Sendable, Hashable {
   public var corrected: String
   /// Why the token was or was not considered.
   public var status: Status
-  /// The candidates, best first (the typed word among them when the vocabulary holds it).
+  /// The candidates, best first (the typed word among them: at 0 edits when the vocabulary holds it, else
+  /// as the option of keeping an unknown word).
   public var alternatives: [SpellingAlternative]
   /// The chosen word's probability among the candidates (1 when not checked).
   public var probability: Double

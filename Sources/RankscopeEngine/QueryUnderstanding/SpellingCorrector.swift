@@ -4,6 +4,7 @@ import Foundation
 /// deletes (Garbe's SymSpell), verified by Damerau–Levenshtein distance, scored noisy-channel style (Kernighan,
 /// Church & Gale 1990; Brill & Moore 2000) as ln prior − editPenalty · distance, plus how often each candidate
 /// shares documents with the other query words (a co-occurrence context, in the spirit of Cucerzan & Brill 2004).
+/// A word no document holds may also stay as typed (`SpellingSettings.unknownWordScore`).
 /// The candidates' scores are turned into probabilities by a softmax; a changed query is auto-corrected when
 /// its probability reaches `SpellingSettings.automaticThreshold`, else offered as "did you mean".
 public struct SpellingCorrector: Sendable {
@@ -55,7 +56,9 @@ public struct SpellingCorrector: Sendable {
     guard !found.isEmpty else {
       return WordCorrection(original: token, corrected: token, status: .unknown, alternatives: [], probability: 1)
     }
-    let ranked = Self.normalized(found.map { alternative(number: $0.word, distance: $0.distance, context: context) })
+    var scored = found.map { alternative(number: $0.word, distance: $0.distance, context: context) }
+    if typedNumber == nil { scored.append(keeping(typed)) }
+    let ranked = Self.normalized(scored)
     let best = ranked[0]
     let corrected = best.distance == 0 ? token : best.word
     return WordCorrection(original: token, corrected: corrected, status: .checked,
@@ -74,6 +77,12 @@ public struct SpellingCorrector: Sendable {
     return SpellingAlternative(word: vocabulary.words[number], distance: distance, documentFrequency: documentFrequency,
                                queryFrequency: vocabulary.queryFrequencies[number], prior: prior, context: contextScore,
                                score: score, probability: 0)
+  }
+
+  /// The option of keeping a word no document holds, scored `SpellingSettings.unknownWordScore`.
+  func keeping(_ typed: String) -> SpellingAlternative {
+    SpellingAlternative(word: typed, distance: 0, documentFrequency: 0, queryFrequency: 0, prior: 0, context: 0,
+                        score: settings.unknownWordScore, probability: 0)
   }
 
   /// The candidates best first (score, then fewer edits, then the word), with softmax probabilities.

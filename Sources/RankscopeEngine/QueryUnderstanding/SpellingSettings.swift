@@ -8,6 +8,9 @@ public struct SpellingSettings: Sendable, Hashable {
   public var knownWordFrequency: Int
   /// ln-units one edit costs: the channel's ln(P(typed | typed) / P(typed | one edit away)).
   public var editPenalty: Double
+  /// The score of keeping a word no document holds (a name, a rare word): it competes with the candidates, so a
+  /// weak candidate (two edits to a rare word, about ln(1 + df) − 2 · editPenalty) does not replace it.
+  public var unknownWordScore: Double
   /// Weight of a query-log use against a document.
   public var queryLogWeight: Double
   /// Weight of the co-occurrence context term.
@@ -19,12 +22,13 @@ public struct SpellingSettings: Sendable, Hashable {
 
   /// Creates settings; the defaults are the ones `docs/BENCHMARKS.md` reports.
   public init(maximumDistance: Int = 2, longWordLength: Int = 5, knownWordFrequency: Int = 3, editPenalty: Double = 5,
-              queryLogWeight: Double = 1, contextWeight: Double = 1, automaticThreshold: Double = 0.8,
+              unknownWordScore: Double = -7, queryLogWeight: Double = 1, contextWeight: Double = 1, automaticThreshold: Double = 0.8,
               alternativeCount: Int = 5) {
     self.maximumDistance = maximumDistance
     self.longWordLength = longWordLength
     self.knownWordFrequency = knownWordFrequency
     self.editPenalty = editPenalty
+    self.unknownWordScore = unknownWordScore
     self.queryLogWeight = queryLogWeight
     self.contextWeight = contextWeight
     self.automaticThreshold = automaticThreshold

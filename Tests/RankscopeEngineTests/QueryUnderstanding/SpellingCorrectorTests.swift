@@ -90,6 +90,18 @@ struct SpellingCorrectorTests {
     #expect(correction.words[0].status == .unknown)
   }
 
+  @Test("an unknown word whose only candidates are weak is kept, unless keeping scores lower")
+  func weakCandidatesKept() {
+    let kept = Self.corrector().correct("weddxxg")   // wedding: two edits, 4 documents: ln 5 − 10 < −7
+    #expect(kept.corrected == "weddxxg")
+    #expect(kept.words[0].status == .checked)
+    #expect(kept.words[0].alternatives.map(\.word).contains("wedding"))
+    #expect(Self.corrector().correct("weddng").corrected == "wedding")   // one edit: ln 5 − 5 > −7
+    var eager = SpellingSettings()
+    eager.unknownWordScore = -20
+    #expect(Self.corrector(settings: eager).correct("weddxxg").corrected == "wedding")
+  }
+
   @Test("query tokens keep quoted phrases whole")
   func tokens() {
     #expect(QueryTokens.split("a \"b c\" category:\"d e\"  f") == ["a", "\"b c\"", "category:\"d e\"", "f"])

@@ -119,7 +119,7 @@ struct BenchSpellingCommand: ParsableCommand {
                  auto == 0 ? 0 : 100 * Double(autoRight) / Double(auto)))
     print(String(format: "  clean: changed (did you mean or auto) %.1f%% | auto-corrected %.1f%%",
                  100 * Double(cleanChanged) / Double(max(pairs.count, 1)), 100 * Double(cleanAuto) / Double(max(pairs.count, 1))))
-    print(String(format: "  clean changed at a word no document holds (the data's own typos): %.1f%%; at a known word: %.1f%%",
+    print(String(format: "  clean changed at a word no document holds: %.1f%%; at a word some document holds: %.1f%%",
                  100 * Double(cleanUnknown) / Double(max(pairs.count, 1)),
                  100 * Double(cleanChanged - cleanUnknown) / Double(max(pairs.count, 1))))
     for example in examples { print("    " + example) }

@@ -40,3 +40,25 @@ struct SpellCommandTests {
     #expect(outcome.standardOutput.hasPrefix("no correction: wedding cake price<50"), "\(outcome.standardOutput)")
   }
 }
+
+/// `rankscope bench spelling` on the fixture's two judged queries.
+@Suite("Bench spelling, end to end", .serialized)
+struct BenchSpellingCommandTests {
+  @Test("bench spelling reports accuracy, false corrections, nDCG@10 clean / typo / corrected, and latency")
+  func benchSpelling() throws {
+    let commands = CommandLineTests()
+    let index = try commands.buildIndex()
+    let fixtures = CommandLineTests.fixtures
+    let outcome = try commands.run(["bench", "spelling", "--index", index.path, "--log-queries", "0",
+                                    "--queries", fixtures.appendingPathComponent("queries.jsonl").path,
+                                    "--qrels", fixtures.appendingPathComponent("qrels.txt").path])
+    #expect(outcome.status == 0, "\(outcome.standardError)")
+    let text = outcome.standardOutput
+    #expect(text.contains("judged queries: 2 with a typo, 2 clean"), "\(text)")
+    #expect(text.contains("typo'd: top suggestion exact 100.0%"), "\(text)")
+    #expect(text.contains("clean: changed (did you mean or auto) 0.0%"), "\(text)")
+    #expect(text.contains("nDCG@10 (BM25F) on 2 judged queries:"), "\(text)")
+    #expect(text.contains("clean 1.0000 | typo 0.7485 | typo, auto-corrected 1.0000 | typo, top suggestion 1.0000"), "\(text)")
+    #expect(text.contains("latency per query (4 queries)"), "\(text)")
+  }
+}

@@ -215,7 +215,7 @@ struct CommandLineTests {
   func help() throws {
     for command in [["--help"], ["search", "--help"], ["index", "build", "--help"], ["eval", "--help"], ["sample", "generate", "--help"], ["bench", "--help"],
                     ["index", "--help"], ["index", "info", "--help"], ["sample", "--help"], ["embed", "--help"], ["explore", "--help"],
-                    ["replay", "--help"]] {
+                    ["replay", "--help"], ["spell", "--help"], ["bench", "spelling", "--help"]] {
       let outcome = try run(command)
       #expect(outcome.status == 0)
       #expect(outcome.standardOutput.contains("Example"), "\(command)")

@@ -63,8 +63,8 @@ struct CompleteCommand: ParsableCommand {
       for (rank, suggestion) in suggestions.enumerated() {
         let numbers = [suggestion.score, suggestion.popularity, suggestion.recency, suggestion.personal]
           .map { String(format: "%.3f", $0) }
-        print(TextColumns.row(["\(rank + 1)", suggestion.text] + numbers + ["\(suggestion.searchCount)", suggestion.kind.rawValue],
-                              widths: [-3, -44, 7, 7, 7, 8, 8, -5]))
+        let cells = ["\(rank + 1)", suggestion.text] + numbers + ["\(suggestion.searchCount)", suggestion.kind.rawValue]
+        print(TextColumns.row(cells, widths: [-3, -44, 7, 7, 7, 8, 8, -5]))
       }
     }
   }

@@ -5,7 +5,9 @@ enum QueryLogLocation {
   /// The path to read: `explicit`, else the sample world's log when no index was given.
   static func path(_ explicit: String?, index: String?) throws -> String {
     if let explicit { return explicit }
-    guard index == nil else { throw CommandFailure("--index needs --query-log FILE (JSON Lines: user, query, ts, shown, clicked)") }
+    guard index == nil else {
+      throw CommandFailure("--index needs --query-log FILE (JSON Lines: user, query, ts, shown, clicked)")
+    }
     return try Locations.sampleData().appendingPathComponent("query-log.jsonl").path
   }
 

@@ -37,7 +37,8 @@ struct SearchGuideCommandTests {
     #expect((suggestions.first?["personal"]?.numberValue ?? 0) > 0)
     #expect(suggestions.map { $0["text"]?.stringValue } == ["cake lemon", "cake drip"])
     let word = try CommandLineTests().run(["complete", "kitchen isl", "--query-log", log.path, "--format", "json"])
-    let words = try JSONParser.parse(word.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))["suggestions"]?.arrayValue
+    let completed = try JSONParser.parse(word.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))
+    let words = completed["suggestions"]?.arrayValue
     #expect(words?.first?["text"]?.stringValue == "kitchen island")
   }
 
@@ -60,7 +61,8 @@ struct SearchGuideCommandTests {
     #expect(first["sources"]?.arrayValue?.first?["source"]?.stringValue == "transition")
     let search = try CommandLineTests().run(["search", "kitchen island", "--index", index.path, "--format", "json", "-k", "3"])
     let hits = try JSONParser.parse(search.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))
-    #expect(first["preview"]?.arrayValue?.map { $0["id"]?.stringValue } == hits["hits"]?.arrayValue?.map { $0["id"]?.stringValue })
+    let searchIds = hits["hits"]?.arrayValue?.map { $0["id"]?.stringValue }
+    #expect(first["preview"]?.arrayValue?.map { $0["id"]?.stringValue } == searchIds)
     #expect(first["preview"]?.arrayValue?.first?["title"]?.stringValue != nil)
     let missing = try CommandLineTests().run(["refine", "kitchen", "--index", index.path])
     #expect(missing.status != 0)

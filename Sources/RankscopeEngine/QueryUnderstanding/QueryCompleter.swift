@@ -81,7 +81,9 @@ public struct QueryCompleter: Sendable {
       suggestions.sort { $0.score != $1.score ? $0.score > $1.score : $0.text < $1.text }
       if suggestions.count > k { suggestions.removeLast(suggestions.count - k) }
     }
-    if suggestions.count < k { suggestions += wordCompletions(normalized, excluding: Set(suggestions.map(\.text)), k: k - suggestions.count) }
+    if suggestions.count < k {
+      suggestions += wordCompletions(normalized, excluding: Set(suggestions.map(\.text)), k: k - suggestions.count)
+    }
     return suggestions
   }
 

@@ -51,7 +51,8 @@ public struct RefinementGenerator: Sendable {
     let parent = QueryLogStatistics.normalize(query)
     guard k > 0, !parent.isEmpty else { return [] }
     let parentWords = Set(parent.split(separator: " ").map(String.init))
-    let parentResponse = try engine.search(SearchRequest(query: query, limit: max(settings.foregroundSize, settings.overlapDepth)))
+    let parentLimit = max(settings.foregroundSize, settings.overlapDepth)
+    let parentResponse = try engine.search(SearchRequest(query: query, limit: parentLimit))
     var candidates: [String: Refinement] = [:]
     let parentSearches = queryCounts[parent] ?? 0
     for transition in transitions.from(parent) {
@@ -59,9 +60,8 @@ public struct RefinementGenerator: Sendable {
       let engagement = (Double(transition.count) + settings.personalWeight * Double(own)) / Double(parentSearches + 1)
         * clickThrough(clicked: transition.clickedCount, searches: transition.count)
       let added = transition.query.split(separator: " ").map(String.init).filter { !parentWords.contains($0) }
-      candidates[transition.query] = refinement(text: transition.query, added: added, engagement: engagement,
-                                                source: .transition(count: transition.count, clickedCount: transition.clickedCount,
-                                                                    userCount: own))
+      let source = Refinement.Source.transition(count: transition.count, clickedCount: transition.clickedCount, userCount: own)
+      candidates[transition.query] = refinement(text: transition.query, added: added, engagement: engagement, source: source)
     }
     let withParent = loggedSearches.filter { parentWords.isSubset(of: $0.words) }
     for term in try significantTerms(parentResponse.hits.prefix(settings.foregroundSize).map(\.documentNumber), query: query) {
@@ -97,13 +97,15 @@ public struct RefinementGenerator: Sendable {
   }
 
   /// `refinement` with its log support, total matches, preview and overlap filled in by running it.
-  func searched(_ refinement: Refinement, parentTop: [String], withParent: [(words: Set<String>, clicked: Bool)]) throws -> Refinement {
+  func searched(_ refinement: Refinement, parentTop: [String],
+                withParent: [(words: Set<String>, clicked: Bool)]) throws -> Refinement {
     var result = refinement
     let words = Set(refinement.text.split(separator: " ").map(String.init))
     let holding = withParent.filter { words.isSubset(of: $0.words) }
     result.loggedSearches = holding.count
     result.loggedClickedSearches = holding.filter(\.clicked).count
-    let response = try engine.search(SearchRequest(query: refinement.text, limit: max(settings.overlapDepth, settings.previewSize)))
+    let limit = max(settings.overlapDepth, settings.previewSize)
+    let response = try engine.search(SearchRequest(query: refinement.text, limit: limit))
     result.totalMatches = response.totalMatches
     result.totalMatchesIsExact = response.totalMatchesIsExact
     let titleField = engine.schema.display.title

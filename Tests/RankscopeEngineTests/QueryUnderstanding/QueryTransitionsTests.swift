@@ -36,7 +36,8 @@ struct QueryTransitionsTests {
       .init(query: "kitchen cabinets", count: 1, clickedCount: 1, userCounts: ["u1": 1]),
     ])
     #expect(transitions.from("cabinets kitchen white").isEmpty)
-    #expect(QueryTransitions(log: Self.log, sessionGap: 3600).from("kitchen").first { $0.query == "kitchen cabinets" }?.count == 2)
+    let hourly = QueryTransitions(log: Self.log, sessionGap: 3600)
+    #expect(hourly.from("kitchen").first { $0.query == "kitchen cabinets" }?.count == 2)
     #expect(QueryTransitions.narrows("kitchen", "white kitchen"))
     #expect(!QueryTransitions.narrows("kitchen cabinets", "kitchen"))
     #expect(!QueryTransitions.narrows("kitchen", "kitchen"))

@@ -20,7 +20,9 @@ struct SignificantTermsTests {
   @Test("in a query's top results, a term frequent there and rare overall ranks first; common words do not")
   func handMadeCorpus() throws {
     var lines: [String] = []
-    for index in 0..<6 { lines.append(#"{"id":"k\#(index)","body":"kitchen shaker \#(index % 2 == 0 ? "blue" : "green") home"}"#) }
+    for index in 0..<6 {
+      lines.append(#"{"id":"k\#(index)","body":"kitchen shaker \#(index % 2 == 0 ? "blue" : "green") home"}"#)
+    }
     for index in 0..<30 { lines.append(#"{"id":"o\#(index)","body":"home \#(index % 3 == 0 ? "blue" : "garden") ideas"}"#) }
     let engine = try SearchEngine.inMemory(schema: TestCorpus.plainSchema, jsonLines: lines.joined(separator: "\n"))
     let generator = RefinementGenerator(engine: engine, log: QueryLog(file: "empty", searches: []))

@@ -15,7 +15,7 @@ struct BenchCommand: ParsableCommand {
         rankscope bench corpus --corpus /data/c100k --kind bm25 --run-out swift_bm25.jsonl
       """,
     subcommands: [BenchIndexCommand.self, BenchCorpusCommand.self, BenchPersonalizationCommand.self, BenchRecommendCommand.self,
-                  BenchHomefeedCommand.self, BenchSpellingCommand.self],
+                  BenchHomefeedCommand.self, BenchSpellingCommand.self, BenchAutocompleteCommand.self],
     defaultSubcommand: BenchIndexCommand.self)
 }
 

@@ -20,6 +20,6 @@ struct Rankscope: ParsableCommand {
     subcommands: [ExploreCommand.self, SearchCommand.self, IndexCommand.self, EvalCommand.self, CompareCommand.self, SampleCommand.self,
                   ReplayCommand.self, BenchCommand.self, EmbedCommand.self, FeaturesCommand.self, TrainCommand.self,
                   UsersCommand.self, JudgmentsStressCommand.self, ImportMovieLensCommand.self, RecommendCommand.self,
-                  RelatedCommand.self, SpellCommand.self],
+                  RelatedCommand.self, SpellCommand.self, CompleteCommand.self, RefineCommand.self],
     defaultSubcommand: ExploreCommand.self)
 }

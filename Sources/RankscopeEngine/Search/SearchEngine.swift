@@ -8,7 +8,7 @@ import Foundation
 public final class SearchEngine: Sendable {
   /// The index searched.
   public let reader: IndexReader
-  private let parser: QueryParser
+  let parser: QueryParser
   /// The text encoder for semantic retrieval, when a model is available.
   public let embedder: (any TextEmbedder)?
   /// Whether semantic retrieval can run, and if not, why.
@@ -22,6 +22,9 @@ public final class SearchEngine: Sendable {
   private let features: Result<FeatureExtractor, FeatureUnavailable>
   /// L2 models read so far, by path (a profile's model is read once).
   let models = ModelCache()
+  /// The query understander, installed once built (`install(_:)`); searches asking for understanding before then
+  /// run as typed.
+  let understanding = UnderstanderSlot()
   /// Vector searchers of the recommendation generators, by field.
   let vectorSearchers = VectorSearcherCache()
 
@@ -84,6 +87,12 @@ public final class SearchEngine: Sendable {
     return SearchEngine(reader: try IndexReader.inMemory(files: builder.serialize(), schema: schema))
   }
 
+  /// Installs (or, with nil, removes) the query understander searches use when they ask for understanding.
+  public func install(_ understander: QueryUnderstander?) { understanding.current = understander }
+
+  /// The installed query understander, if any.
+  public var understander: QueryUnderstander? { understanding.current }
+
   /// Parses a query without running it.
   public func parse(_ query: String) throws -> ParsedQuery { try parser.parse(query) }
 
@@ -99,9 +108,22 @@ public final class SearchEngine: Sendable {
       equivalent.profile = try equivalentProfile(request)
       return try search(equivalent)
     }
-    var trace: [StageTrace] = []
     var clock = StageClock()
-    let parsed = try parser.parse(request.query)
+    let typed = try parser.parse(request.query)
+    guard let options = request.understanding, let understander = understanding.current else {
+      return try run(request, parsed: typed, clock: clock)
+    }
+    let interpretation = understander.interpret(typed.text, options: options)
+    var response = try run(request, parsed: understood(typed, interpretation), clock: clock)
+    response.interpretation = interpretation
+    try attachProvenance(to: &response, interpretation: interpretation)
+    return response
+  }
+
+  /// Runs the pipeline on a parsed (and possibly understood) query; `clock` started before parsing.
+  private func run(_ request: SearchRequest, parsed: ParsedQuery, clock: StageClock) throws -> SearchResponse {
+    var trace: [StageTrace] = []
+    var clock = clock
     let filters = parsed.filters + request.filters
     let scorer = BM25FScorer(reader: reader)
     let terms = try scorer.resolve(parsed.terms)
@@ -391,6 +413,19 @@ enum TopK {
       }
     }
     return heap.sorted(by: better)
+  }
+}
+
+/// The engine's query understander, set after the engine is made (it is built from the engine's index).
+final class UnderstanderSlot: @unchecked Sendable {
+  // Safety: `value` is read and written only while `lock` is held; the understander is immutable.
+  private let lock = NSLock()
+  private var value: QueryUnderstander?
+
+  /// The installed understander.
+  var current: QueryUnderstander? {
+    get { lock.lock(); defer { lock.unlock() }; return value }
+    set { lock.lock(); value = newValue; lock.unlock() }
   }
 }
 

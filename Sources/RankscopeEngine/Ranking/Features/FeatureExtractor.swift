@@ -119,9 +119,11 @@ public struct FeatureExtractor: Sendable {
   }
 
   /// The context of `query` without a query embedding (everything but the embedding-based features' input).
-  func lexicalContext(query: String, queryLog: QueryLogStatistics?, user: UserContext? = nil) throws -> FeatureContext {
+  /// `parsed`, when given, is the query as the pipeline understood it (corrected words, synonym terms).
+  func lexicalContext(query: String, parsed given: ParsedQuery? = nil, queryLog: QueryLogStatistics?,
+                      user: UserContext? = nil) throws -> FeatureContext {
     let schema = reader.schema
-    let parsed = try QueryParser(schema: schema).parse(query)
+    let parsed = try given ?? QueryParser(schema: schema).parse(query)
     let scorer = BM25FScorer(reader: reader)
     var resolvedTerms: [BM25FScorer.ResolvedTerm?] = []
     for term in parsed.terms { resolvedTerms.append(try scorer.resolve([term]).first) }
@@ -451,8 +453,8 @@ public struct FeatureExtractor: Sendable {
                                 node.sum("k1 + tf~", node.leaf(k1, "k1 (term-frequency saturation)"), node.leaf(pseudoFrequency.value, "tf~")))
     let idfNode = node.leaf(idf, "idf = log(1 + (N - n + 0.5) / (n + 0.5)) with N = \(reader.documentCount) documents, n = \(documentFrequency) containing the term")
     let single = node.product("term \"\(term.text)\" = idf · saturation", idfNode, saturation)
-    guard term.queryFrequency > 1 else { return single }
-    return node.weighted(Double(term.queryFrequency), "term \"\(term.text)\" × \(term.queryFrequency) (repeated in the query)", single)
+    guard let note = term.factorNote else { return single }
+    return node.weighted(term.scoreFactor, "term \"\(term.text)\" \(note)", single)
   }
 
   private func bm25f(_ data: CandidateData, _ context: FeatureContext, _ node: FeatureNodeBuilder) -> FeatureNode {

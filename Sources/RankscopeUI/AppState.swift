@@ -114,6 +114,8 @@ public struct AppState: Sendable {
   public var personalizationGeneration: Int
   /// What the results list shows: the query's results, the user's homefeed, or a document's related ones.
   public var mode: ExplorerMode
+  /// Query understanding: on or off, the rewrites switched off, the rewrites panel.
+  public var understanding = UnderstandingState()
 
   /// Creates the state for a collection.
   public init(schema: Schema, documentCount: Int, width: Int = 80, height: Int = 24, resultLimit: Int = 50) {
@@ -289,8 +291,12 @@ public struct AppState: Sendable {
     request.explained = .first(1)
     request.whyNot = whyNotId
     request.user = personalization?.context
+    request.understanding = understanding.options
     return request
   }
+
+  /// What query understanding made of the query of the results shown, if it ran.
+  public var interpretation: QueryInterpretation? { outcome?.response.interpretation }
 
   /// Whether the why-not report or its prompt is shown in the explanation panel's place.
   public var isWhyNotVisible: Bool { whyNotPrompt != nil || whyNotId != nil }

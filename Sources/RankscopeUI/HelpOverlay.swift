@@ -12,7 +12,8 @@ public enum HelpOverlay {
 
   /// Order in which scopes are listed.
   public static let scopeOrder: [BindingScope] = [.global, .query, .results, .compareResults, .explanation, .help, .profiles, .tuning,
-                                                  .whyNotPrompt, .report, .setPanel, .userPicker, .personalization]
+                                                  .whyNotPrompt, .report, .setPanel, .userPicker, .personalization,
+                                                  .rewrites]
 
   /// The help text: one heading per scope and one entry per binding of the table.
   public static func lines() -> [Line] { allLines }

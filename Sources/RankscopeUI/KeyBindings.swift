@@ -39,6 +39,9 @@ public enum Command: String, Hashable, Sendable {
   case personalizationToggle, personalizationCohort, cycleCompareUser
   // Recommendations
   case showHomefeed, showRelated
+  // Query understanding
+  case toggleUnderstanding, undoCorrection, acceptSuggestion, toggleRewritesPanel, closeRewritesPanel
+  case rewritesPrevious, rewritesNext, rewritesToggle
 }
 
 /// Where a binding applies.
@@ -57,6 +60,8 @@ public enum BindingScope: String, Sendable, Hashable, CaseIterable {
   case userPicker
   /// While the personalization panel is shown (checked first).
   case personalization
+  /// While the query-rewrites panel is shown (checked first).
+  case rewrites
   /// While a why-not report or a comparison is shown (checked before the focused panel's bindings).
   case report
   /// In the results while the compare view is open (checked before the results' bindings).
@@ -80,6 +85,7 @@ public enum BindingScope: String, Sendable, Hashable, CaseIterable {
     case .setPanel: return "Whole-set panel (A vs B over every judged query)"
     case .userPicker: return "User picker (type a name or id)"
     case .personalization: return "Personalization panel (signals and history)"
+    case .rewrites: return "Query understanding panel (rewrites)"
     case .report: return "Why-not report or comparison"
     case .compareResults: return "Results in the compare view"
     case .query: return "Query bar"
@@ -175,6 +181,10 @@ public enum KeyBindings {
     KeyBinding([.alt("b")], .global, .cycleCompareUser, "compare: B's user: A's → none → another"),
     KeyBinding([.alt("h")], .global, .showHomefeed, "the user's homefeed (again: search)"),
     KeyBinding([.alt("r")], .global, .showRelated, "pins related to the selected one"),
+    KeyBinding([.alt("q")], .global, .toggleUnderstanding, "query understanding on or off"),
+    KeyBinding([.alt("z")], .global, .undoCorrection, "undo the auto-correction (again: redo)"),
+    KeyBinding([.alt("y")], .global, .acceptSuggestion, "take the \"did you mean\" query"),
+    KeyBinding([.alt("w")], .global, .toggleRewritesPanel, "the rewrites: see and switch each"),
     KeyBinding([.escape], .global, .focusQuery, "back to the query bar"),
     // Query bar
     KeyBinding(patterns: [.anyPrintable], scope: .query, command: .insertTypedCharacter,
@@ -275,6 +285,11 @@ public enum KeyBindings {
                "switch it (anonymous, signal, event)"),
     KeyBinding([.character("c")], .personalization, .personalizationCohort, "cohort: the signal off for 12 users"),
     KeyBinding([.escape, .character("q")], .personalization, .closePersonalization, "close the panel"),
+    // Query-rewrites panel
+    KeyBinding([.up, .character("k")], .rewrites, .rewritesPrevious, "previous row"),
+    KeyBinding([.down, .character("j")], .rewrites, .rewritesNext, "next row"),
+    KeyBinding([.character(" "), .enter], .rewrites, .rewritesToggle, "switch it on or off"),
+    KeyBinding([.escape, .character("q")], .rewrites, .closeRewritesPanel, "close the panel"),
     // Why-not prompt
     KeyBinding(patterns: [.anyPrintable], scope: .whyNotPrompt, command: .whyNotInsertCharacter,
                summary: "type the document id"),
@@ -296,12 +311,13 @@ public enum KeyBindings {
                              tuningVisible: Bool = false, promptVisible: Bool = false,
                              reportVisible: Bool = false, setPanelVisible: Bool = false,
                              compareVisible: Bool = false, userPickerVisible: Bool = false,
-                             personalizationVisible: Bool = false) -> KeyBinding? {
+                             personalizationVisible: Bool = false, rewritesVisible: Bool = false) -> KeyBinding? {
     let focused: [BindingScope] = compareVisible && focus == .results ? [.compareResults, .results] : [BindingScope(focus)]
     let scopes: [BindingScope] = helpVisible ? [.help, .global]
       : userPickerVisible ? [.userPicker, .global]
       : setPanelVisible ? [.setPanel, .global]
       : personalizationVisible ? [.personalization, .global]
+      : rewritesVisible ? [.rewrites, .global]
       : profilesVisible ? [.profiles, .global] : tuningVisible ? [.tuning, .global]
       : promptVisible ? [.whyNotPrompt, .global]
       : reportVisible ? [.report] + focused + [.global] : focused + [.global]
@@ -310,7 +326,8 @@ public enum KeyBindings {
         return found
       }
     }
-    if !helpVisible, !profilesVisible, !tuningVisible, !setPanelVisible, !personalizationVisible, case .character = key {
+    if !helpVisible, !profilesVisible, !tuningVisible, !setPanelVisible, !personalizationVisible, !rewritesVisible,
+       case .character = key {
       let scope = userPickerVisible ? BindingScope.userPicker : promptVisible ? BindingScope.whyNotPrompt : BindingScope(focus)
       return table.first { $0.scope == scope && $0.patterns.contains(.anyPrintable) }
     }

@@ -15,7 +15,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
                                             setPanelVisible: state.setEvaluation?.isVisible == true,
                                             compareVisible: state.compare != nil,
                                             userPickerVisible: state.userPicker != nil,
-                                            personalizationVisible: state.isPersonalizationVisible)
+                                            personalizationVisible: state.isPersonalizationVisible,
+                                            rewritesVisible: state.understanding.isPanelVisible)
     else { return [] }
     if binding.command == .insertTypedCharacter {
       guard case .character(let character) = key else { return [] }
@@ -431,6 +432,9 @@ private func apply(_ command: Command, to state: inout AppState) -> [Effect] {
        .userPickerPick, .userPickerCancel, .togglePersonalization, .closePersonalization, .personalizationPrevious,
        .personalizationNext, .personalizationToggle, .personalizationCohort, .cycleCompareUser:
     return applyPersonalizationCommand(command, to: &state)
+  case .toggleUnderstanding, .undoCorrection, .acceptSuggestion, .toggleRewritesPanel, .closeRewritesPanel,
+       .rewritesPrevious, .rewritesNext, .rewritesToggle:
+    return applyUnderstandingCommand(command, to: &state)
   case .showHomefeed, .showRelated:
     return showRecommendations(command == .showHomefeed ? .homefeed : nil, in: &state)
   case .helpScrollUp: state.helpScroll -= 1

@@ -17,8 +17,10 @@ public func renderScreen(_ state: AppState, width: Int, height: Int) -> CellBuff
     if state.compare != nil {
       drawCompareFigures(state, into: &buffer, rect: infoLine)
     } else {
-      QueryInfoView(parsedQuery: state.outcome?.response.parsedQuery, schema: state.schema)
-        .draw(into: &buffer, rect: infoLine)
+      var info = QueryInfoView(parsedQuery: state.outcome?.response.parsedQuery, schema: state.schema)
+      info.interpretation = state.interpretation
+      info.isUnderstandingOn = state.understanding.isEnabled
+      info.draw(into: &buffer, rect: infoLine)
     }
   }
   if let header = layout.resultsHeader, state.isHolesVisible {
@@ -80,6 +82,8 @@ public func renderScreen(_ state: AppState, width: Int, height: Int) -> CellBuff
     SetEvaluationPanel.draw(state, into: &buffer)
   } else if state.isProfilesVisible {
     ProfilesOverlay.draw(state, into: &buffer)
+  } else if state.understanding.isPanelVisible {
+    RewritesPanel.draw(state, into: &buffer)
   }
   return buffer
 }

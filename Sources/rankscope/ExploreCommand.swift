@@ -59,7 +59,9 @@ struct ExploreCommand: ParsableCommand {
 
   func run() throws {
     try Explorer.checkTerminal()
-    let setup = try ExplorerSetup.open(index: index, profileOptions: profileOptions)
+    var setup = try ExplorerSetup.open(index: index, profileOptions: profileOptions)
+    setup.problems += ExplorerSetup.installUnderstanding(on: setup.engine, index: index, profileOptions: profileOptions,
+                                                         inBackground: true)
     let loadedTheme = try ExplorerSetup.theme(named: theme, directory: themeDirectory)
     let recorder = try record.map { path in
       let folders = profileOptions.profileFolders.map(Self.absolutePath)

@@ -182,6 +182,7 @@ public struct AppState: Sendable {
     self.init(schema: service.schema, documentCount: service.documentCount, width: width, height: height,
               resultLimit: resultLimit)
     semanticStatus = service.semanticStatus
+    understanding.isAvailable = service.understandsQueries
     self.profiles = profiles
     self.profileProblems = profileProblems
     var notices: [String] = []

@@ -4,6 +4,10 @@ import RankscopeEngine
 /// mean" (Alt-y), and the rewrites panel (Alt-w; ↑↓ move, Space switches the marked rewrite, Esc closes).
 func applyUnderstandingCommand(_ command: Command, to state: inout AppState) -> [Effect] {
   let rewrites = state.interpretation?.rewrites ?? []
+  guard state.understanding.isAvailable else {
+    state.notice = "query understanding is not available with this search service"
+    return []
+  }
   switch command {
   case .toggleUnderstanding:
     state.understanding.isEnabled.toggle()

@@ -19,7 +19,7 @@ public func renderScreen(_ state: AppState, width: Int, height: Int) -> CellBuff
     } else {
       var info = QueryInfoView(parsedQuery: state.outcome?.response.parsedQuery, schema: state.schema)
       info.interpretation = state.interpretation
-      info.isUnderstandingOn = state.understanding.isEnabled
+      info.isUnderstandingOn = state.understanding.isEnabled || !state.understanding.isAvailable
       info.draw(into: &buffer, rect: infoLine)
     }
   }

@@ -91,6 +91,7 @@ struct ExplorerSetup {
       if let understander = try? QueryUnderstander.build(reader: engine.reader, log: log) { engine.install(understander) }
     }
     if inBackground {
+      engine.expectUnderstander()
       Thread.detachNewThread(build)
     } else {
       build()

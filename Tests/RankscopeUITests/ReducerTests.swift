@@ -292,7 +292,9 @@ struct ReducerTests {
                                .toggleUserPicker, .userPickerDeleteBackward, .userPickerPrevious, .userPickerNext,
                                .userPickerPick, .userPickerCancel, .togglePersonalization, .closePersonalization,
                                .personalizationPrevious, .personalizationNext, .personalizationToggle,
-                               .personalizationCohort, .cycleCompareUser, .showHomefeed, .showRelated]
+                               .personalizationCohort, .cycleCompareUser, .showHomefeed, .showRelated,
+                               .toggleUnderstanding, .undoCorrection, .acceptSuggestion, .toggleRewritesPanel,
+                               .closeRewritesPanel, .rewritesPrevious, .rewritesNext, .rewritesToggle]
     for command in expected { #expect(commands.contains(command), "\(command) has no key") }
   }
 

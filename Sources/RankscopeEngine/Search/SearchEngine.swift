@@ -93,6 +93,12 @@ public final class SearchEngine: Sendable {
   /// The installed query understander, if any.
   public var understander: QueryUnderstander? { understanding.current }
 
+  /// Says an understander is being built and will be installed (searches run as typed until it is).
+  public func expectUnderstander() { understanding.isExpected = true }
+
+  /// Whether an understander is installed or expected.
+  public var understandsQueries: Bool { understanding.isExpected || understanding.current != nil }
+
   /// Parses a query without running it.
   public func parse(_ query: String) throws -> ParsedQuery { try parser.parse(query) }
 
@@ -421,6 +427,13 @@ final class UnderstanderSlot: @unchecked Sendable {
   // Safety: `value` is read and written only while `lock` is held; the understander is immutable.
   private let lock = NSLock()
   private var value: QueryUnderstander?
+  private var expected = false
+
+  /// Whether an understander is being built for the engine.
+  var isExpected: Bool {
+    get { lock.lock(); defer { lock.unlock() }; return expected }
+    set { lock.lock(); expected = newValue; lock.unlock() }
+  }
 
   /// The installed understander.
   var current: QueryUnderstander? {

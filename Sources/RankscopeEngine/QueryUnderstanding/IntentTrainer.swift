@@ -20,10 +20,14 @@ public enum IntentTrainer {
     public var bucketBits: Int
     /// Passes over the examples.
     public var epochs: Int
-    /// AdaGrad's base step size.
+    /// AdaGrad's base step size for the category head.
     public var learningRate: Double
-    /// The L2 regularization strength.
+    /// The category head's L2 regularization strength.
     public var l2: Double
+    /// AdaGrad's base step size for the content-type head (smaller: a query says less about content type).
+    public var contentTypeLearningRate: Double
+    /// The content-type head's L2 regularization strength.
+    public var contentTypeL2: Double
     /// The seed of the example order.
     public var seed: UInt64
     /// At most this many examples are used (evenly spaced in log order); nil: all.
@@ -31,13 +35,16 @@ public enum IntentTrainer {
 
     /// Creates settings; the defaults are the standard ones.
     public init(categoryField: String? = nil, contentTypeField: String = "type", bucketBits: Int = 16, epochs: Int = 4,
-                learningRate: Double = 0.3, l2: Double = 1e-5, seed: UInt64 = 8, maximumExamples: Int? = nil) {
+                learningRate: Double = 0.5, l2: Double = 1e-5, contentTypeLearningRate: Double = 0.05,
+                contentTypeL2: Double = 1e-2, seed: UInt64 = 8, maximumExamples: Int? = nil) {
       self.categoryField = categoryField
       self.contentTypeField = contentTypeField
       self.bucketBits = bucketBits
       self.epochs = epochs
       self.learningRate = learningRate
       self.l2 = l2
+      self.contentTypeLearningRate = contentTypeLearningRate
+      self.contentTypeL2 = contentTypeL2
       self.seed = seed
       self.maximumExamples = maximumExamples
     }
@@ -184,9 +191,10 @@ public enum IntentTrainer {
       order.shuffle(using: &generator)
       epochs.append(order)
     }
-    func head(_ field: String, _ extra: [String], _ target: (Example) -> [String: Double]) -> IntentModel.Head {
+    func head(_ field: String, _ extra: [String], _ rate: Double, _ l2: Double,
+              _ target: (Example) -> [String: Double]) -> IntentModel.Head {
       let classes = Array(Set(extra).union(examples.flatMap { target($0).keys })).sorted()
-      var trainer = HeadTrainer(classCount: classes.count, bucketCount: hasher.bucketCount, settings: settings)
+      var trainer = HeadTrainer(classCount: classes.count, bucketCount: hasher.bucketCount, learningRate: rate, l2: l2)
       let index = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
       let targets = examples.map { example in target(example).map { (index[$0.key]!, $0.value) }.sorted { $0.0 < $1.0 } }
       for epoch in epochs {
@@ -194,8 +202,9 @@ public enum IntentTrainer {
       }
       return IntentModel.Head(field: field, labels: classes, biases: trainer.biases, weights: trainer.weights)
     }
-    return IntentModel(hasher: hasher, category: head(categoryField, labels.category, \.category),
-                       contentType: head(contentTypeField, labels.contentType, \.contentType))
+    return IntentModel(hasher: hasher, category: head(categoryField, labels.category, settings.learningRate, settings.l2, \.category),
+                       contentType: head(contentTypeField, labels.contentType, settings.contentTypeLearningRate,
+                                         settings.contentTypeL2, \.contentType))
   }
 
   /// The held-out evaluation: examples whose normalized query hashes (FNV-1a) into the `heldOutShare` are held out
@@ -255,10 +264,10 @@ private struct HeadTrainer {
   private var squaredBiases: [Double]
   private var logits: [Double]
 
-  init(classCount: Int, bucketCount: Int, settings: IntentTrainer.Settings) {
+  init(classCount: Int, bucketCount: Int, learningRate: Double, l2: Double) {
     self.classCount = classCount
-    learningRate = settings.learningRate
-    l2 = settings.l2
+    self.learningRate = learningRate
+    self.l2 = l2
     weights = [Double](repeating: 0, count: classCount * bucketCount)
     squaredWeights = weights
     biases = [Double](repeating: 0, count: classCount)

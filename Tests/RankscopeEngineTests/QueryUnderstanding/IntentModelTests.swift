@@ -132,15 +132,16 @@ struct IntentModelTests {
   func sampleWorld() throws {
     let reader = try Self.sampleReader(pins: 20_000)
     let log = try QueryLog.read(path: Self.folder.appendingPathComponent("query-log.jsonl").path)
-    let settings = IntentTrainer.Settings(bucketBits: 14, epochs: 3, maximumExamples: 4000)
+    let settings = IntentTrainer.Settings(bucketBits: 14, maximumExamples: 4000)
     let (evaluation, model) = try IntentTrainer.evaluate(log: log, reader: reader, settings: settings)
-    print("intent on 6,000 sample pins:", evaluation)
     #expect(evaluation.testExamples > 200 && evaluation.trainExamples > 1000)
     #expect(model.category.field == "category" && model.contentType.field == "type")
     let category = evaluation.category, type = evaluation.contentType
-    #expect(category.accuracy > category.baselineAccuracy + 0.2, "\(category)")
-    #expect(category.logLoss < category.baselineLogLoss - 0.5, "\(category)")
-    #expect(type.accuracy > type.baselineAccuracy + 0.05, "\(type)")
+    #expect(category.accuracy > category.baselineAccuracy + 0.5, "\(category)")
+    #expect(category.logLoss < category.baselineLogLoss - 2, "\(category)")
+    // The sample world's queries carry no content-type intent (its query generator draws none): the head can
+    // only be about as good as the class frequencies.
+    #expect(type.accuracy > type.baselineAccuracy - 0.02, "\(type)")
     #expect(type.logLoss < type.baselineLogLoss, "\(type)")
   }
 }

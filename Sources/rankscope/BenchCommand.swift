@@ -16,7 +16,7 @@ struct BenchCommand: ParsableCommand {
       """,
     subcommands: [BenchIndexCommand.self, BenchCorpusCommand.self, BenchPersonalizationCommand.self, BenchRecommendCommand.self,
                   BenchHomefeedCommand.self, BenchSpellingCommand.self, BenchAutocompleteCommand.self,
-                  BenchUnderstandingCommand.self],
+                  BenchIntentCommand.self, BenchUnderstandingCommand.self],
     defaultSubcommand: BenchIndexCommand.self)
 }
 

@@ -36,11 +36,23 @@ struct BenchUnderstandingCommand: ParsableCommand {
   @Option(help: "Query log understanding learns from, and whose misspelled searches are scored (default: the sample log with the sample index; none: no log).")
   var queryLog: String?
 
+  @Option(help: "Synonyms file (default for the sample index: SampleData/synonyms.txt; none: no file).")
+  var synonyms: String?
+
   @Option(help: "Retrieval: lexical, semantic or hybrid (the last two need the model).")
   var retrieval: RetrievalMode = .lexical
 
   @Option(help: "Run this rank profile instead of --retrieval.")
   var profile: String?
+
+  @Option(help: "Which judged queries: all, train (three quarters) or test (the held-out quarter).")
+  var split: QuerySplit = .all
+
+  @Option(help: "Phrase boost (a document holding a detected phrase scores × (1 + this)).")
+  var phraseBoost = UnderstandingSettings.standard.phraseBoost
+
+  @Option(help: "What synonym rules' weights are multiplied by.")
+  var synonymScale = UnderstandingSettings.standard.synonymScale
 
   @Option(help: "Seed of the typo injector.")
   var seed: UInt64 = 8
@@ -61,12 +73,18 @@ struct BenchUnderstandingCommand: ParsableCommand {
       : try queryLog ?? (index == nil ? Locations.sampleData().appendingPathComponent("query-log.jsonl").path : nil)
     let log = try logPath.map { path in try QueryLog.read(path: path) }
     let start = ContinuousClock.now
-    engine.install(try QueryUnderstander.build(reader: engine.reader, log: log))
-    print(String(format: "understander built in %.2f s (%@)", (ContinuousClock.now - start).seconds,
-                 log.map { "log of \($0.searches.count) searches" } ?? "no log"))
+    let synonymsPath = synonyms == "none" ? nil : try UnderstandingOptions.synonymsFile(synonyms, index: index)
+    let settings = UnderstandingSettings(phraseBoost: phraseBoost, synonymScale: synonymScale)
+    engine.install(try QueryUnderstander.build(reader: engine.reader, log: log, synonymsFile: synonymsPath, settings: settings))
+    let understander = engine.understander
+    print(String(format: "understander built in %.2f s (%@; %@; %d synonym rules, %d phrases, intent model: %@)",
+                 (ContinuousClock.now - start).seconds, log.map { "log of \($0.searches.count) searches" } ?? "no log",
+                 synonymsPath.map { ($0 as NSString).lastPathComponent } ?? "no synonyms file",
+                 understander?.synonyms?.entries.count ?? 0, understander?.segmenter?.dictionary.entries.count ?? 0,
+                 understander?.intentModel == nil ? "none" : "trained"))
 
     let queriesPath = try queries ?? Locations.sampleData().appendingPathComponent("judgments/queries.jsonl").path
-    let (judged, judgments) = try JudgmentOptions.load(queries: queriesPath, qrels: qrels, split: .all)
+    let (judged, judgments) = try JudgmentOptions.load(queries: queriesPath, qrels: qrels, split: split)
     let intended = try Self.intendedTexts(path: queriesPath)
     let runner = Runner(engine: engine, retrieval: retrieval, profile: rankProfile, judgments: judgments)
     let misspelled = Set(judged.filter { intended[$0.id] != nil }.map(\.id))
@@ -75,6 +93,14 @@ struct BenchUnderstandingCommand: ParsableCommand {
     print("nDCG@10 (\(what)) on \(judged.count) judged queries: \(misspelled.count) generated with a typo, \(clean.count) clean")
 
     let typed = Dictionary(uniqueKeysWithValues: judged.map { ($0.id, $0.text) })
+    if let understander = engine.understander {
+      var counts: [QueryRewrite.Kind: Int] = [:]
+      for query in judged {
+        for kind in Set(understander.interpret(query.text).rewrites.map(\.kind)) { counts[kind, default: 0] += 1 }
+      }
+      print("queries with a rewrite: " + [QueryRewrite.Kind.spelling, .synonym, .phrase]
+        .map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", "))
+    }
     let asTyped = try runner.results(typed, understanding: nil)
     let understood = try runner.results(typed, understanding: .standard)
     let withSuggestions = try runner.results(typed, understanding: .standard, takingSuggestions: true)

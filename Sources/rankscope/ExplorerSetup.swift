@@ -78,7 +78,7 @@ struct ExplorerSetup {
   /// (searches run as typed until it is in), or before returning for a replay, so replays are repeatable.
   /// Returns the problems to show (a query log that cannot be read; understanding then runs without it).
   static func installUnderstanding(on engine: SearchEngine, index: String?, profileOptions: ProfileOptions,
-                                   inBackground: Bool) -> [String] {
+                                   synonyms: String? = nil, inBackground: Bool) -> [String] {
     var problems: [String] = []
     var log: QueryLog?
     if let path = profileOptions.queryLogPath(index: index) {
@@ -86,9 +86,19 @@ struct ExplorerSetup {
         problems.append("\(error) (query understanding runs without the log)")
       }
     }
-    let build: @Sendable () -> Void = { [log] in
+    var synonymsPath: String?
+    do {
+      synonymsPath = try UnderstandingOptions.synonymsFile(synonyms, index: index)
+      if let synonymsPath { _ = try SynonymFile.read(path: synonymsPath) }
+    } catch {
+      problems.append("\(error) (query understanding runs without the synonyms file)")
+      synonymsPath = nil
+    }
+    let build: @Sendable () -> Void = { [log, synonymsPath] in
       // A corrupt index fails its searches with the same error; understanding then stays off.
-      if let understander = try? QueryUnderstander.build(reader: engine.reader, log: log) { engine.install(understander) }
+      if let understander = try? QueryUnderstander.build(reader: engine.reader, log: log, synonymsFile: synonymsPath) {
+        engine.install(understander)
+      }
     }
     if inBackground {
       engine.expectUnderstander()

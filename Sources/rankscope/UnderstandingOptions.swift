@@ -15,26 +15,44 @@ struct UnderstandingOptions: ParsableArguments {
           help: "Query log that query understanding learns from (default for the sample index: SampleData/query-log.jsonl).")
   var understandingLog: String?
 
+  @Option(help: "Synonyms file (rules like 'sofa, couch' or 'mcm => mid century modern | 0.8'; default for the sample index: SampleData/synonyms.txt).")
+  var synonyms: String?
+
   /// The options a request carries (nil without --understand), after installing an understander on `engine`.
   func install(on engine: SearchEngine, index: String?) throws -> QueryUnderstandingOptions? {
     guard understand else {
-      if !disabledRewrites.isEmpty || understandingLog != nil {
-        throw CommandFailure("--no-rewrite and --understanding-log apply with --understand only")
+      if !disabledRewrites.isEmpty || understandingLog != nil || synonyms != nil {
+        throw CommandFailure("--no-rewrite, --understanding-log and --synonyms apply with --understand only")
       }
       return nil
     }
-    engine.install(try Self.understander(engine: engine, index: index, logPath: understandingLog))
+    engine.install(try Self.understander(engine: engine, index: index, logPath: understandingLog, synonymsPath: synonyms))
     return QueryUnderstandingOptions(disabled: Set(disabledRewrites))
   }
 
   /// The understander over `engine`'s index and the log at `logPath` (else the sample world's for the sample index).
-  static func understander(engine: SearchEngine, index: String?, logPath: String?) throws -> QueryUnderstander {
+  static func understander(engine: SearchEngine, index: String?, logPath: String?, synonymsPath: String?) throws
+    -> QueryUnderstander {
     var log: QueryLog?
     let samplePath = index == nil ? try Locations.sampleData().appendingPathComponent("query-log.jsonl").path : nil
     if let path = logPath ?? samplePath {
       do { log = try QueryLog.read(path: path) } catch { throw CommandFailure("\(error)") }
     }
-    return try QueryUnderstander.build(reader: engine.reader, log: log)
+    do {
+      return try QueryUnderstander.build(reader: engine.reader, log: log, synonymsFile: try synonymsFile(synonymsPath, index: index))
+    } catch let issue as ImportIssue {
+      throw CommandFailure("\(issue)")
+    }
+  }
+}
+
+extension UnderstandingOptions {
+  /// The synonyms file to read: `path`, else the sample world's for the sample index, else none.
+  static func synonymsFile(_ path: String?, index: String?) throws -> String? {
+    if let path { return path }
+    guard index == nil else { return nil }
+    let sample = try Locations.sampleData().appendingPathComponent("synonyms.txt").path
+    return FileManager.default.fileExists(atPath: sample) ? sample : nil
   }
 }
 

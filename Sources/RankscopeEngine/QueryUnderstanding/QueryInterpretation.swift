@@ -12,6 +12,8 @@ public struct QueryInterpretation: Sendable, Hashable {
   public var suggestion: String?
   /// The corrector's confidence in its correction of the query (auto-corrections and suggestions alike).
   public var spellingConfidence: Double?
+  /// The predicted category and content type, when an intent model is loaded.
+  public var intent: IntentPrediction?
 
   /// Creates an interpretation.
   public init(typedText: String, searchedText: String, rewrites: [QueryRewrite] = [], suggestion: String? = nil,

@@ -9,6 +9,8 @@ public struct QueryRewrite: Sendable, Hashable, Identifiable {
     case synonym
     /// Typed words recognised as one concept; documents holding them as a phrase get a boost.
     case phrase
+    /// The predicted category and content type (not a rewrite of the text: it feeds ranking features).
+    case intent
   }
 
   /// A stable name, e.g. `spelling:kitchn>kitchen`, `synonym:sofa>couch`, `phrase:mid century modern`.
@@ -38,6 +40,9 @@ public struct QueryRewrite: Sendable, Hashable, Identifiable {
     id = Self.identifier(kind: kind, original: original, replacement: replacement)
   }
 
+  /// The id of the intent prediction (one per query).
+  public static let intentIdentifier = "intent"
+
   /// The id of a rewrite of `kind` from `original` to `replacement`.
   public static func identifier(kind: Kind, original: String, replacement: String) -> String {
     kind == .phrase ? "phrase:\(original)" : "\(kind.rawValue):\(original)>\(replacement)"
@@ -49,6 +54,7 @@ public struct QueryRewrite: Sendable, Hashable, Identifiable {
     case .spelling: return "\(original)→\(replacement)"
     case .synonym: return "\(original)+\(replacement) ×\(JSONWriter.format(weight))"
     case .phrase: return "\"\(original)\""
+    case .intent: return "intent: \(replacement)"
     }
   }
 }

@@ -31,7 +31,8 @@ extension SearchEngine {
     let scorer = BM25FScorer(reader: reader)
     // Per applied rewrite: the index terms whose presence in a document shows the rewrite found it.
     var evidence: [(rewrite: QueryRewrite, terms: [BM25FScorer.ResolvedTerm])] = []
-    for rewrite in applied {
+    // Phrases name themselves on the hits they boosted (`rank`); the intent retrieves nothing.
+    for rewrite in applied where rewrite.kind == .spelling || rewrite.kind == .synonym {
       evidence.append((rewrite, try scorer.resolve(parser.terms(rewrite.replacement))))
     }
     for index in response.hits.indices {
@@ -50,6 +51,8 @@ extension SearchEngine {
         }
         if holds { found.append(rewrite) }
       }
+      let boosted = applied.filter { hit.rewrites.contains($0.id) }
+      found += boosted
       response.hits[index].rewrites = found.map(\.id)
       guard !found.isEmpty, var explanation = hit.explanation, explanation.combination == .sum else { continue }
       let names = found.map { "\($0.kind.rawValue) \($0.shortLabel)" }.joined(separator: ", ")

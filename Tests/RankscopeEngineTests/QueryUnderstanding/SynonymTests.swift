@@ -115,6 +115,10 @@ struct SynonymTests {
                    Self.search("u\(user)", "boho sofa", 30, clicked: user < 2)]
     }
     searches += [Self.search("u9", "boho couch", 0, clicked: false), Self.search("u9", "boho settee", 30, clicked: false)]
+    for user in 0..<3 {  // typo fixed with a word added: a refinement
+      searches += [Self.search("r\(user)", "boho cuoch", 0, clicked: false),
+                   Self.search("r\(user)", "boho couch green", 10, clicked: true)]
+    }
     for user in 0..<3 {  // spelling fix, insertion, and a substitution split by a session gap
       searches += [Self.search("s\(user)", "boho cuoch", 0, clicked: false), Self.search("s\(user)", "boho couch", 10, clicked: true),
                    Self.search("i\(user)", "boho couch", 0, clicked: false),
@@ -140,10 +144,16 @@ struct SynonymTests {
     #expect(SynonymMiner.substitution(from: Self.words("a b"), to: Self.words("a b c")) == nil)
     #expect(SynonymMiner.substitution(from: Self.words("a b c"), to: Self.words("a c")) == nil)
     #expect(SynonymMiner.substitution(from: Self.words("boho couch"), to: Self.words("couch boho")) == nil)
-    #expect(SynonymMiner.substitution(from: Self.words("a b c d e"), to: Self.words("v w x y z")) == nil)
+    #expect(SynonymMiner.substitution(from: Self.words("a b c d e"), to: Self.words("a w x y z")) == nil, "4 words")
+    #expect(SynonymMiner.substitution(from: Self.words("red rug"), to: Self.words("blue carpet")) == nil, "no context")
+    #expect(SynonymMiner.substitution(from: Self.words("red rug"), to: Self.words("blue carpet"), requiresContext: false)?
+      .inserted == ["blue", "carpet"])
     #expect(SynonymMiner.isSpellingFix(["couch"], ["couches"]) && !SynonymMiner.isSpellingFix(["couch"], ["sofa"]))
     #expect(SynonymMiner.isSpellingFix(["microcement"], ["micro", "cement"]))
     #expect(!SynonymMiner.isSpellingFix(["rug"], ["mug", "x"]))
+    #expect(SynonymMiner.isRefinement(["aesthetci"], ["aesthetic", "ranunculus"]))
+    #expect(SynonymMiner.isRefinement(["counter", "stool"], ["conuter", "stool", "granite"]))
+    #expect(!SynonymMiner.isRefinement(["couch"], ["sofa", "bed"]) && !SynonymMiner.isRefinement(["couch"], ["sofa"]))
   }
 
   @Test("the sample world's synonyms.txt parses", .enabled(if: FileManager.default.fileExists(atPath: samplePath)))

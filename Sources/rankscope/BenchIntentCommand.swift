@@ -78,7 +78,8 @@ struct BenchIntentCommand: ParsableCommand {
 
     let (rules, miningSeconds) = Self.timed { SynonymMiner.mine(log: log) }
     print(String(format: "synonyms mined: %d rules in %.2f s", rules.count, miningSeconds))
-    for rule in rules.sorted(by: { ($0.clickedSupport, $1.phrase.joined()) > ($1.clickedSupport, $0.phrase.joined()) }).prefix(examples) {
+    let strongest = rules.sorted { ($0.clickedSupport, $1.phrase.joined()) > ($1.clickedSupport, $0.phrase.joined()) }
+    for rule in strongest.prefix(examples) {
       print(String(format: "  %@ → %@ (support %d, clicked %d, weight %.2f)", rule.phrase.joined(separator: " "),
                    rule.replacement.joined(separator: " "), rule.support, rule.clickedSupport, rule.weight))
     }

@@ -147,7 +147,9 @@ public enum IntentTrainer {
     for search in searches {
       var targets: [[String: Double]] = [[:], [:]]
       var documents: [[[String]]] = []
-      for id in search.clicked { if let document = try reader.documentNumber(forId: id) { documents.append(try values(document)) } }
+      for id in search.clicked {
+        if let document = try reader.documentNumber(forId: id) { documents.append(try values(document)) }
+      }
       for head in 0..<2 {
         let perDocument = documents.map { $0[head] }.filter { !$0.isEmpty }
         for values in perDocument {
@@ -202,7 +204,8 @@ public enum IntentTrainer {
       }
       return IntentModel.Head(field: field, labels: classes, biases: trainer.biases, weights: trainer.weights)
     }
-    return IntentModel(hasher: hasher, category: head(categoryField, labels.category, settings.learningRate, settings.l2, \.category),
+    return IntentModel(hasher: hasher,
+                       category: head(categoryField, labels.category, settings.learningRate, settings.l2, \.category),
                        contentType: head(contentTypeField, labels.contentType, settings.contentTypeLearningRate,
                                          settings.contentTypeL2, \.contentType))
   }

@@ -3,7 +3,7 @@
 /// directly followed by another whose words differ in exactly one contiguous span ("boho couch" → "boho sofa":
 /// couch → sofa), the words before and after it identical and in order, and at least one of them there (with
 /// `requiresContext`, the default: a whole query replaced by another is a change of topic far more often than a
-/// synonym — on the sample log, all of the 1,285 such rewrites seen once are unrelated queries).
+/// synonym).
 ///
 /// Left out: pure insertions and deletions (refinements, not substitutions), reorderings (the same words),
 /// spans longer than `maximumSpan` words, and spelling fixes — spans (words joined by one space) within the

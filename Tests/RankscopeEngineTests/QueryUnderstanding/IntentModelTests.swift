@@ -108,7 +108,8 @@ struct IntentModelTests {
     #expect(examples[0].contentType == ["video": 0.5, "product": 0.5])
     #expect(examples[1].category.isEmpty && examples[1].contentType == ["image": 1])
     let model = try IntentTrainer.train(log: log, reader: reader)
-    #expect(model.category.labels == ["baking", "decor", "furniture"] && model.contentType.labels == ["image", "product", "video"])
+    #expect(model.category.labels == ["baking", "decor", "furniture"])
+    #expect(model.contentType.labels == ["image", "product", "video"])
   }
 
   static let folder = TestCorpus.repositoryRoot.appendingPathComponent("SampleData")

@@ -40,7 +40,8 @@ struct SegmentDetectorTests {
     var lines: [String] = []
     for index in 0..<30 {
       let tags = index % 3 == 0 ? #"["quick bread","easy"]"# : #"["easy"]"#
-      lines.append(#"{"id":"d\#(index)","title":"moscow mule with lime number\#(index)","body":"the word\#(index) and thing\#(index)","#
+      lines.append(#"{"id":"d\#(index)","title":"moscow mule with lime number\#(index)","#
+                   + #""body":"the word\#(index) and thing\#(index)","#
                    + #""tags":\#(tags),"category":"home decor"}"#)
     }
     var schema = TestCorpus.pinSchema

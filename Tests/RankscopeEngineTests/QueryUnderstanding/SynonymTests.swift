@@ -52,7 +52,8 @@ struct SynonymTests {
 
   @Test("odd Unicode never crashes: it is normalized or reported")
   func oddUnicode() throws {
-    let file = try SynonymFile.parse("Ｓｏｆａ, ｃｏｕｃｈ\nnaïve café => naive cafe\u{0301}x\n日本語, 和文\n\u{FEFF}x, y\r\n", path: "u")
+    let text = "Ｓｏｆａ, ｃｏｕｃｈ\nnaïve café => naive cafe\u{0301}x\n日本語, 和文\n\u{FEFF}x, y\r\n"
+    let file = try SynonymFile.parse(text, path: "u")
     #expect(file.rules.count == 4)
     #expect(file.rules[1].left == [["naive", "cafe"]])
   }
@@ -120,10 +121,12 @@ struct SynonymTests {
                    Self.search("r\(user)", "boho couch green", 10, clicked: true)]
     }
     for user in 0..<3 {  // spelling fix, insertion, and a substitution split by a session gap
-      searches += [Self.search("s\(user)", "boho cuoch", 0, clicked: false), Self.search("s\(user)", "boho couch", 10, clicked: true),
+      searches += [Self.search("s\(user)", "boho cuoch", 0, clicked: false),
+                   Self.search("s\(user)", "boho couch", 10, clicked: true),
                    Self.search("i\(user)", "boho couch", 0, clicked: false),
                    Self.search("i\(user)", "boho couch blue", 10, clicked: true),
-                   Self.search("g\(user)", "red rug", 0, clicked: false), Self.search("g\(user)", "red carpet", 4000, clicked: true)]
+                   Self.search("g\(user)", "red rug", 0, clicked: false),
+                   Self.search("g\(user)", "red carpet", 4000, clicked: true)]
     }
     let rules = SynonymMiner.mine(log: QueryLog(file: "log", searches: searches))
     #expect(rules.count == 1)

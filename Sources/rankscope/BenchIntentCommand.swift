@@ -60,6 +60,17 @@ struct BenchIntentCommand: ParsableCommand {
     print(String(format: "intent on every example: trained in %.2f s; %d + %d classes, %.1f MB of weights", trainSeconds,
                  model.category.labels.count, model.contentType.labels.count,
                  Double(8 * (model.category.weights.count + model.contentType.weights.count)) / 1_048_576))
+    let queries = Array(Set(log.searches.map(\.query)).sorted().prefix(2000))
+    var checksum = 0.0
+    for query in queries { checksum += model.predict(query).category.top?.probability ?? 0 }
+    var latencies: [Double] = []
+    for query in queries {
+      let start = DispatchTime.now().uptimeNanoseconds
+      checksum += model.predict(query).category.top?.probability ?? 0
+      latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    }
+    print("predict (both heads, with every logit's decomposition) over \(queries.count) distinct queries (ms): "
+          + BenchIndexCommand.summary(latencies) + String(format: "  [%.1f]", checksum))
 
     let (dictionary, dictionarySeconds) = try Self.timed { try PhraseDictionary.build(reader: engine.reader, log: log) }
     let sources = Dictionary(grouping: dictionary.entries.values, by: \.source).mapValues(\.count)

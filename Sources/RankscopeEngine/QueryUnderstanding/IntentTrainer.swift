@@ -34,7 +34,7 @@ public enum IntentTrainer {
     public var maximumExamples: Int?
 
     /// Creates settings; the defaults are the standard ones.
-    public init(categoryField: String? = nil, contentTypeField: String = "type", bucketBits: Int = 16, epochs: Int = 4,
+    public init(categoryField: String? = nil, contentTypeField: String = "type", bucketBits: Int = 15, epochs: Int = 4,
                 learningRate: Double = 0.5, l2: Double = 1e-5, contentTypeLearningRate: Double = 0.05,
                 contentTypeL2: Double = 1e-2, seed: UInt64 = 8, maximumExamples: Int? = nil) {
       self.categoryField = categoryField

@@ -56,6 +56,14 @@ struct SynonymTests {
     let file = try SynonymFile.parse(text, path: "u")
     #expect(file.rules.count == 4)
     #expect(file.rules[1].left == [["naive", "cafe"]])
+    let windows = try SynonymFile.parse("# crlf\r\nsofa, couch\r\n\r\nmcm => mid century modern\r\n", path: "w")
+    #expect(windows.rules.map(\.line) == [2, 4] && windows.rules[1].right == [["mid", "century", "modern"]])
+    do {
+      _ = try SynonymFile.parse("a, b\r\nc, d\r\nbad |\r\n", path: "w")
+      Issue.record("no error")
+    } catch {
+      #expect(error.line == 3)
+    }
   }
 
   @Test("equivalence expands both ways, one-way only forward; weights and file sources are kept")

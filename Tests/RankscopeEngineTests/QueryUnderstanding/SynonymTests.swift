@@ -95,6 +95,8 @@ struct SynonymTests {
     #expect(matches[0].replacement == ["mcm"])
     #expect(matches[1].replacement == ["stool"] && matches[2].replacement == ["seat"], "higher weight first")
     #expect(table.expansions(of: Self.words("mid century modern chair")) == matches)
+    #expect(table.expansions(of: []).isEmpty && SynonymTable().expansions(of: ["chair"]).isEmpty)
+    #expect(table.expansions(of: ["mid"]).isEmpty, "a phrase longer than the query never matches")
   }
 
   @Test("a file rule wins over the same mined rule, which stays visible; other mined rules match too")

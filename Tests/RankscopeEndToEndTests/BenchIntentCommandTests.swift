@@ -12,7 +12,8 @@ struct BenchIntentCommandTests {
     var lines: [String] = []
     for index in 0..<20 {
       let (query, clicked) = index % 2 == 0 ? ("kitchen idea \(index)", "p1") : ("lemon cake \(index)", "p3")
-      lines.append(#"{"user":"u\#(index)","query":"\#(query)","ts":\#(1000 + index),"shown":["\#(clicked)"],"clicked":["\#(clicked)"]}"#)
+      lines.append(#"{"user":"u\#(index)","query":"\#(query)","ts":\#(1000 + index),"#
+                   + #""shown":["\#(clicked)"],"clicked":["\#(clicked)"]}"#)
     }
     try (lines.joined(separator: "\n") + "\n").write(to: log, atomically: true, encoding: .utf8)
     let outcome = try commands.run(["bench", "intent", "--index", index.path, "--query-log", log.path, "--held-out", "0.5",

@@ -23,7 +23,7 @@ struct UnderstandingCommandTests {
     #expect(!off.standardOutput.contains("searched:"))
     let stray = try commands.run(["search", "kitchen", "--index", index.path, "--no-rewrite", "x"])
     #expect(stray.status != 0)
-    #expect(stray.standardError.contains("--no-rewrite and --understanding-log apply with --understand only"))
+    #expect(stray.standardError.contains("--no-rewrite, --understanding-log and --synonyms apply with --understand only"))
   }
 
   @Test("search --understand as JSON: the interpretation, and each hit's rewrites and explanation line")

@@ -202,7 +202,7 @@ public final class SearchEngine: Sendable {
       return try profileSearch(request, profile: profile, query: query, pendingVector: pendingVector, parsed: parsed,
                                intent: interpretation?.intent, limit: limit, trace: trace, clock: clock)
     }
-    let boost = PhraseBoost(reader: reader, interpretation: interpretation,
+    let boost = try PhraseBoost(reader: reader, interpretation: interpretation,
                             window: understanding.current?.settings.phraseWindow ?? UnderstandingSettings.standard.phraseWindow)
     if let fusion {
       return try hybridSearch(request, query: query, parsed: parsed, fusion: fusion, boost: boost, limit: limit, trace: trace,

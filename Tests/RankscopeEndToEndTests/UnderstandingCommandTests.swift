@@ -65,11 +65,13 @@ struct UnderstandingCommandTests {
     let text = outcome.standardOutput
     #expect(text.contains("nDCG@10 (lexical) on 2 judged queries: 1 generated with a typo, 1 clean"), "\(text)")
     let line = { (name: String) in text.split(separator: "\n").first { $0.hasPrefix("  " + name + " ") }.map(String.init) ?? "" }
-    let asTyped = line("as typed").split(separator: " ").suffix(3).compactMap { Double($0) }
-    let understood = line("understood").split(separator: " ").suffix(3).compactMap { Double($0) }
+    // Columns: misspelled, clean, all, then the time per query.
+    let asTyped = line("as typed").split(separator: " ").suffix(4).prefix(3).compactMap { Double($0) }
+    let understood = line("understood").split(separator: " ").suffix(4).prefix(3).compactMap { Double($0) }
     #expect(asTyped.count == 3 && understood.count == 3, "\(text)")
     #expect(understood[0] > asTyped[0], "the typo costs, understanding recovers it: \(text)")
     #expect(understood[1] == asTyped[1], "a clean query is untouched: \(text)")
     #expect(text.contains("typo, understood"))
+    #expect(text.contains("ms/query"))
   }
 }

@@ -46,6 +46,26 @@ struct UnderstandingCommandTests {
     #expect(explanation.contains("query understanding · found through spelling kitchn→kitchen"))
   }
 
+  @Test("eval --understand scores the queries as understood")
+  func evalUnderstand() throws {
+    let commands = CommandLineTests()
+    let index = try commands.buildIndex()
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rankscope-eval-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let queries = directory.appendingPathComponent("queries.jsonl")
+    try Data(#"{"id":"q1","text":"farmhouse kitchn"}"#.utf8).write(to: queries)
+    let qrels = CommandLineTests.fixtures.appendingPathComponent("qrels.txt").path
+    let arguments = ["eval", "--index", index.path, "--queries", queries.path, "--qrels", qrels, "--format", "json"]
+    let typed = try commands.run(arguments)
+    let understood = try commands.run(arguments + ["--understand"])
+    #expect(typed.status == 0 && understood.status == 0, "\(typed.standardError) \(understood.standardError)")
+    func ndcg(_ text: String) throws -> Double {
+      try #require(JSONParser.parse(text.trimmingCharacters(in: .whitespacesAndNewlines))["nDCG@10"]?.numberValue)
+    }
+    #expect(try ndcg(understood.standardOutput) > ndcg(typed.standardOutput), "\(understood.standardOutput)")
+  }
+
   @Test("bench understanding reports nDCG@10 as typed and understood, for misspelled and clean queries")
   func benchUnderstanding() throws {
     let commands = CommandLineTests()

@@ -21,6 +21,9 @@ public struct EffectPerformer: Sendable {
     case liftSearch
     /// Live recomputes of the user's profile.
     case profile
+    /// Refinements of the query (several searches each: the terminal runs them on a queue of their own, so typing
+    /// and searching never wait behind them).
+    case refinement
   }
 
   /// The service searches, comparisons and explanations run on.
@@ -48,7 +51,9 @@ public struct EffectPerformer: Sendable {
     case .evaluateSet, .evaluateCohort: return .evaluation
     case .liftSearch: return .liftSearch
     case .rebuildProfile: return .profile
-    case .saveJudgment, .quit: return nil
+    case .refine: return .refinement
+    // Completions take microseconds: the run loop carries them out itself, right after submitting the search.
+    case .complete, .saveJudgment, .quit: return nil
     }
   }
 
@@ -84,6 +89,10 @@ public struct EffectPerformer: Sendable {
           ?? .failure(SearchFailure(message: "\(id) is no longer among the recommendations"))
       }
       return [.explanationCompleted(generation: generation, id: id, result: result)]
+    case .complete(let prefix, let user, let k):
+      return [.completionsArrived(prefix: prefix, result: performCompletion(prefix, user: user, k: k, using: service))]
+    case .refine(let query, let user, let k, let generation):
+      return [.refinementsCompleted(generation: generation, result: performRefinements(query, user: user, k: k, using: service))]
     case .saveJudgment:
       return sideEffects?(effect) ?? []
     case .quit:

@@ -39,6 +39,11 @@ public enum Command: String, Hashable, Sendable {
   case personalizationToggle, personalizationCohort, cycleCompareUser
   // Recommendations
   case showHomefeed, showRelated
+  // Autocomplete dropdown
+  case suggestionNext, suggestionPrevious, acceptSuggestion, closeSuggestions
+  // Refinement chips and the inspector
+  case focusChips, chipPrevious, chipNext, applyChip, pickChipByNumber, leaveChips
+  case toggleRefinementInspector, inspectorPrevious, inspectorNext, inspectorApply, closeInspector
 }
 
 /// Where a binding applies.
@@ -57,8 +62,14 @@ public enum BindingScope: String, Sendable, Hashable, CaseIterable {
   case userPicker
   /// While the personalization panel is shown (checked first).
   case personalization
+  /// While the refinement inspector is shown (checked first).
+  case refinementInspector
+  /// While the refinement chips have the focus (checked first).
+  case chips
   /// While a why-not report or a comparison is shown (checked before the focused panel's bindings).
   case report
+  /// While the autocomplete dropdown is shown under the query bar (checked before the query bar's bindings).
+  case autocomplete
   /// In the results while the compare view is open (checked before the results' bindings).
   case compareResults
   /// In the query bar.
@@ -80,6 +91,9 @@ public enum BindingScope: String, Sendable, Hashable, CaseIterable {
     case .setPanel: return "Whole-set panel (A vs B over every judged query)"
     case .userPicker: return "User picker (type a name or id)"
     case .personalization: return "Personalization panel (signals and history)"
+    case .refinementInspector: return "Refinement inspector (Alt-i)"
+    case .chips: return "Refinement chips (Alt-g)"
+    case .autocomplete: return "Autocomplete dropdown (while typing)"
     case .report: return "Why-not report or comparison"
     case .compareResults: return "Results in the compare view"
     case .query: return "Query bar"
@@ -175,6 +189,8 @@ public enum KeyBindings {
     KeyBinding([.alt("b")], .global, .cycleCompareUser, "compare: B's user: A's → none → another"),
     KeyBinding([.alt("h")], .global, .showHomefeed, "the user's homefeed (again: search)"),
     KeyBinding([.alt("r")], .global, .showRelated, "pins related to the selected one"),
+    KeyBinding([.alt("g")], .global, .focusChips, "refinement chips: pick one (again: leave)"),
+    KeyBinding([.alt("i")], .global, .toggleRefinementInspector, "inspect the query's refinements"),
     KeyBinding([.escape], .global, .focusQuery, "back to the query bar"),
     // Query bar
     KeyBinding(patterns: [.anyPrintable], scope: .query, command: .insertTypedCharacter,
@@ -192,6 +208,11 @@ public enum KeyBindings {
     KeyBinding([.pageUp], .query, .selectPageUp, "results page up"),
     KeyBinding([.pageDown], .query, .selectPageDown, "results page down"),
     KeyBinding([.enter], .query, .focusResults, "go to the results"),
+    // Autocomplete dropdown
+    KeyBinding([.tab], .autocomplete, .suggestionNext, "next suggestion"),
+    KeyBinding([.backTab], .autocomplete, .suggestionPrevious, "previous suggestion"),
+    KeyBinding([.enter], .autocomplete, .acceptSuggestion, "search the highlighted suggestion"),
+    KeyBinding([.escape], .autocomplete, .closeSuggestions, "close the suggestions"),
     // Results
     KeyBinding([.up, .character("k")], .results, .selectPrevious, "previous result"),
     KeyBinding([.down, .character("j")], .results, .selectNext, "next result"),
@@ -284,6 +305,18 @@ public enum KeyBindings {
     KeyBinding([.escape], .whyNotPrompt, .whyNotCancel, "cancel"),
     // Why-not report or comparison
     KeyBinding([.escape], .report, .closeReport, "close it, back to the explanation"),
+    // Refinement chips
+    KeyBinding([.left, .character("h")], .chips, .chipPrevious, "previous chip"),
+    KeyBinding([.right, .character("l")], .chips, .chipNext, "next chip"),
+    KeyBinding([.enter, .character(" ")], .chips, .applyChip, "refine the query with the chip"),
+    KeyBinding((1...9).map { Key.character(Character("\($0)")) }, .chips, .pickChipByNumber,
+               "refine with chip n"),
+    KeyBinding([.escape, .character("q")], .chips, .leaveChips, "leave the chips"),
+    // Refinement inspector
+    KeyBinding([.up, .character("k")], .refinementInspector, .inspectorPrevious, "previous refinement"),
+    KeyBinding([.down, .character("j")], .refinementInspector, .inspectorNext, "next refinement"),
+    KeyBinding([.enter], .refinementInspector, .inspectorApply, "refine the query with it"),
+    KeyBinding([.escape, .character("q")], .refinementInspector, .closeInspector, "close the inspector"),
   ]
 
   /// The binding `key` triggers with `focus` in the keyboard focus, or `nil` when the key does nothing.
@@ -296,10 +329,14 @@ public enum KeyBindings {
                              tuningVisible: Bool = false, promptVisible: Bool = false,
                              reportVisible: Bool = false, setPanelVisible: Bool = false,
                              compareVisible: Bool = false, userPickerVisible: Bool = false,
-                             personalizationVisible: Bool = false) -> KeyBinding? {
-    let focused: [BindingScope] = compareVisible && focus == .results ? [.compareResults, .results] : [BindingScope(focus)]
+                             personalizationVisible: Bool = false, autocompleteVisible: Bool = false,
+                             chipsFocused: Bool = false, inspectorVisible: Bool = false) -> KeyBinding? {
+    var focused: [BindingScope] = compareVisible && focus == .results ? [.compareResults, .results] : [BindingScope(focus)]
+    if autocompleteVisible, focus == .query { focused.insert(.autocomplete, at: 0) }
     let scopes: [BindingScope] = helpVisible ? [.help, .global]
       : userPickerVisible ? [.userPicker, .global]
+      : inspectorVisible ? [.refinementInspector, .global]
+      : chipsFocused ? [.chips, .global]
       : setPanelVisible ? [.setPanel, .global]
       : personalizationVisible ? [.personalization, .global]
       : profilesVisible ? [.profiles, .global] : tuningVisible ? [.tuning, .global]
@@ -310,7 +347,8 @@ public enum KeyBindings {
         return found
       }
     }
-    if !helpVisible, !profilesVisible, !tuningVisible, !setPanelVisible, !personalizationVisible, case .character = key {
+    if !helpVisible, !profilesVisible, !tuningVisible, !setPanelVisible, !personalizationVisible, !inspectorVisible,
+       !chipsFocused, case .character = key {
       let scope = userPickerVisible ? BindingScope.userPicker : promptVisible ? BindingScope.whyNotPrompt : BindingScope(focus)
       return table.first { $0.scope == scope && $0.patterns.contains(.anyPrintable) }
     }

@@ -73,6 +73,25 @@ struct ExplorerSetup {
     return ExplorerSetup(engine: engine, profiles: library.profiles, problems: problems, users: users, walker: walker)
   }
 
+  /// The engine with the query log's guides (autocomplete and refinements): the log `--query-log` names, else the
+  /// sample world's (for the sample index); without one they are off and the explorer says why. `background`
+  /// builds them on a background thread (the explorer starts at once; the dropdown and chips appear when ready),
+  /// otherwise now (a replay must see the same suggestions as the live run).
+  func guidedService(index: String?, profileOptions: ProfileOptions, background: Bool) -> GuidedSearchService {
+    guard let path = profileOptions.queryLogPath(index: index) else {
+      return GuidedSearchService(engine: engine, guides: nil,
+                                 unavailableReason: "no query log (give --query-log FILE)")
+    }
+    if background {
+      return GuidedSearchService(engine: engine, guides: .building(engine: engine) { try QueryLog.read(path: path) })
+    }
+    do {
+      return GuidedSearchService(engine: engine, guides: QueryGuides(engine: engine, log: try QueryLog.read(path: path)))
+    } catch {
+      return GuidedSearchService(engine: engine, guides: nil, unavailableReason: "the query log could not be read: \(error)")
+    }
+  }
+
   /// The theme `name` (a name from Themes/ or a path), looked for in `directory`, `RANKSCOPE_THEMES`, then the
   /// Themes folders `Locations` knows.
   static func theme(named name: String, directory: String?) throws -> Theme {

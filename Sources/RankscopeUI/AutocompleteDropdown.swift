@@ -6,6 +6,8 @@ import RankscopeEngine
 public enum AutocompleteDropdown {
   /// The narrowest box drawn; below it (or without room for one row) the dropdown is absent.
   static let minimumWidth = 14
+  /// The fewest suggestion rows worth a dropdown; with less room it is absent.
+  static let minimumRows = 2
   /// The widest box drawn.
   static let maximumWidth = 60
 
@@ -15,7 +17,7 @@ public enum AutocompleteDropdown {
     guard layout.mode != .tooSmall, let status = layout.status else { return nil }
     let top = layout.queryBar.maxY
     let rows = min(state.autocomplete.suggestions.count, AutocompleteState.limit, status.y - top - 2)
-    guard rows >= 1 else { return nil }
+    guard rows >= minimumRows else { return nil }
     let x = min(QueryBarView.prompt.displayWidth, max(0, width - minimumWidth))
     let natural = state.autocomplete.suggestions.prefix(rows).map { suggestion in
       suggestion.text.displayWidth + 2 + AutocompleteState.marker(suggestion).displayWidth

@@ -139,13 +139,16 @@ public struct KeyBinding: Hashable, Sendable {
   public var command: Command
   /// A short description for the help overlay.
   public var summary: String
+  /// How help writes the keys when listing each would be too long (`1…9`); nil: each key's label.
+  public var shortLabel: String?
 
   /// Creates a binding.
-  public init(_ keys: [Key], _ scope: BindingScope, _ command: Command, _ summary: String) {
+  public init(_ keys: [Key], _ scope: BindingScope, _ command: Command, _ summary: String, label: String? = nil) {
     self.patterns = keys.map(KeyPattern.key)
     self.scope = scope
     self.command = command
     self.summary = summary
+    self.shortLabel = label
   }
 
   /// Creates a binding with explicit patterns.
@@ -154,10 +157,11 @@ public struct KeyBinding: Hashable, Sendable {
     self.scope = scope
     self.command = command
     self.summary = summary
+    shortLabel = nil
   }
 
   /// The keys as written in the help overlay, e.g. `↑ k`.
-  public var keyLabel: String { patterns.map(\.label).joined(separator: " ") }
+  public var keyLabel: String { shortLabel ?? patterns.map(\.label).joined(separator: " ") }
 }
 
 /// The one key-binding table: the reducer resolves keys with it and the help overlay lists it.
@@ -189,7 +193,7 @@ public enum KeyBindings {
     KeyBinding([.alt("b")], .global, .cycleCompareUser, "compare: B's user: A's → none → another"),
     KeyBinding([.alt("h")], .global, .showHomefeed, "the user's homefeed (again: search)"),
     KeyBinding([.alt("r")], .global, .showRelated, "pins related to the selected one"),
-    KeyBinding([.alt("g")], .global, .focusChips, "refinement chips: pick one (again: leave)"),
+    KeyBinding([.alt("g")], .global, .focusChips, "refinement chips: pick one (again: off)"),
     KeyBinding([.alt("i")], .global, .toggleRefinementInspector, "inspect the query's refinements"),
     KeyBinding([.escape], .global, .focusQuery, "back to the query bar"),
     // Query bar
@@ -310,7 +314,7 @@ public enum KeyBindings {
     KeyBinding([.right, .character("l")], .chips, .chipNext, "next chip"),
     KeyBinding([.enter, .character(" ")], .chips, .applyChip, "refine the query with the chip"),
     KeyBinding((1...9).map { Key.character(Character("\($0)")) }, .chips, .pickChipByNumber,
-               "refine with chip n"),
+               "refine with chip n", label: "1…9"),
     KeyBinding([.escape, .character("q")], .chips, .leaveChips, "leave the chips"),
     // Refinement inspector
     KeyBinding([.up, .character("k")], .refinementInspector, .inspectorPrevious, "previous refinement"),

@@ -307,7 +307,7 @@ struct GuideTests {
     let compact = ScreenLayout.compute(width: 40, height: 12, queryRows: [.refinements])
     #expect(compact.queryRows[.refinements]?.y == 1)
     #expect(compact.results.maxY == compact.status?.y)
-    let small = ScreenLayout.compute(width: 40, height: 9, queryRows: [.refinements])
+    let small = ScreenLayout.compute(width: 40, height: 8, queryRows: [.refinements])
     #expect(small.queryRows.isEmpty)
     for width in [0, 5, 20, 59, 60, 80, 139, 140, 200] {
       for height in [0, 3, 5, 8, 10, 12, 15, 16, 24, 50] {
@@ -379,11 +379,16 @@ struct GuideTests {
       .significantTerm(term: "ケーキ", score: 12.25, foregroundFrequency: 3, foregroundSize: 5, backgroundFrequency: 4),
       .transition(count: 3, clickedCount: 2, userCount: 1)], engagement: 0.5, loggedSearches: 3, loggedClickedSearches: 2,
       totalMatches: 1_234, totalMatchesIsExact: false, preview: [.init(id: "p5", title: "抹茶ケーキ matcha cake")], overlapWithParent: 0.25)
-    _ = reduce(&odd, .searchCompleted(generation: odd.generation, result: performSearch(odd.currentRequest, using: Self.service)))
+    _ = reduce(&odd, Fixtures.pinTimings(.searchCompleted(generation: odd.generation,
+                                                          result: performSearch(odd.currentRequest, using: Self.service))))
     _ = reduce(&odd, .refinementsCompleted(generation: odd.refinements.generation, result: .success([refinement, refinement])))
     let oddScreen = renderScreen(odd, width: 30, height: 10)
     #expect(oddScreen.invariantViolation() == nil)
     Snapshot.check(SessionPlayer.plainText(oddScreen), named: "guides-unicode-30x10")
+    _ = reduce(&odd, .key(.escape))
+    let oddChips = renderScreen(odd, width: 30, height: 10)
+    #expect(oddChips.line(1).contains("1[+ ケーキ"), "\(oddChips.text)")
+    Snapshot.check(SessionPlayer.plainText(oddChips), named: "guides-chips-unicode-30x10")
     _ = reduce(&odd, .key(.alt("i")))
     let oddInspector = renderScreen(odd, width: 30, height: 10)
     #expect(oddInspector.invariantViolation() == nil)

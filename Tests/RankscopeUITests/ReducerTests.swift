@@ -292,7 +292,11 @@ struct ReducerTests {
                                .toggleUserPicker, .userPickerDeleteBackward, .userPickerPrevious, .userPickerNext,
                                .userPickerPick, .userPickerCancel, .togglePersonalization, .closePersonalization,
                                .personalizationPrevious, .personalizationNext, .personalizationToggle,
-                               .personalizationCohort, .cycleCompareUser, .showHomefeed, .showRelated]
+                               .personalizationCohort, .cycleCompareUser, .showHomefeed, .showRelated,
+                               .suggestionNext, .suggestionPrevious, .acceptSuggestion, .closeSuggestions, .focusChips,
+                               .chipPrevious, .chipNext, .applyChip, .pickChipByNumber, .leaveChips,
+                               .toggleRefinementInspector, .inspectorPrevious, .inspectorNext, .inspectorApply,
+                               .closeInspector]
     for command in expected { #expect(commands.contains(command), "\(command) has no key") }
   }
 

@@ -3,7 +3,7 @@ import RankscopeEngine
 /// Carries out the explorer's effects: the one place that says what each `Effect` does.
 ///
 /// The terminal's `SearchWorker` runs the effects with a `lane` on a background queue (through `perform`), the
-/// run loop the others; tests and `SessionPlayer` run them all at once with `run`. A new effect is added here:
+/// run loop the others (a completion, which takes microseconds, a save, quit); tests and `SessionPlayer` run them all at once with `run`. A new effect is added here:
 /// its work in `perform`, and its lane (or none) in `lane`.
 public struct EffectPerformer: Sendable {
   /// Work that is not on the search service (saving something, say): returns the actions it delivers.
@@ -40,7 +40,8 @@ public struct EffectPerformer: Sendable {
     self.walker = walker
   }
 
-  /// The background lane of `effect`, or nil for an effect the run loop carries out itself (`quit`, side effects).
+  /// The background lane of `effect`, or nil for an effect the run loop carries out itself (`quit`, side effects,
+  /// completions).
   public static func lane(of effect: Effect) -> Lane? {
     switch effect {
     case .search, .recommend: return .search

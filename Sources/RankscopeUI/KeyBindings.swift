@@ -325,9 +325,10 @@ public enum KeyBindings {
 
   /// The binding `key` triggers with `focus` in the keyboard focus, or `nil` when the key does nothing.
   ///
-  /// Order: the shown overlay's bindings (help, the rank-profiles list, the tuning panel, or the why-not
-  /// prompt), else the report's Esc (when a why-not report or comparison is shown) and the focused panel's,
-  /// then the global ones; typed characters fall through to `insertTypedCharacter` in the query bar.
+  /// Order: the shown overlay's bindings (help, the user picker, the refinement inspector, the focused chips, the
+  /// rank-profiles list, the tuning panel, or the why-not prompt), else the report's Esc (when a why-not report or
+  /// comparison is shown), the autocomplete dropdown's (while it is shown over the focused query bar) and the focused
+  /// panel's, then the global ones; typed characters fall through to `insertTypedCharacter` in the query bar.
   /// While an overlay is shown nothing else but global bindings applies.
   public static func binding(for key: Key, focus: Focus, helpVisible: Bool, profilesVisible: Bool = false,
                              tuningVisible: Bool = false, promptVisible: Bool = false,

@@ -46,6 +46,8 @@ public enum Action: Sendable {
   /// The autocomplete suggestions for the query text `prefix` (`Effect.complete`) arrived; dropped unless the query
   /// bar still holds `prefix`.
   case completionsArrived(prefix: String, result: Result<[CompletionSuggestion], SearchFailure>)
+  /// The query log's guides finished building (or failed): the run loop reports it once.
+  case guideStatusChanged(QueryGuideStatus)
   /// The refinements asked for with `generation` (`Effect.refine`) arrived; dropped unless it is the latest.
   case refinementsCompleted(generation: Int, result: Result<[Refinement], SearchFailure>)
   /// The terminal now has this size.

@@ -57,6 +57,23 @@ func completionsArrived(_ state: inout AppState, prefix: String, result: Result<
   }
 }
 
+/// The guides are ready (or failed to build): completes the text typed while they were building and asks for the
+/// shown query's refinements, or notes why they are off.
+func guideStatusChanged(_ state: inout AppState, to status: QueryGuideStatus) -> [Effect] {
+  let before = state.guideStatus
+  state.guideStatus = status
+  guard status == .ready, before != .ready else { return [] }
+  var effects: [Effect] = []
+  if !state.autocomplete.isDismissed, state.autocomplete.suggestions.isEmpty {
+    effects += requestCompletions(&state)
+  }
+  if state.completedGeneration == state.generation, state.outcome != nil, state.refinements.failure != nil {
+    state.refinements.query = nil  // ask again
+    effects += requestRefinements(&state)
+  }
+  return effects
+}
+
 /// Takes the refinements of the latest request; older ones are dropped.
 func refinementsCompleted(_ state: inout AppState, generation: Int, result: Result<[Refinement], SearchFailure>) {
   guard generation == state.refinements.generation, state.refinements.query != nil else { return }  // stale

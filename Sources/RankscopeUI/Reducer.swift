@@ -128,6 +128,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     state.errorMessage = "rating of \(edit.documentId) not saved: \(message)"
   case .completionsArrived(let prefix, let result):
     completionsArrived(&state, prefix: prefix, result: result)
+  case .guideStatusChanged(let status):
+    effects = guideStatusChanged(&state, to: status)
   case .refinementsCompleted(let generation, let result):
     refinementsCompleted(&state, generation: generation, result: result)
   case .resize(let width, let height):

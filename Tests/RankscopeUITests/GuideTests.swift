@@ -169,6 +169,26 @@ struct GuideTests {
     #expect(renderScreen(state, width: 80, height: 24).text.contains("you"))
   }
 
+  @Test("text typed while the guides build is completed once the run loop says they are ready")
+  func readyLater() {
+    var state = Self.state()
+    state.guideStatus = .building
+    #expect(RefinementChipsView.note(state) == "type a query" || state.query.text.isEmpty)
+    let effects = reduce(&state, .insert("ca"))
+    #expect(Self.completes(effects) == ["ca"])
+    _ = reduce(&state, .completionsArrived(prefix: "ca", result: .failure(SearchFailure(message: "building"))))
+    #expect(!state.isAutocompleteVisible)
+    let ready = reduce(&state, .guideStatusChanged(.ready))
+    #expect(Self.completes(ready) == ["ca"])
+    #expect(state.guideStatus == .ready)
+    #expect(RecordedAction(.guideStatusChanged(.ready)) == nil)
+    #expect(reduce(&state, .guideStatusChanged(.ready)).isEmpty)
+    var failed = Self.state()
+    failed.guideStatus = .building
+    _ = reduce(&failed, .guideStatusChanged(.unavailable("the query log could not be read: bad line")))
+    #expect(failed.layout.queryRows.isEmpty)
+  }
+
   @Test("completions for a text no longer in the bar are dropped")
   func staleCompletions() {
     var state = Self.state()

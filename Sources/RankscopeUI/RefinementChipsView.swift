@@ -1,7 +1,7 @@
 /// The refinement chips row under the query bar: `refine:` then one chip per refinement of the current query,
 /// numbered (`1[+ modern]`: the words it adds, or its full text when it is not an extension), as many as fit; in
 /// chip mode (Alt-g) the chip with the focus in `selection`. Otherwise a short note: building, computing, none,
-/// or why they are absent.
+/// or why they are absent. In chip mode the row scrolls to keep the focused chip in view.
 public struct RefinementChipsView {
   /// The explorer's state.
   public var state: AppState
@@ -41,17 +41,24 @@ public struct RefinementChipsView {
       return
     }
     let labels = Self.labels(state)
-    for (index, chip) in labels.enumerated() {
+    // In chip mode the row scrolls so the focused chip is shown (`‹` marks chips left out before it).
+    var first = 0
+    if let cursor = state.refinements.chipCursor, labels.indices.contains(cursor) {
+      func width(_ index: Int) -> Int { (index < 9 ? 1 : 0) + labels[index].displayWidth + 1 }
+      while first < cursor, (first > 0 ? 2 : 0) + (first...cursor).map(width).reduce(0, +) > row.maxX - x { first += 1 }
+      if first > 0 { x = buffer.put("‹ ", x: x, y: row.y, role: .hint, clip: row) }
+    }
+    for (index, chip) in labels.enumerated() where index >= first {
       let number = index < 9 ? "\(index + 1)" : ""
       let width = number.displayWidth + chip.displayWidth
       let remaining = labels.count - index
       let moreWidth = remaining > 1 ? " +\(remaining - 1)".displayWidth : 0
       let fits = x + width + moreWidth <= row.maxX || (remaining == 1 && x + width <= row.maxX)
       guard fits else {
-        if index == 0 {
+        if index == first {
           // Not even one whole chip: the first one cut.
           let cut = (number + chip).truncated(toWidth: max(0, row.maxX - x))
-          buffer.put(cut, x: x, y: row.y, role: state.refinements.chipCursor == 0 ? .selection : .resultTitle, clip: row)
+          buffer.put(cut, x: x, y: row.y, role: state.refinements.chipCursor == index ? .selection : .resultTitle, clip: row)
         } else {
           buffer.put("+\(remaining)", x: x, y: row.y, role: .hint, clip: row)
         }

@@ -264,6 +264,20 @@ struct GuideTests {
     #expect(state.notice?.contains("no chip 9") == true)
   }
 
+  @Test("in chip mode the row scrolls to keep the focused chip in view")
+  func chipsScroll() {
+    var state = Self.state(width: 40, height: 12)
+    Self.send(.setQuery("cake"), to: &state)
+    let count = state.refinements.shown.count
+    #expect(count >= 3)
+    Self.send(.key(.alt("g")), to: &state)
+    for _ in 0..<count { Self.send(.key(.right), to: &state) }
+    #expect(state.refinements.chipCursor == count - 1)
+    let row = renderScreen(state, width: 40, height: 12).line(1)
+    #expect(row.contains("\(count)["), "\(row)")
+    #expect(row.contains("‹"), "\(row)")
+  }
+
   @Test("a chip adds its words to the typed text (filters kept), or replaces it when it is not an extension")
   func chipLabels() {
     let extending = Refinement(text: "cake chocolate", addedWords: ["chocolate"], sources: [], engagement: 1, loggedSearches: 0,

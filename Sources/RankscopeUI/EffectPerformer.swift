@@ -3,8 +3,8 @@ import RankscopeEngine
 /// Carries out the explorer's effects: the one place that says what each `Effect` does.
 ///
 /// The terminal's `SearchWorker` runs the effects with a `lane` on a background queue (through `perform`), the
-/// run loop the others (a completion, which takes microseconds, a save, quit); tests and `SessionPlayer` run them all at once with `run`. A new effect is added here:
-/// its work in `perform`, and its lane (or none) in `lane`.
+/// run loop the others (a completion, which takes microseconds, a save, quit); tests and `SessionPlayer` run them
+/// all at once with `run`. A new effect is added here: its work in `perform`, and its lane (or none) in `lane`.
 public struct EffectPerformer: Sendable {
   /// Work that is not on the search service (saving something, say): returns the actions it delivers.
   public typealias SideEffectHandler = @Sendable (Effect) -> [Action]

@@ -15,7 +15,8 @@ public enum RefinementInspector {
     case .transition(let count, let clicked, let own):
       return "session \(count)× (\(clicked) clicked" + (own > 0 ? ", \(own) by the user)" : ")")
     case .significantTerm(let term, let score, let foreground, let size, let background):
-      return "term \(term) G² \(Formatting.fixed(score, digits: 1)) (\(foreground)/\(size) top, \(Formatting.grouped(background)) docs)"
+      let frequencies = "(\(foreground)/\(size) top, \(Formatting.grouped(background)) docs)"
+      return "term \(term) G² \(Formatting.fixed(score, digits: 1)) " + frequencies
     }
   }
 

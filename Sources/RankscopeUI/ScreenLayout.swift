@@ -81,7 +81,9 @@ public struct ScreenLayout: Sendable, Hashable {
   /// Moves every panel under the query rows down by `count` rows, taking them from the results (and, stacked,
   /// alternately from the explanation).
   private mutating func shiftPanels(by count: Int) {
-    func down(_ rect: Rect?, by rows: Int) -> Rect? { rect.map { Rect(x: $0.x, y: $0.y + rows, width: $0.width, height: $0.height) } }
+    func down(_ rect: Rect?, by rows: Int) -> Rect? {
+      rect.map { Rect(x: $0.x, y: $0.y + rows, width: $0.width, height: $0.height) }
+    }
     func shorter(_ rect: Rect?, by rows: Int) -> Rect? {
       rect.map { Rect(x: $0.x, y: $0.y, width: $0.width, height: max(0, $0.height - rows)) }
     }

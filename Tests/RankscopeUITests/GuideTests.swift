@@ -42,7 +42,8 @@ struct GuideTests {
   }
 
   @discardableResult
-  static func send(_ action: Action, to state: inout AppState, using service: any SearchService = GuideTests.service) -> [Effect] {
+  static func send(_ action: Action, to state: inout AppState,
+                   using service: any SearchService = GuideTests.service) -> [Effect] {
     Fixtures.send(action, to: &state, using: service)
   }
 
@@ -206,7 +207,9 @@ struct GuideTests {
     guard case .search(_, let generation)? = effects.first else { Issue.record("\(effects)"); return }
     let outcome = performSearch(state.currentRequest, using: Self.service)
     effects = reduce(&state, .searchCompleted(generation: generation, result: outcome))
-    let refine = effects.compactMap { effect -> Int? in if case .refine(_, _, _, let g) = effect { return g } else { return nil } }
+    let refine = effects.compactMap { effect -> Int? in
+      if case .refine(_, _, _, let generation) = effect { return generation } else { return nil }
+    }
     #expect(refine.count == 1)
     #expect(EffectPerformer.lane(of: effects.first { if case .refine = $0 { true } else { false } }!) == .refinement)
     #expect(state.refinements.isLoading)
@@ -334,7 +337,8 @@ struct GuideTests {
     #expect(stacked.resultsHeader?.y == 3)
     let plain = ScreenLayout.compute(width: 80, height: 24)
     #expect(stacked.explanation?.maxY == plain.explanation?.maxY)
-    #expect((stacked.results.height + (stacked.explanation?.height ?? 0)) == (plain.results.height + (plain.explanation?.height ?? 0)) - 1)
+    let panels = { (layout: ScreenLayout) in layout.results.height + (layout.explanation?.height ?? 0) }
+    #expect(panels(stacked) == panels(plain) - 1)
     let wide = ScreenLayout.compute(width: 160, height: 30, queryRows: [.refinements])
     #expect(wide.queryRows[.refinements]?.y == 2 && wide.results.y == 4 && wide.explanation?.y == 4)
     #expect(wide.divider?.maxY == wide.explanation?.maxY)
@@ -412,7 +416,8 @@ struct GuideTests {
     let refinement = Refinement(text: "抹 ケーキ 🍵🍵🍵 très long chip text", addedWords: ["ケーキ"], sources: [
       .significantTerm(term: "ケーキ", score: 12.25, foregroundFrequency: 3, foregroundSize: 5, backgroundFrequency: 4),
       .transition(count: 3, clickedCount: 2, userCount: 1)], engagement: 0.5, loggedSearches: 3, loggedClickedSearches: 2,
-      totalMatches: 1_234, totalMatchesIsExact: false, preview: [.init(id: "p5", title: "抹茶ケーキ matcha cake")], overlapWithParent: 0.25)
+      totalMatches: 1_234, totalMatchesIsExact: false, preview: [.init(id: "p5", title: "抹茶ケーキ matcha cake")],
+      overlapWithParent: 0.25)
     _ = reduce(&odd, Fixtures.pinTimings(.searchCompleted(generation: odd.generation,
                                                           result: performSearch(odd.currentRequest, using: Self.service))))
     _ = reduce(&odd, .refinementsCompleted(generation: odd.refinements.generation, result: .success([refinement, refinement])))

@@ -34,11 +34,12 @@ struct JudgmentBuilder: Sendable {
       let extra = [0, 1, 1, 2, 2, 2][generator.below(6)]
       let intent = composer.intent(from: pins[seedPin], extraCount: extra,
                                    includeDetail: generator.chance(0.12), using: &generator)
-      var text = composer.text(for: intent, using: &generator)
+      let meant = composer.text(for: intent, using: &generator)
+      var text = meant
       if generator.chance(0.05) { text = Misspeller.misspell(text, using: &generator) }
       guard usedTexts.insert(text).inserted else { continue }
       let id = "q" + zeroPadded(queries.count + 1, width: 3)
-      queries.append(SampleJudgedQuery(id: id, text: text))
+      queries.append(SampleJudgedQuery(id: id, text: text, intended: text == meant ? nil : meant))
       for index in pool(for: intent, text: text, seedPin: seedPin, using: &generator) {
         judgments.append(SampleJudgment(queryID: id, docID: pins[index].id, grade: intent.grade(pins[index].truth)))
       }

@@ -81,7 +81,8 @@ enum SampleDataReadme {
       interests; \(counts.misspelledShare) of them carry a typo (two letters swapped, a letter dropped or doubled) and \
       \(counts.refinementShare) refine the same user's previous query by appending words ("farmhouse kitchen" →
       "farmhouse kitchen open shelving"). \(counts.searchesWithClicks) searches have at least one click \
-      (\(counts.totalLoggedClicks) clicks in all).
+      (\(counts.totalLoggedClicks) clicks in all). A search typed with a typo also carries `"intended"`, the query \
+      meant: ground truth for evaluating spelling correction (`rankscope bench understanding`); the engine never reads it.
 
       ### `judgments/queries.jsonl` and `judgments/qrels.txt` — \(counts.judgedQueries) queries, \
       \(counts.judgments) judgments
@@ -93,7 +94,8 @@ enum SampleDataReadme {
       at least one; 0 = not relevant. Pins of low latent quality (below 0.3: thin or spammy) lose one grade. Each query's pool (\
       \(counts.poolRange) pins) joins the pins sharing the most informative words with the query, pins the
       truth says are relevant, and random pins of the category, the vertical and the whole collection. Every
-      query has at least one pin graded 2 or more. About one query in twenty carries a typo.
+      query has at least one pin graded 2 or more. About one query in twenty carries a typo; those have
+      `"intended"`, the query meant.
 
       ## What is simulated
 

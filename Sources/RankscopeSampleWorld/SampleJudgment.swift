@@ -4,6 +4,8 @@ public struct SampleJudgedQuery: Sendable, Hashable {
   public var id: String
   /// The query text.
   public var text: String
+  /// The text the query was generated from when a typo was put into it (nil: typed as meant).
+  public var intended: String?
 }
 
 /// A graded relevance judgment, one line of TREC qrels.

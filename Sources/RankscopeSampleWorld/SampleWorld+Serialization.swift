@@ -53,7 +53,8 @@ extension SampleWorld {
     return builder.bytes
   }
 
-  /// `query-log.jsonl`: user, query, ts, shown (ten ids), clicked.
+  /// `query-log.jsonl`: user, query, ts, shown (ten ids), clicked, and for a query typed with a typo the query
+  /// meant (`intended`: the generator's ground truth for evaluating spelling correction; the engine never reads it).
   public func queryLogFile() -> [UInt8] {
     var builder = JSONLineBuilder()
     for search in searches {
@@ -63,18 +64,20 @@ extension SampleWorld {
       builder.member("ts", search.timestamp)
       builder.member("shown", search.shown)
       builder.member("clicked", search.clicked)
+      if search.isMisspelled { builder.member("intended", search.intendedQuery) }
       builder.endObjectLine()
     }
     return builder.bytes
   }
 
-  /// `judgments/queries.jsonl`: id and text.
+  /// `judgments/queries.jsonl`: id and text, and for a query generated with a typo the query meant (`intended`).
   public func judgedQueriesFile() -> [UInt8] {
     var builder = JSONLineBuilder()
     for query in judgedQueries {
       builder.beginObject()
       builder.member("id", query.id)
       builder.member("text", query.text)
+      if let intended = query.intended { builder.member("intended", intended) }
       builder.endObjectLine()
     }
     return builder.bytes

@@ -38,6 +38,7 @@ extension AppState {
                               profile: compare.profile)
     }
     request.explained = .first(1)
+    request.understanding = understanding.options
     switch compare.user {
     case .sameAsA: request.user = personalization?.context
     case .anonymous: request.user = nil

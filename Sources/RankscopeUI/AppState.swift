@@ -120,6 +120,8 @@ public struct AppState: Sendable {
   public var autocomplete: AutocompleteState
   /// The current query's refinements: the chips under the query bar and the inspector (Alt-i).
   public var refinements: RefinementState
+  /// Query understanding: on or off, the rewrites switched off, the rewrites panel.
+  public var understanding = UnderstandingState()
 
   /// Creates the state for a collection.
   public init(schema: Schema, documentCount: Int, width: Int = 80, height: Int = 24, resultLimit: Int = 50) {
@@ -190,6 +192,7 @@ public struct AppState: Sendable {
               resultLimit: resultLimit)
     semanticStatus = service.semanticStatus
     guideStatus = service.guideStatus
+    understanding.isAvailable = service.understandsQueries
     self.profiles = profiles
     self.profileProblems = profileProblems
     var notices: [String] = []
@@ -224,7 +227,7 @@ public struct AppState: Sendable {
           !query.text.allSatisfy(\.isWhitespace), mode == .search, compare == nil, focus == .query,
           !isHelpVisible, !isProfilesVisible, !isTuningVisible, whyNotPrompt == nil,
           setEvaluation?.isVisible != true, userPicker == nil, !isPersonalizationVisible,
-          !refinements.isInspectorVisible, refinements.chipCursor == nil else { return false }
+          !refinements.isInspectorVisible, refinements.chipCursor == nil, !understanding.isPanelVisible else { return false }
     return AutocompleteDropdown.box(for: self, width: width, height: height) != nil
   }
 
@@ -320,8 +323,12 @@ public struct AppState: Sendable {
     request.explained = .first(1)
     request.whyNot = whyNotId
     request.user = personalization?.context
+    request.understanding = understanding.options
     return request
   }
+
+  /// What query understanding made of the query of the results shown, if it ran.
+  public var interpretation: QueryInterpretation? { outcome?.response.interpretation }
 
   /// Whether the why-not report or its prompt is shown in the explanation panel's place.
   public var isWhyNotVisible: Bool { whyNotPrompt != nil || whyNotId != nil }

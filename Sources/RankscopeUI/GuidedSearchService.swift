@@ -18,6 +18,8 @@ public struct GuidedSearchService: SearchService {
     self.unavailableReason = unavailableReason
   }
 
+  /// Whether the engine understands queries (an understander is installed or being built).
+  public var understandsQueries: Bool { engine.understandsQueries }
   /// The engine's schema.
   public var schema: Schema { engine.schema }
   /// The engine's document count.

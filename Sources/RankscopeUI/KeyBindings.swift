@@ -40,10 +40,13 @@ public enum Command: String, Hashable, Sendable {
   // Recommendations
   case showHomefeed, showRelated
   // Autocomplete dropdown
-  case suggestionNext, suggestionPrevious, acceptSuggestion, closeSuggestions
+  case completionNext, completionPrevious, acceptCompletion, closeCompletions
   // Refinement chips and the inspector
   case focusChips, chipPrevious, chipNext, applyChip, pickChipByNumber, leaveChips
   case toggleRefinementInspector, inspectorPrevious, inspectorNext, inspectorApply, closeInspector
+  // Query understanding
+  case toggleUnderstanding, undoCorrection, acceptSuggestion, toggleRewritesPanel, closeRewritesPanel
+  case rewritesPrevious, rewritesNext, rewritesToggle
 }
 
 /// Where a binding applies.
@@ -66,6 +69,8 @@ public enum BindingScope: String, Sendable, Hashable, CaseIterable {
   case refinementInspector
   /// While the refinement chips have the focus (checked first).
   case chips
+  /// While the query-rewrites panel is shown (checked first).
+  case rewrites
   /// While a why-not report or a comparison is shown (checked before the focused panel's bindings).
   case report
   /// While the autocomplete dropdown is shown under the query bar (checked before the query bar's bindings).
@@ -94,6 +99,7 @@ public enum BindingScope: String, Sendable, Hashable, CaseIterable {
     case .refinementInspector: return "Refinement inspector (Alt-i)"
     case .chips: return "Refinement chips (Alt-g)"
     case .autocomplete: return "Autocomplete dropdown (while typing)"
+    case .rewrites: return "Query understanding panel (rewrites)"
     case .report: return "Why-not report or comparison"
     case .compareResults: return "Results in the compare view"
     case .query: return "Query bar"
@@ -195,6 +201,10 @@ public enum KeyBindings {
     KeyBinding([.alt("r")], .global, .showRelated, "pins related to the selected one"),
     KeyBinding([.alt("g")], .global, .focusChips, "refinement chips: pick one (again: off)"),
     KeyBinding([.alt("i")], .global, .toggleRefinementInspector, "inspect the query's refinements"),
+    KeyBinding([.alt("q")], .global, .toggleUnderstanding, "query understanding on or off"),
+    KeyBinding([.alt("z")], .global, .undoCorrection, "undo the auto-correction (again: redo)"),
+    KeyBinding([.alt("y")], .global, .acceptSuggestion, "take the \"did you mean\" query"),
+    KeyBinding([.alt("w")], .global, .toggleRewritesPanel, "the rewrites: see and switch each"),
     KeyBinding([.escape], .global, .focusQuery, "back to the query bar"),
     // Query bar
     KeyBinding(patterns: [.anyPrintable], scope: .query, command: .insertTypedCharacter,
@@ -213,10 +223,10 @@ public enum KeyBindings {
     KeyBinding([.pageDown], .query, .selectPageDown, "results page down"),
     KeyBinding([.enter], .query, .focusResults, "go to the results"),
     // Autocomplete dropdown
-    KeyBinding([.tab], .autocomplete, .suggestionNext, "next suggestion"),
-    KeyBinding([.backTab], .autocomplete, .suggestionPrevious, "previous suggestion"),
-    KeyBinding([.enter], .autocomplete, .acceptSuggestion, "search the highlighted suggestion"),
-    KeyBinding([.escape], .autocomplete, .closeSuggestions, "close the suggestions"),
+    KeyBinding([.tab], .autocomplete, .completionNext, "next suggestion"),
+    KeyBinding([.backTab], .autocomplete, .completionPrevious, "previous suggestion"),
+    KeyBinding([.enter], .autocomplete, .acceptCompletion, "search the highlighted suggestion"),
+    KeyBinding([.escape], .autocomplete, .closeCompletions, "close the suggestions"),
     // Results
     KeyBinding([.up, .character("k")], .results, .selectPrevious, "previous result"),
     KeyBinding([.down, .character("j")], .results, .selectNext, "next result"),
@@ -300,6 +310,11 @@ public enum KeyBindings {
                "switch it (anonymous, signal, event)"),
     KeyBinding([.character("c")], .personalization, .personalizationCohort, "cohort: the signal off for 12 users"),
     KeyBinding([.escape, .character("q")], .personalization, .closePersonalization, "close the panel"),
+    // Query-rewrites panel
+    KeyBinding([.up, .character("k")], .rewrites, .rewritesPrevious, "previous row"),
+    KeyBinding([.down, .character("j")], .rewrites, .rewritesNext, "next row"),
+    KeyBinding([.character(" "), .enter], .rewrites, .rewritesToggle, "switch it on or off"),
+    KeyBinding([.escape, .character("q")], .rewrites, .closeRewritesPanel, "close the panel"),
     // Why-not prompt
     KeyBinding(patterns: [.anyPrintable], scope: .whyNotPrompt, command: .whyNotInsertCharacter,
                summary: "type the document id"),
@@ -335,7 +350,8 @@ public enum KeyBindings {
                              reportVisible: Bool = false, setPanelVisible: Bool = false,
                              compareVisible: Bool = false, userPickerVisible: Bool = false,
                              personalizationVisible: Bool = false, autocompleteVisible: Bool = false,
-                             chipsFocused: Bool = false, inspectorVisible: Bool = false) -> KeyBinding? {
+                             chipsFocused: Bool = false, inspectorVisible: Bool = false,
+                             rewritesVisible: Bool = false) -> KeyBinding? {
     var focused: [BindingScope] = compareVisible && focus == .results ? [.compareResults, .results] : [BindingScope(focus)]
     if autocompleteVisible, focus == .query { focused.insert(.autocomplete, at: 0) }
     let scopes: [BindingScope] = helpVisible ? [.help, .global]
@@ -344,6 +360,7 @@ public enum KeyBindings {
       : chipsFocused ? [.chips, .global]
       : setPanelVisible ? [.setPanel, .global]
       : personalizationVisible ? [.personalization, .global]
+      : rewritesVisible ? [.rewrites, .global]
       : profilesVisible ? [.profiles, .global] : tuningVisible ? [.tuning, .global]
       : promptVisible ? [.whyNotPrompt, .global]
       : reportVisible ? [.report] + focused + [.global] : focused + [.global]
@@ -353,7 +370,7 @@ public enum KeyBindings {
       }
     }
     if !helpVisible, !profilesVisible, !tuningVisible, !setPanelVisible, !personalizationVisible, !inspectorVisible,
-       !chipsFocused, case .character = key {
+       !chipsFocused, !rewritesVisible, case .character = key {
       let scope = userPickerVisible ? BindingScope.userPicker : promptVisible ? BindingScope.whyNotPrompt : BindingScope(focus)
       return table.first { $0.scope == scope && $0.patterns.contains(.anyPrintable) }
     }

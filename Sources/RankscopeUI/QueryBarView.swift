@@ -60,17 +60,35 @@ public struct QueryInfoView {
     self.schema = schema
   }
 
+  /// What query understanding made of the query shown, and whether it is on.
+  public var interpretation: QueryInterpretation?
+  /// Whether searches ask for query understanding.
+  public var isUnderstandingOn = true
+
+  /// The query-understanding part of the line: each rewrite (`(off)` when switched off), a "did you mean",
+  /// or that understanding is off; empty when there is nothing to say.
+  public var understandingText: String {
+    guard isUnderstandingOn else { return "as typed (Alt-q: understanding on)" }
+    guard let interpretation else { return "" }
+    var parts = interpretation.rewrites.map { $0.shortLabel + ($0.isApplied ? "" : " (off)") }
+    if interpretation.rewrites.contains(where: { $0.kind == .spelling && $0.isApplied }) { parts.append("Alt-z undo") }
+    if let suggestion = interpretation.suggestion { parts.append("did you mean: \(suggestion)? Alt-y") }
+    return parts.isEmpty ? "" : "understood: " + parts.joined(separator: "  ")
+  }
+
   /// Draws the line in the first row of `rect`.
   public func draw(into buffer: inout CellBuffer, rect: Rect) {
     guard !rect.isEmpty else { return }
     let row = rect.row(0)
     buffer.fill(row, role: .normal)
-    let text: String
+    var text: String
     if let parsedQuery {
       let terms = parsedQuery.terms.map(\.text)
       let termText = terms.isEmpty ? "(none)" : terms.joined(separator: " ")
       let filterText = parsedQuery.filters.isEmpty ? "(none)" : parsedQuery.filters.map(\.description).joined(separator: "  ")
       text = "  terms: \(termText)  ·  filters: \(filterText)"
+      let understood = understandingText
+      if !understood.isEmpty { text = "  \(understood)  ·" + text.dropFirst(1) }
     } else {
       let examples = Self.filterExamples(schema)
       text = examples.isEmpty ? "" : "  filters: \(examples.joined(separator: "  "))"

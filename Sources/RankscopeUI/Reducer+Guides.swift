@@ -111,13 +111,13 @@ private func chipsUnavailableNotice(_ state: AppState) -> String? {
 func applyGuideCommand(_ command: Command, key: Key?, to state: inout AppState) -> [Effect] {
   let count = state.autocomplete.suggestions.count
   switch command {
-  case .suggestionNext:
+  case .completionNext:
     guard count > 0 else { return [] }
     state.autocomplete.highlighted = state.autocomplete.highlighted.map { ($0 + 1) % count } ?? 0
-  case .suggestionPrevious:
+  case .completionPrevious:
     guard count > 0 else { return [] }
     state.autocomplete.highlighted = state.autocomplete.highlighted.map { ($0 + count - 1) % count } ?? count - 1
-  case .acceptSuggestion:
+  case .acceptCompletion:
     guard let suggestion = state.autocomplete.highlightedSuggestion else {
       // Nothing highlighted: Enter does what it does in the query bar.
       if state.layout.focusablePanels.contains(.results) { state.focus = .results }
@@ -126,7 +126,7 @@ func applyGuideCommand(_ command: Command, key: Key?, to state: inout AppState) 
     state.query = QueryEditor(suggestion.text)
     state.autocomplete = AutocompleteState(prefix: suggestion.text, isDismissed: true)
     return queryChanged(&state)
-  case .closeSuggestions:
+  case .closeCompletions:
     state.autocomplete.isDismissed = true
     state.autocomplete.highlighted = nil
   case .focusChips:
@@ -164,6 +164,7 @@ func applyGuideCommand(_ command: Command, key: Key?, to state: inout AppState) 
       state.refinements.chipCursor = nil
       state.isHelpVisible = false
       state.isProfilesVisible = false
+      state.understanding.isPanelVisible = false
     }
   case .inspectorPrevious:
     state.refinements.inspectorCursor -= 1

@@ -18,7 +18,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
                                             personalizationVisible: state.isPersonalizationVisible,
                                             autocompleteVisible: state.isAutocompleteVisible,
                                             chipsFocused: state.refinements.chipCursor != nil,
-                                            inspectorVisible: state.refinements.isInspectorVisible)
+                                            inspectorVisible: state.refinements.isInspectorVisible,
+                                            rewritesVisible: state.understanding.isPanelVisible)
     else { return [] }
     if binding.command == .insertTypedCharacter {
       guard case .character(let character) = key else { return [] }
@@ -443,9 +444,12 @@ private func apply(_ command: Command, to state: inout AppState) -> [Effect] {
        .userPickerPick, .userPickerCancel, .togglePersonalization, .closePersonalization, .personalizationPrevious,
        .personalizationNext, .personalizationToggle, .personalizationCohort, .cycleCompareUser:
     return applyPersonalizationCommand(command, to: &state)
+  case .toggleUnderstanding, .undoCorrection, .acceptSuggestion, .toggleRewritesPanel, .closeRewritesPanel,
+       .rewritesPrevious, .rewritesNext, .rewritesToggle:
+    return applyUnderstandingCommand(command, to: &state)
   case .showHomefeed, .showRelated:
     return showRecommendations(command == .showHomefeed ? .homefeed : nil, in: &state)
-  case .suggestionNext, .suggestionPrevious, .acceptSuggestion, .closeSuggestions, .focusChips, .chipPrevious,
+  case .completionNext, .completionPrevious, .acceptCompletion, .closeCompletions, .focusChips, .chipPrevious,
        .chipNext, .applyChip, .pickChipByNumber, .leaveChips, .toggleRefinementInspector, .inspectorPrevious,
        .inspectorNext, .inspectorApply, .closeInspector:
     return applyGuideCommand(command, key: nil, to: &state)

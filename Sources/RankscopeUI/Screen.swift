@@ -17,8 +17,10 @@ public func renderScreen(_ state: AppState, width: Int, height: Int) -> CellBuff
     if state.compare != nil {
       drawCompareFigures(state, into: &buffer, rect: infoLine)
     } else {
-      QueryInfoView(parsedQuery: state.outcome?.response.parsedQuery, schema: state.schema)
-        .draw(into: &buffer, rect: infoLine)
+      var info = QueryInfoView(parsedQuery: state.outcome?.response.parsedQuery, schema: state.schema)
+      info.interpretation = state.interpretation
+      info.isUnderstandingOn = state.understanding.isEnabled || !state.understanding.isAvailable
+      info.draw(into: &buffer, rect: infoLine)
     }
   }
   if let chips = layout.queryRows[.refinements] {
@@ -86,6 +88,8 @@ public func renderScreen(_ state: AppState, width: Int, height: Int) -> CellBuff
     ProfilesOverlay.draw(state, into: &buffer)
   } else if state.refinements.isInspectorVisible {
     RefinementInspector.draw(state, into: &buffer)
+  } else if state.understanding.isPanelVisible {
+    RewritesPanel.draw(state, into: &buffer)
   }
   return buffer
 }

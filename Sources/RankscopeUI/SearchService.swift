@@ -2,6 +2,8 @@ import RankscopeEngine
 
 /// What the explorer needs from a search engine; `SearchEngine` conforms.
 public protocol SearchService: Sendable {
+  /// Whether searches may ask for query understanding (an understander is installed or being built).
+  var understandsQueries: Bool { get }
   /// The collection's schema (its `display` names the fields to show).
   var schema: Schema { get }
   /// Number of documents in the collection.
@@ -43,6 +45,9 @@ extension SearchService {
 }
 
 extension SearchService {
+  /// Whether searches may ask for query understanding (spelling, synonyms, phrases); false unless a service says so.
+  public var understandsQueries: Bool { false }
+
   /// Document ids per query id for `queries`, each searched like `request` (its retrieval mode, fusion, profile
   /// and limit) and put in the order `rankscope eval` scores a run (`Evaluator.runOrder`).
   public func rankings(_ queries: [EvaluationQuery], like request: SearchRequest) throws -> [String: [String]] {

@@ -15,7 +15,8 @@ struct BenchCommand: ParsableCommand {
         rankscope bench corpus --corpus /data/c100k --kind bm25 --run-out swift_bm25.jsonl
       """,
     subcommands: [BenchIndexCommand.self, BenchCorpusCommand.self, BenchPersonalizationCommand.self, BenchRecommendCommand.self,
-                  BenchHomefeedCommand.self, BenchSpellingCommand.self, BenchAutocompleteCommand.self],
+                  BenchHomefeedCommand.self, BenchSpellingCommand.self, BenchAutocompleteCommand.self,
+                  BenchIntentCommand.self, BenchUnderstandingCommand.self],
     defaultSubcommand: BenchIndexCommand.self)
 }
 

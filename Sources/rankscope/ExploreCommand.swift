@@ -50,6 +50,9 @@ struct ExploreCommand: ParsableCommand {
   @Option(help: "Judgments in TREC qrels form, shown beside results and where ratings are stored (default: the sample world's copy).")
   var qrels: String?
 
+  @Option(help: "Synonyms file for query understanding (default for the sample index: SampleData/synonyms.txt).")
+  var synonyms: String?
+
   @Option(help: "Personalize searches for this user (an id; F11 picks another, F12 shows their signals and history).")
   var user: String?
 
@@ -59,7 +62,9 @@ struct ExploreCommand: ParsableCommand {
 
   func run() throws {
     try Explorer.checkTerminal()
-    let setup = try ExplorerSetup.open(index: index, profileOptions: profileOptions)
+    var setup = try ExplorerSetup.open(index: index, profileOptions: profileOptions)
+    setup.problems += ExplorerSetup.installUnderstanding(on: setup.engine, index: index, profileOptions: profileOptions,
+                                                         synonyms: synonyms, inBackground: true)
     let loadedTheme = try ExplorerSetup.theme(named: theme, directory: themeDirectory)
     let recorder = try record.map { path in
       let folders = profileOptions.profileFolders.map(Self.absolutePath)

@@ -92,6 +92,42 @@ struct ExplorerSetup {
     }
   }
 
+  /// Builds the query understander (spelling over the index's words, weighted by the query log when one is found)
+  /// and installs it on `engine`: on a background thread for the explorer, so the first screen does not wait
+  /// (searches run as typed until it is in), or before returning for a replay, so replays are repeatable.
+  /// Returns the problems to show (a query log that cannot be read; understanding then runs without it).
+  static func installUnderstanding(on engine: SearchEngine, index: String?, profileOptions: ProfileOptions,
+                                   synonyms: String? = nil, inBackground: Bool) -> [String] {
+    var problems: [String] = []
+    var log: QueryLog?
+    if let path = profileOptions.queryLogPath(index: index) {
+      do { log = try QueryLog.read(path: path) } catch {
+        problems.append("\(error) (query understanding runs without the log)")
+      }
+    }
+    var synonymsPath: String?
+    do {
+      synonymsPath = try UnderstandingOptions.synonymsFile(synonyms, index: index)
+      if let synonymsPath { _ = try SynonymFile.read(path: synonymsPath) }
+    } catch {
+      problems.append("\(error) (query understanding runs without the synonyms file)")
+      synonymsPath = nil
+    }
+    let build: @Sendable () -> Void = { [log, synonymsPath] in
+      // A corrupt index fails its searches with the same error; understanding then stays off.
+      if let understander = try? QueryUnderstander.build(reader: engine.reader, log: log, synonymsFile: synonymsPath) {
+        engine.install(understander)
+      }
+    }
+    if inBackground {
+      engine.expectUnderstander()
+      Thread.detachNewThread(build)
+    } else {
+      build()
+    }
+    return problems
+  }
+
   /// The theme `name` (a name from Themes/ or a path), looked for in `directory`, `RANKSCOPE_THEMES`, then the
   /// Themes folders `Locations` knows.
   static func theme(named name: String, directory: String?) throws -> Theme {

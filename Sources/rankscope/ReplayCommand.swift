@@ -93,7 +93,9 @@ struct ReplayCommand: ParsableCommand {
     var options = profileOptions
     if options.profileFolders.isEmpty { options.profileFolders = session.header.profileFolders }
     let indexPath = index ?? session.header.index
-    let setup = try ExplorerSetup.open(index: indexPath, profileOptions: options)
+    var setup = try ExplorerSetup.open(index: indexPath, profileOptions: options)
+    setup.problems += ExplorerSetup.installUnderstanding(on: setup.engine, index: indexPath, profileOptions: options,
+                                                         inBackground: false)
     let profile = options.profile ?? session.header.profile
     let judgments = try ExplorerSetup.judgments(queries: queries, qrels: qrels, index: indexPath)
     let service = setup.guidedService(index: indexPath, profileOptions: options, background: false)

@@ -72,6 +72,8 @@ struct SearchCommand: ParsableCommand {
 
   @OptionGroup var userOptions: UserOptions
 
+  @OptionGroup var understandingOptions: UnderstandingOptions
+
   @Option(help: "Why not this document (an id)? Follow it through every stage: where it fell out and by how much.")
   var whyNot: String?
 
@@ -102,6 +104,7 @@ struct SearchCommand: ParsableCommand {
     var request = SearchRequest(query: query, filters: filters, limit: limit, explain: explain,
                                 retrieval: retrieval, fusion: fusion, profile: profile)
     request.user = try userOptions.context(engine: engine, index: index, quiet: format == .json)
+    request.understanding = try understandingOptions.install(on: engine, index: index)
     if request.user != nil, format == .table, !UserOptions.personalizes(profile) {
       let what = profile.map { "rank profile \($0.name) weights no personalization feature" } ?? "no --profile is given"
       FileHandle.standardError.write(Data("rankscope: note: --user changes nothing here: \(what) (try --profile hybrid-personal)\n".utf8))
@@ -120,6 +123,7 @@ struct SearchCommand: ParsableCommand {
       let value = try response.json(query: query) { try engine.storedDocument($0.documentNumber) }
       print(JSONWriter.string(value))
     case .table:
+      for line in response.interpretation?.summaryLines ?? [] { print(line) }
       print(try HitTable.render(response, engine: engine, width: TerminalWidth.current))
       if let report = response.whyNot {
         print("\nwhy not \(report.documentId)? \(report.verdict)")

@@ -62,7 +62,11 @@ struct SampleActivityTests {
       #expect(previous.timestamp <= next.timestamp)
     }
     let objects = SmallWorld.objects(world.queryLogFile())
-    #expect(objects.allSatisfy { Set($0.keys) == ["user", "query", "ts", "shown", "clicked"] })
+    #expect(objects.allSatisfy { Set($0.keys).subtracting(["intended"]) == ["user", "query", "ts", "shown", "clicked"] })
+    // The meant query is written exactly for the searches typed with a typo.
+    #expect(zip(objects, world.searches).allSatisfy { object, search in
+      (object["intended"] as? String) == (search.isMisspelled ? search.intendedQuery : nil)
+    })
   }
 
   @Test("clicks show position bias")

@@ -11,7 +11,11 @@ struct SampleJudgmentTests {
     #expect(world.judgedQueries.first?.id == "q001")
     #expect(Set(world.judgedQueries.map(\.text)).count == world.judgedQueries.count)
     let objects = SmallWorld.objects(world.judgedQueriesFile())
-    #expect(objects.allSatisfy { Set($0.keys) == ["id", "text"] })
+    #expect(objects.allSatisfy { Set($0.keys).subtracting(["intended"]) == ["id", "text"] })
+    for (object, query) in zip(objects, world.judgedQueries) {
+      #expect((object["intended"] as? String) == query.intended)
+      if let intended = query.intended { #expect(intended != query.text && intended.count >= query.text.count - 1) }
+    }
   }
 
   @Test("grades are 0...3 and reference existing pins and queries")

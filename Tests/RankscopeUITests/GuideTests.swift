@@ -364,7 +364,7 @@ struct GuideTests {
       let event = SessionEvent(milliseconds: 5, action: .key(key))
       #expect(try SessionTests.event(event.jsonLine) == event)
     }
-    for command in [Command.suggestionNext, .acceptSuggestion, .focusChips, .pickChipByNumber, .toggleRefinementInspector,
+    for command in [Command.completionNext, .acceptCompletion, .focusChips, .pickChipByNumber, .toggleRefinementInspector,
                     .inspectorApply] {
       let event = SessionEvent(milliseconds: 5, action: .command(command))
       #expect(try SessionTests.event(event.jsonLine) == event)

@@ -293,10 +293,12 @@ struct ReducerTests {
                                .userPickerPick, .userPickerCancel, .togglePersonalization, .closePersonalization,
                                .personalizationPrevious, .personalizationNext, .personalizationToggle,
                                .personalizationCohort, .cycleCompareUser, .showHomefeed, .showRelated,
-                               .suggestionNext, .suggestionPrevious, .acceptSuggestion, .closeSuggestions, .focusChips,
+                               .completionNext, .completionPrevious, .acceptCompletion, .closeCompletions, .focusChips,
                                .chipPrevious, .chipNext, .applyChip, .pickChipByNumber, .leaveChips,
                                .toggleRefinementInspector, .inspectorPrevious, .inspectorNext, .inspectorApply,
-                               .closeInspector]
+                               .closeInspector,
+                               .toggleUnderstanding, .undoCorrection, .acceptSuggestion, .toggleRewritesPanel,
+                               .closeRewritesPanel, .rewritesPrevious, .rewritesNext, .rewritesToggle]
     for command in expected { #expect(commands.contains(command), "\(command) has no key") }
   }
 

@@ -56,6 +56,8 @@ public struct Evaluator: Sendable {
   public let profile: RankProfile?
   /// The user every query is personalized for (nil: anonymous).
   public var user: UserContext?
+  /// Query understanding every query runs with (nil: as typed).
+  public var understanding: QueryUnderstandingOptions?
 
   /// Creates an evaluator.
   public init(engine: SearchEngine, depth: Int = 1000, retrieval: RetrievalMode = .lexical, fusion: FusionSettings? = nil,
@@ -74,6 +76,7 @@ public struct Evaluator: Sendable {
     for query in queries {
       var request = SearchRequest(query: query.text, limit: depth, retrieval: retrieval, fusion: fusion, profile: profile)
       request.user = user
+      request.understanding = understanding
       let response = try engine.search(request)
       let ranked = Self.runOrder(response.hits, blended: profile?.blend != nil)
       identifiers[query.id] = ranked.map(\.id)

@@ -34,10 +34,11 @@ public enum BM25F {
     pseudoFrequency / (k1 + pseudoFrequency)
   }
 
-  /// `idf · saturation`, times the query frequency when the term is repeated.
+  /// `idf · saturation`, times the term's factor (`ParsedQuery.Term.scoreFactor`: its query frequency times a
+  /// rewrite's weight) when that is not 1.
   @inline(__always)
-  public static func termScore(idf: Double, saturation: Double, queryFrequency: Int) -> Double {
-    queryFrequency == 1 ? idf * saturation : Double(queryFrequency) * (idf * saturation)
+  public static func termScore(idf: Double, saturation: Double, factor: Double) -> Double {
+    factor == 1 ? idf * saturation : factor * (idf * saturation)
   }
 }
 
@@ -123,7 +124,7 @@ struct BM25FScorer {
       }
       for document in touched {
         let saturation = BM25F.saturation(pseudoFrequencies[document], k1: schema.k1)
-        scores[document] += BM25F.termScore(idf: term.idf, saturation: saturation, queryFrequency: term.term.queryFrequency)
+        scores[document] += BM25F.termScore(idf: term.idf, saturation: saturation, factor: term.term.scoreFactor)
         pseudoFrequencies[document] = 0
         inTerm[document] = false
         if !seen[document] {
@@ -155,16 +156,16 @@ struct BM25FScorer {
       let saturation = Explanation(value: saturationValue, label: "saturation = tf~ / (k1 + tf~)", combination: .ratio,
                                    children: [pseudoFrequency, denominator])
       let idf = Explanation.leaf(term.idf, "idf = log(1 + (N - n + 0.5) / (n + 0.5)) with N = \(reader.documentCount) documents, n = \(term.documentFrequency) containing the term")
-      let score = BM25F.termScore(idf: term.idf, saturation: saturationValue, queryFrequency: term.term.queryFrequency)
+      let factor = term.term.scoreFactor
+      let score = BM25F.termScore(idf: term.idf, saturation: saturationValue, factor: factor)
       let label = "term \"\(term.term.text)\""
-      if term.term.queryFrequency == 1 {
-        children.append(Explanation(value: score, label: label + " = idf · saturation", combination: .product,
-                                    children: [idf, saturation]))
-      } else {
+      if let note = term.term.factorNote {
         let single = Explanation(value: term.idf * saturationValue, label: "idf · saturation", combination: .product,
                                  children: [idf, saturation])
-        children.append(Explanation(value: score, label: label + " × \(term.term.queryFrequency) (repeated in the query)",
-                                    combination: .weighted(Double(term.term.queryFrequency)), children: [single]))
+        children.append(Explanation(value: score, label: label + " " + note, combination: .weighted(factor), children: [single]))
+      } else {
+        children.append(Explanation(value: score, label: label + " = idf · saturation", combination: .product,
+                                    children: [idf, saturation]))
       }
     }
     var total = 0.0

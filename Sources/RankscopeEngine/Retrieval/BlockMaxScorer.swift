@@ -97,21 +97,21 @@ struct BlockMaxScorer {
     cursorStartList.append(pointers.count)
     // Plain pointers for the loop's read-only tables: indices are in range by construction, and unchecked
     // reads keep the per-candidate work small.
-    let integers = UnsafeMutablePointer<Int>.allocate(capacity: cursorFieldList.count + 3 * termCount + 1)
+    let integers = UnsafeMutablePointer<Int>.allocate(capacity: cursorFieldList.count + 2 * termCount + 1)
     defer { integers.deallocate() }
     let cursorFields = integers
     let termCursorStart = integers + cursorFieldList.count
-    let queryFrequencies = termCursorStart + termCount + 1
-    let order = queryFrequencies + termCount
+    let order = termCursorStart + termCount + 1
     cursorFields.initialize(from: cursorFieldList, count: cursorFieldList.count)
     termCursorStart.initialize(from: cursorStartList, count: termCount + 1)
-    queryFrequencies.initialize(from: terms.map(\.term.queryFrequency), count: termCount)
-    let reals = UnsafeMutablePointer<Double>.allocate(capacity: 3 * termCount)
+    let reals = UnsafeMutablePointer<Double>.allocate(capacity: 4 * termCount)
     defer { reals.deallocate() }
     let idfs = reals
     let bounds = reals + termCount
     let prefixBounds = reals + 2 * termCount
+    let factors = reals + 3 * termCount
     idfs.initialize(from: terms.map(\.idf), count: termCount)
+    factors.initialize(from: terms.map(\.term.scoreFactor), count: termCount)
     // Whether every term has exactly one list (then cursor `t` is term `t`'s).
     let oneListPerTerm = pointers.count == termCount
     let scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, pointers.count) * 2 * PostingsBlock.capacity)
@@ -138,10 +138,10 @@ struct BlockMaxScorer {
     blockEnds.initialize(repeating: -1, count: termCount)
     defer { blockEnds.deallocate() }
 
-    // idf · s, times the query frequency (`BM25F.termScore`).
+    // idf · s, times the term's factor (`BM25F.termScore`).
     @inline(__always)
     func termScore(_ term: Int, saturation: Double) -> Double {
-      BM25F.termScore(idf: idfs[term], saturation: saturation, queryFrequency: queryFrequencies[term])
+      BM25F.termScore(idf: idfs[term], saturation: saturation, factor: factors[term])
     }
     let k1 = self.k1
     // A term's bound from its lists' maxima (saturation for one list; w · tf / B summed over several).

@@ -32,8 +32,8 @@ extension SearchEngine {
   /// meanwhile. The `understand` stage's time then adds the embedding's own time and `retrieve`'s leaves out the
   /// wait for it, so stage times can add up to more than the search took.
   func profileSearch(_ request: SearchRequest, profile: RankProfile, query startingQuery: GeneratorQuery,
-                     pendingVector: BackgroundValue<[Float]>?, parsed: ParsedQuery, limit: Int,
-                     trace startingTrace: [StageTrace], clock startingClock: StageClock,
+                     pendingVector: BackgroundValue<[Float]>?, parsed: ParsedQuery, intent: IntentPrediction? = nil,
+                     limit: Int, trace startingTrace: [StageTrace], clock startingClock: StageClock,
                      recommendation: RecommendationRun? = nil) throws -> SearchResponse {
     var trace = startingTrace
     var clock = startingClock
@@ -51,7 +51,7 @@ extension SearchEngine {
     func resolveVector() throws {
       guard !isVectorResolved, let pendingVector else { return }
       if let featureExtractor, lexicalContext == nil {
-        lexicalContext = try featureExtractor.lexicalContext(query: request.query, queryLog: queryLog, user: request.user)
+        lexicalContext = try featureExtractor.lexicalContext(query: request.query, parsed: parsed, intent: intent, queryLog: queryLog, user: request.user)
       }
       if let l1 = profile.l1, let featureExtractor, let lexicalContext, !lists.isEmpty {
         let earlyStart = DispatchTime.now().uptimeNanoseconds
@@ -135,7 +135,7 @@ extension SearchEngine {
       let features = try l1.weights.map { entry throws -> FeatureDefinition in try extractor.registry.definition(named: entry.feature) }
       let context = try extractor.attaching(
         query.vector,
-        to: lexicalContext ?? extractor.lexicalContext(query: request.query, queryLog: queryLog, user: request.user))
+        to: lexicalContext ?? extractor.lexicalContext(query: request.query, parsed: parsed, intent: intent, queryLog: queryLog, user: request.user))
       let candidates = retrieved.map { entry in
         FeatureCandidate(document: entry.document, retrievalScore: entry.score,
                          bestGeneratorRank: sources(entry.document).map(\.rank).min())
@@ -174,7 +174,7 @@ extension SearchEngine {
       let features = try names.map { name throws -> FeatureDefinition in try extractor.registry.definition(named: name) }
       let context = try l1Context?.context
         ?? extractor.attaching(query.vector,
-                               to: lexicalContext ?? extractor.lexicalContext(query: request.query, queryLog: queryLog,
+                               to: lexicalContext ?? extractor.lexicalContext(query: request.query, parsed: parsed, intent: intent, queryLog: queryLog,
                                                                                user: request.user))
       let candidates = ranked.map { entry in
         FeatureCandidate(document: entry.document, retrievalScore: retrieved[(retrievalRank[entry.document] ?? 1) - 1].score,

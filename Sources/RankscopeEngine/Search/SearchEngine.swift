@@ -8,7 +8,7 @@ import Foundation
 public final class SearchEngine: Sendable {
   /// The index searched.
   public let reader: IndexReader
-  private let parser: QueryParser
+  let parser: QueryParser
   /// The text encoder for semantic retrieval, when a model is available.
   public let embedder: (any TextEmbedder)?
   /// Whether semantic retrieval can run, and if not, why.
@@ -22,6 +22,9 @@ public final class SearchEngine: Sendable {
   private let features: Result<FeatureExtractor, FeatureUnavailable>
   /// L2 models read so far, by path (a profile's model is read once).
   let models = ModelCache()
+  /// The query understander, installed once built (`install(_:)`); searches asking for understanding before then
+  /// run as typed.
+  let understanding = UnderstanderSlot()
   /// Vector searchers of the recommendation generators, by field.
   let vectorSearchers = VectorSearcherCache()
 
@@ -84,6 +87,18 @@ public final class SearchEngine: Sendable {
     return SearchEngine(reader: try IndexReader.inMemory(files: builder.serialize(), schema: schema))
   }
 
+  /// Installs (or, with nil, removes) the query understander searches use when they ask for understanding.
+  public func install(_ understander: QueryUnderstander?) { understanding.current = understander }
+
+  /// The installed query understander, if any.
+  public var understander: QueryUnderstander? { understanding.current }
+
+  /// Says an understander is being built and will be installed (searches run as typed until it is).
+  public func expectUnderstander() { understanding.isExpected = true }
+
+  /// Whether an understander is installed or expected.
+  public var understandsQueries: Bool { understanding.isExpected || understanding.current != nil }
+
   /// Parses a query without running it.
   public func parse(_ query: String) throws -> ParsedQuery { try parser.parse(query) }
 
@@ -99,9 +114,23 @@ public final class SearchEngine: Sendable {
       equivalent.profile = try equivalentProfile(request)
       return try search(equivalent)
     }
-    var trace: [StageTrace] = []
     var clock = StageClock()
-    let parsed = try parser.parse(request.query)
+    let typed = try parser.parse(request.query)
+    guard let options = request.understanding, let understander = understanding.current else {
+      return try run(request, parsed: typed, interpretation: nil, clock: clock)
+    }
+    let interpretation = understander.interpret(typed.text, options: options)
+    var response = try run(request, parsed: understood(typed, interpretation), interpretation: interpretation, clock: clock)
+    response.interpretation = interpretation
+    try attachProvenance(to: &response, interpretation: interpretation)
+    return response
+  }
+
+  /// Runs the pipeline on a parsed (and possibly understood) query; `clock` started before parsing.
+  private func run(_ request: SearchRequest, parsed: ParsedQuery, interpretation: QueryInterpretation?,
+                   clock: StageClock) throws -> SearchResponse {
+    var trace: [StageTrace] = []
+    var clock = clock
     let filters = parsed.filters + request.filters
     let scorer = BM25FScorer(reader: reader)
     let terms = try scorer.resolve(parsed.terms)
@@ -164,33 +193,44 @@ public final class SearchEngine: Sendable {
     }
 
     if let profile = request.profile {
-      return try profileSearch(request, profile: profile, query: query, pendingVector: pendingVector, parsed: parsed, limit: limit,
-                               trace: trace, clock: clock)
+      return try profileSearch(request, profile: profile, query: query, pendingVector: pendingVector, parsed: parsed,
+                               intent: interpretation?.intent, limit: limit, trace: trace, clock: clock)
     }
+    let boost = PhraseBoost(reader: reader, interpretation: interpretation,
+                            window: understanding.current?.settings.phraseWindow ?? UnderstandingSettings.standard.phraseWindow)
     if let fusion {
-      return try hybridSearch(request, query: query, parsed: parsed, fusion: fusion, limit: limit, trace: trace,
+      return try hybridSearch(request, query: query, parsed: parsed, fusion: fusion, boost: boost, limit: limit, trace: trace,
                               clock: clock)
     }
     let generator: any CandidateGenerator = request.retrieval == .semantic ? try vectorGenerator() : BM25FGenerator(scorer: scorer)
-    let list = try generator.generate(query, depth: limit, earlier: [])
+    let list = try generator.generate(query, depth: boost.map { max(limit, $0.window) } ?? limit, earlier: [])
     trace.append(StageTrace(name: "retrieve", inputCount: searchable, outputCount: list.matchCount, seconds: clock.lap()))
-    trace.append(StageTrace(name: "rank", inputCount: list.matchCount, outputCount: list.candidates.count,
-                            cutoffScore: list.candidates.last?.score, seconds: clock.lap()))
+    let ranked = try rank(list.candidates.map { ($0.document, $0.score) }, limit: limit, boost: boost, trace: &trace,
+                          clock: &clock)
+    trace.append(StageTrace(name: "rank", inputCount: list.matchCount, outputCount: ranked.count,
+                            cutoffScore: ranked.last?.score, seconds: clock.lap()))
     var hits: [SearchHit] = []
-    hits.reserveCapacity(list.candidates.count)
-    for candidate in list.candidates {
+    hits.reserveCapacity(ranked.count)
+    for (offset, entry) in ranked.enumerated() {
+      let candidate = list.candidates[entry.order]
       var explanation: Explanation?
       let id = try reader.id(of: candidate.document)
-      if request.explains(rank: candidate.rank, id: id) {
+      if request.explains(rank: offset + 1, id: id) {
         let retrieval = try generator.explain(query, candidate: candidate, in: list)
-        explanation = .sum("final score", [Explanation(value: retrieval.value, label: "retrieve · \(retrieval.label)",
-                                                        combination: retrieval.combination, children: retrieval.children)])
+        explanation = .sum("final score", [Self.boosted(Explanation(value: retrieval.value, label: "retrieve · \(retrieval.label)",
+                                                                    combination: retrieval.combination, children: retrieval.children),
+                                                        boost: boost, matches: entry.matches)])
       }
-      hits.append(SearchHit(documentNumber: candidate.document, id: id, rank: candidate.rank,
-                            score: candidate.score, explanation: explanation,
-                            sources: [CandidateSource(generator: list.generator, rank: candidate.rank, score: candidate.score)]))
+      var hit = SearchHit(documentNumber: candidate.document, id: id, rank: offset + 1, score: entry.score,
+                          explanation: explanation,
+                          sources: [CandidateSource(generator: list.generator, rank: candidate.rank, score: candidate.score)])
+      if let boost {
+        hit.retrievalScore = entry.retrievalScore
+        hit.rewrites = zip(boost.phrases, entry.matches).compactMap { $1 == nil ? nil : $0.rewrite.id }
+      }
+      hits.append(hit)
     }
-    trace.append(StageTrace(name: "page", inputCount: list.candidates.count, outputCount: hits.count, seconds: clock.lap()))
+    trace.append(StageTrace(name: "page", inputCount: ranked.count, outputCount: hits.count, seconds: clock.lap()))
     return SearchResponse(parsedQuery: ParsedQuery(text: parsed.text, terms: parsed.terms, filters: filters),
                           hits: hits, totalMatches: list.matchCount, totalMatchesIsExact: list.matchCountIsExact, trace: trace,
                           generators: [GeneratorReport(name: list.generator, candidateCount: list.candidates.count,
@@ -199,7 +239,7 @@ public final class SearchEngine: Sendable {
 
   /// Hybrid retrieval: every generator of `fusion`, fused, ranked and explained.
   private func hybridSearch(_ request: SearchRequest, query: GeneratorQuery, parsed: ParsedQuery, fusion: FusionSettings,
-                            limit: Int, trace: [StageTrace], clock: StageClock) throws -> SearchResponse {
+                            boost: PhraseBoost?, limit: Int, trace: [StageTrace], clock: StageClock) throws -> SearchResponse {
     var trace = trace
     var clock = clock
     let generators = try hybridGenerators(fusion)
@@ -214,7 +254,7 @@ public final class SearchEngine: Sendable {
     let fuser = ScoreFusion(settings: fusion, lists: lists, weights: generators.map(\.weight))
     let fused = fuser.fuse()
     trace.append(StageTrace(name: "fuse", inputCount: candidateCount, outputCount: fused.count, seconds: clock.lap()))
-    let top = fused.prefix(limit)
+    let top = try rank(fused.map { ($0.document, $0.score) }, limit: limit, boost: boost, trace: &trace, clock: &clock)
     trace.append(StageTrace(name: "rank", inputCount: fused.count, outputCount: top.count, cutoffScore: top.last?.score,
                             seconds: clock.lap()))
     var hits: [SearchHit] = []
@@ -226,11 +266,17 @@ public final class SearchEngine: Sendable {
         let tree = try fuser.explain(entry.document) { index, candidate in
           try generators[index].generator.explain(query, candidate: candidate, in: lists[index])
         }
-        explanation = .sum("final score", [Explanation(value: tree.value, label: "retrieve · hybrid: \(tree.label)",
-                                                        combination: tree.combination, children: tree.children)])
+        explanation = .sum("final score", [Self.boosted(Explanation(value: tree.value, label: "retrieve · hybrid: \(tree.label)",
+                                                                    combination: tree.combination, children: tree.children),
+                                                        boost: boost, matches: entry.matches)])
       }
-      hits.append(SearchHit(documentNumber: entry.document, id: id, rank: offset + 1,
-                            score: entry.score, explanation: explanation, sources: fuser.sources(of: entry.document)))
+      var hit = SearchHit(documentNumber: entry.document, id: id, rank: offset + 1,
+                          score: entry.score, explanation: explanation, sources: fuser.sources(of: entry.document))
+      if let boost {
+        hit.retrievalScore = entry.retrievalScore
+        hit.rewrites = zip(boost.phrases, entry.matches).compactMap { $1 == nil ? nil : $0.rewrite.id }
+      }
+      hits.append(hit)
     }
     trace.append(StageTrace(name: "page", inputCount: top.count, outputCount: hits.count, seconds: clock.lap()))
     return SearchResponse(parsedQuery: ParsedQuery(text: parsed.text, terms: parsed.terms, filters: query.filters),
@@ -238,6 +284,27 @@ public final class SearchEngine: Sendable {
                           generators: lists.map { GeneratorReport(name: $0.generator, candidateCount: $0.candidates.count,
                                                                   matchCount: $0.matchCount, note: $0.note) },
                           fusion: fusion)
+  }
+
+  /// The page of retrieved `entries` (best first): the first `limit`, or with a phrase boost the first `window`
+  /// re-scored and re-sorted, then cut (a "phrase" stage in the trace). `order` is the entry's retrieval position.
+  private func rank(_ entries: [(document: Int, score: Double)], limit: Int, boost: PhraseBoost?, trace: inout [StageTrace],
+                    clock: inout StageClock) throws
+    -> [(document: Int, score: Double, retrievalScore: Double, order: Int, matches: [String?])] {
+    guard let boost else {
+      return entries.prefix(limit).enumerated().map { ($1.document, $1.score, $1.score, $0, []) }
+    }
+    let window = Array(entries.prefix(max(limit, boost.window)))
+    let rescored = try boost.rescore(window)
+    trace.append(StageTrace(name: "phrase", inputCount: window.count, outputCount: rescored.filter { $0.score != $0.retrievalScore }.count,
+                            seconds: clock.lap()))
+    return Array(rescored.prefix(limit))
+  }
+
+  /// `retrieval` times the phrase boost of the phrases `matches` names, or `retrieval` itself when none was found.
+  static func boosted(_ retrieval: Explanation, boost: PhraseBoost?, matches: [String?]) -> Explanation {
+    guard let boost, matches.contains(where: { $0 != nil }) else { return retrieval }
+    return boost.explain(retrieval, matches: matches)
   }
 
   /// The rank profile a plain retrieval mode amounts to: its generator(s) to the request's limit (hybrid: each
@@ -391,6 +458,26 @@ enum TopK {
       }
     }
     return heap.sorted(by: better)
+  }
+}
+
+/// The engine's query understander, set after the engine is made (it is built from the engine's index).
+final class UnderstanderSlot: @unchecked Sendable {
+  // Safety: `value` is read and written only while `lock` is held; the understander is immutable.
+  private let lock = NSLock()
+  private var value: QueryUnderstander?
+  private var expected = false
+
+  /// Whether an understander is being built for the engine.
+  var isExpected: Bool {
+    get { lock.lock(); defer { lock.unlock() }; return expected }
+    set { lock.lock(); expected = newValue; lock.unlock() }
+  }
+
+  /// The installed understander.
+  var current: QueryUnderstander? {
+    get { lock.lock(); defer { lock.unlock() }; return value }
+    set { lock.lock(); value = newValue; lock.unlock() }
   }
 }
 

@@ -24,6 +24,9 @@ public struct SearchRequest: Sendable, Hashable {
   /// The user to personalize for (the profile and the signals that are on); nil: an anonymous search, where
   /// every personalization feature reads 0.
   public var user: UserContext?
+  /// Query understanding (spelling, synonyms, phrases) to apply, with the rewrites switched off; nil searches the
+  /// query as typed. Needs an understander installed on the engine (`SearchEngine.install(_:)`).
+  public var understanding: QueryUnderstandingOptions?
 
   /// Whether the hit at 1-based `rank` with id `id` gets an explanation.
   public func explains(rank: Int, id: String) -> Bool { explain && explained.includes(rank: rank, id: id) }

@@ -2,7 +2,7 @@ extension SearchResponse {
   /// The response as JSON: `query`, `filters`, `terms`, `totalMatches` (at least that many when
   /// `totalMatchesIsExact` is false: a pruned search does not count every match), `totalMatchesIsExact`,
   /// `profile` (when one ran), `fusion` (hybrid only), `generators`, `hits` (each with `id`, `rank`, `score`, `fields`, `sources`, and
-  /// `explanation` when asked), `trace`.
+  /// `rewrites` and `explanation` when asked), `understanding` (when query understanding ran), `trace`.
   public func json(query: String, storedFields: (SearchHit) throws -> JSONValue) rethrows -> JSONValue {
     var hitValues: [JSONValue] = []
     for hit in hits {
@@ -18,6 +18,7 @@ extension SearchResponse {
                    JSONMember("score", .number(source.score))])
         })))
       }
+      if !hit.rewrites.isEmpty { members.append(JSONMember("rewrites", .array(hit.rewrites.map { .string($0) }))) }
       if let explanation = hit.explanation { members.append(JSONMember("explanation", explanation.json)) }
       hitValues.append(.object(members))
     }
@@ -36,6 +37,7 @@ extension SearchResponse {
       JSONMember("totalMatchesIsExact", .bool(totalMatchesIsExact)),
     ]
     if let profile { members.append(JSONMember("profile", .string(profile))) }
+    if let interpretation { members.append(JSONMember("understanding", interpretation.json)) }
     if let whyNot {
       members.append(JSONMember("whyNot", .object([
         JSONMember("id", .string(whyNot.documentId)), JSONMember("verdict", .string(whyNot.verdict)),

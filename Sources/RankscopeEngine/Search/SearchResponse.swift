@@ -20,6 +20,8 @@ public struct SearchResponse: Sendable {
   public var profile: String?
   /// What the pipeline did with the document the request asked about (`SearchRequest.whyNot`).
   public var whyNot: WhyNotReport?
+  /// What query understanding made of the query, when the request asked for it and an understander is installed.
+  public var interpretation: QueryInterpretation?
 
   /// Creates a response.
   public init(parsedQuery: ParsedQuery, hits: [SearchHit], totalMatches: Int, totalMatchesIsExact: Bool = true,
@@ -54,6 +56,9 @@ public struct SearchHit: Sendable, Hashable {
   /// The retrieval stage's score (fused when several generators ran) when a later stage re-scored the hit
   /// (a rank profile's L1 or L2); nil when `score` is retrieval's own.
   public var retrievalScore: Double?
+  /// The applied query rewrites (`QueryRewrite.id`) through which the hit was found: a corrected word or a
+  /// synonym it holds, a phrase it contains, or the embedding of the corrected text that retrieved it.
+  public var rewrites: [String] = []
 
   /// Creates a hit.
   public init(documentNumber: Int, id: String, rank: Int, score: Double, explanation: Explanation? = nil,
@@ -123,12 +128,34 @@ public struct ParsedQuery: Sendable, Hashable {
     public var fieldTerms: [String?]
     /// How many times the query contains it.
     public var queryFrequency: Int
+    /// The weight of a term a query rewrite added (a synonym's weight); 1 for the typed terms.
+    public var weight: Double
+    /// The rewrite that added the term (`QueryRewrite.id`), nil for the typed terms.
+    public var rewrite: String?
+    /// Why the term is in the query when a rewrite added it, e.g. `synonym of "sofa" (synonyms.txt:12)`.
+    public var origin: String?
 
     /// Creates a term.
-    public init(text: String, fieldTerms: [String?], queryFrequency: Int) {
+    public init(text: String, fieldTerms: [String?], queryFrequency: Int, weight: Double = 1, rewrite: String? = nil,
+                origin: String? = nil) {
       self.text = text
       self.fieldTerms = fieldTerms
       self.queryFrequency = queryFrequency
+      self.weight = weight
+      self.rewrite = rewrite
+      self.origin = origin
+    }
+
+    /// What the term's BM25F score is multiplied by: its query frequency times its weight.
+    public var scoreFactor: Double { weight == 1 ? Double(queryFrequency) : Double(queryFrequency) * weight }
+
+    /// How the factor reads in an explanation, e.g. `× 2 (repeated in the query)` or
+    /// `× 0.8 (synonym of "sofa" (synonyms.txt:12))`; nil when the factor is 1 from a typed term.
+    public var factorNote: String? {
+      let repeated = queryFrequency > 1 ? (origin == nil ? "repeated in the query" : "repeated \(queryFrequency) times") : nil
+      let why = [repeated, origin].compactMap { $0 }.joined(separator: "; ")
+      guard scoreFactor != 1 || origin != nil else { return nil }
+      return "× \(JSONWriter.format(scoreFactor))" + (why.isEmpty ? "" : " (\(why))")
     }
   }
 

@@ -44,6 +44,8 @@ public struct FeatureContext: Sendable {
   public let referenceTime: Double?
   /// Query-log statistics, when a log was given.
   public let queryLog: QueryLogStatistics?
+  /// The query-log intent model's prediction for the query (from query understanding; nil: not understood).
+  public internal(set) var intent: IntentPrediction?
   /// The user the personalization features read (nil: an anonymous search, every such feature 0).
   public internal(set) var user: UserContext?
   /// What the personalization features read of `user`, prepared once per query (nil without a user).

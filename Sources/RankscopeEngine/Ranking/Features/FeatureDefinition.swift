@@ -65,6 +65,8 @@ enum FeatureKind: Sendable, Hashable {
   case queryClickRate
   case categoryMatch(keywordField: Int)
   case contentTypeMatch(keywordField: Int)
+  case categoryIntent(keywordField: Int)
+  case contentTypeIntent(keywordField: Int)
   case priceBand(numericField: Int)
   case logPrice(numericField: Int)
   case fieldLength(textField: Int)
@@ -84,7 +86,8 @@ enum FeatureKind: Sendable, Hashable {
     switch self {
     case .textSimilarity, .fusedScore, .bestGeneratorReciprocalRank: return false
     case .bm25f, .fieldBM25, .queryCoverage, .fieldCoverage, .fieldPhrase, .proximity, .visualCentroidSimilarity,
-         .logCount, .freshness, .clickPrior, .queryClickRate, .categoryMatch, .contentTypeMatch, .priceBand, .logPrice,
+         .logCount, .freshness, .clickPrior, .queryClickRate, .categoryMatch, .contentTypeMatch, .categoryIntent,
+         .contentTypeIntent, .priceBand, .logPrice,
          .fieldLength, .valueCount, .queryTermCount, .userSimilarity, .interestSimilarity, .affinity, .seenBefore, .hiddenBefore:
       return true
     }

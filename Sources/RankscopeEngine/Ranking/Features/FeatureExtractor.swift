@@ -119,9 +119,11 @@ public struct FeatureExtractor: Sendable {
   }
 
   /// The context of `query` without a query embedding (everything but the embedding-based features' input).
-  func lexicalContext(query: String, queryLog: QueryLogStatistics?, user: UserContext? = nil) throws -> FeatureContext {
+  /// `parsed`, when given, is the query as the pipeline understood it (corrected words, synonym terms).
+  func lexicalContext(query: String, parsed given: ParsedQuery? = nil, intent: IntentPrediction? = nil,
+                      queryLog: QueryLogStatistics?, user: UserContext? = nil) throws -> FeatureContext {
     let schema = reader.schema
-    let parsed = try QueryParser(schema: schema).parse(query)
+    let parsed = try given ?? QueryParser(schema: schema).parse(query)
     let scorer = BM25FScorer(reader: reader)
     var resolvedTerms: [BM25FScorer.ResolvedTerm?] = []
     for term in parsed.terms { resolvedTerms.append(try scorer.resolve([term]).first) }
@@ -164,6 +166,7 @@ public struct FeatureExtractor: Sendable {
       resolvedTerms: resolvedTerms, analyzedQuery: analyzers.map { $0.terms(parsed.text) },
       readerIdentity: ObjectIdentifier(reader))
     context.user = user
+    context.intent = intent
     context.personalization = try user.map { PersonalizationInputs(user: $0, valueTables: try userValueTables($0)) }
     return context
   }
@@ -392,6 +395,8 @@ public struct FeatureExtractor: Sendable {
     case .queryClickRate: return queryClickRate(data, context, node)
     case .categoryMatch(let field): return try intentMatch(field, context.predictedCategory, data, node)
     case .contentTypeMatch(let field): return try intentMatch(field, context.predictedContentType, data, node)
+    case .categoryIntent(let field): return intentProbability(field, context.intent?.category, data, node)
+    case .contentTypeIntent(let field): return intentProbability(field, context.intent?.contentType, data, node)
     case .priceBand(let field): return try priceBand(field, data, node)
     case .fieldLength(let field):
       let length = try reader.fieldLength(field: field, document: data.document)
@@ -451,8 +456,8 @@ public struct FeatureExtractor: Sendable {
                                 node.sum("k1 + tf~", node.leaf(k1, "k1 (term-frequency saturation)"), node.leaf(pseudoFrequency.value, "tf~")))
     let idfNode = node.leaf(idf, "idf = log(1 + (N - n + 0.5) / (n + 0.5)) with N = \(reader.documentCount) documents, n = \(documentFrequency) containing the term")
     let single = node.product("term \"\(term.text)\" = idf · saturation", idfNode, saturation)
-    guard term.queryFrequency > 1 else { return single }
-    return node.weighted(Double(term.queryFrequency), "term \"\(term.text)\" × \(term.queryFrequency) (repeated in the query)", single)
+    guard let note = term.factorNote else { return single }
+    return node.weighted(term.scoreFactor, "term \"\(term.text)\" \(note)", single)
   }
 
   private func bm25f(_ data: CandidateData, _ context: FeatureContext, _ node: FeatureNodeBuilder) -> FeatureNode {
@@ -740,6 +745,19 @@ public struct FeatureExtractor: Sendable {
       }
     }
     return values
+  }
+
+  /// The probability `head` gives the document's value of keyword field `field` (the largest when it has several).
+  private func intentProbability(_ field: Int, _ head: IntentHeadPrediction?, _ data: CandidateData,
+                                 _ node: FeatureNodeBuilder) -> FeatureNode {
+    let name = keywordFields[field].name
+    guard let head else { return node.leaf(0, "0: no intent prediction (query understanding off, or no model)") }
+    let values = keywordValues(field: field, stored: data.stored)
+    guard let best = values.max(by: { head.probability(of: $0) < head.probability(of: $1) }) else {
+      return node.leaf(0, "0: the document has no \(name)")
+    }
+    let top = head.top.map { " (top: \($0.label) \(String(format: "%.2f", $0.probability)))" } ?? ""
+    return node.leaf(head.probability(of: best), "P(\(name) = \"\(best)\" | query) from the intent model\(top)")
   }
 
   private func intentMatch(_ field: Int, _ vote: IntentVote?, _ data: CandidateData, _ node: FeatureNodeBuilder) throws -> FeatureNode {

@@ -149,6 +149,24 @@ public struct FeatureRegistry: Sendable, Hashable {
     } else {
       missing("content_type_match", "keyword", settings.contentTypeField)
     }
+    if let index = keywordField(categoryName) {
+      definitions.append(FeatureDefinition(
+        "category_intent", .intent, .categoryIntent(keywordField: index),
+        summary: "the probability the query-log intent model gives the document's \(categoryName)",
+        formula: "P(\(categoryName) = document's value | query), multinomial logistic regression over query n-grams",
+        inputs: "\(categoryName); query understanding's intent prediction (0 when the query was not understood)"))
+    } else {
+      missing("category_intent", "keyword", categoryName)
+    }
+    if let index = keywordField(settings.contentTypeField) {
+      definitions.append(FeatureDefinition(
+        "content_type_intent", .intent, .contentTypeIntent(keywordField: index),
+        summary: "the probability the query-log intent model gives the document's \(settings.contentTypeField)",
+        formula: "P(\(settings.contentTypeField) = document's value | query)",
+        inputs: "\(settings.contentTypeField); query understanding's intent prediction"))
+    } else {
+      missing("content_type_intent", "keyword", settings.contentTypeField)
+    }
 
     // The document alone.
     if let index = numericField(settings.priceField) {

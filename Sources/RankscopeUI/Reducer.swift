@@ -299,6 +299,9 @@ private func apply(_ command: Command, to state: inout AppState) -> [Effect] {
     state.focus = panels[(index + step) % panels.count]
   case .focusQuery:
     state.focus = .query
+    // Esc also means "no dropdown": one that would appear later (the guides finishing their build) stays away until
+    // the next edit.
+    state.autocomplete.isDismissed = true
   case .focusResults:
     if layout.focusablePanels.contains(.results) { state.focus = .results }
   case .focusExplanation:

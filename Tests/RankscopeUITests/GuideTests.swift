@@ -184,6 +184,14 @@ struct GuideTests {
     #expect(state.guideStatus == .ready)
     #expect(RecordedAction(.guideStatusChanged(.ready)) == nil)
     #expect(reduce(&state, .guideStatusChanged(.ready)).isEmpty)
+    // Esc before the guides are ready keeps the dropdown away until the next edit.
+    var escaped = Self.state()
+    escaped.guideStatus = .building
+    _ = reduce(&escaped, .insert("ca"))
+    _ = reduce(&escaped, .completionsArrived(prefix: "ca", result: .failure(SearchFailure(message: "building"))))
+    _ = reduce(&escaped, .key(.escape))
+    #expect(Self.completes(reduce(&escaped, .guideStatusChanged(.ready))).isEmpty)
+    #expect(Self.completes(reduce(&escaped, .insert("k"))) == ["cak"])
     var failed = Self.state()
     failed.guideStatus = .building
     _ = reduce(&failed, .guideStatusChanged(.unavailable("the query log could not be read: bad line")))

@@ -74,18 +74,20 @@ func guideStatusChanged(_ state: inout AppState, to status: QueryGuideStatus) ->
   return effects
 }
 
-/// Takes the refinements of the latest request; older ones are dropped.
-func refinementsCompleted(_ state: inout AppState, generation: Int, result: Result<[Refinement], SearchFailure>) {
-  guard generation == state.refinements.generation, state.refinements.query != nil else { return }  // stale
+/// Takes the refinements of the latest request; older ones are dropped. Refinements wait for the guides' build, so
+/// their arrival also means the guides are ready: text typed meanwhile is completed now.
+func refinementsCompleted(_ state: inout AppState, generation: Int, result: Result<[Refinement], SearchFailure>) -> [Effect] {
+  guard generation == state.refinements.generation, state.refinements.query != nil else { return [] }  // stale
   switch result {
   case .success(let refinements):
     state.refinements.items = refinements
     state.refinements.failure = nil
-    if state.guideStatus == .building { state.guideStatus = .ready }
+    if state.guideStatus == .building { return guideStatusChanged(&state, to: .ready) }
   case .failure(let failure):
     state.refinements.items = nil
     state.refinements.failure = failure.message
   }
+  return []
 }
 
 /// Replaces the query with `refinement` applied to it and searches (its own chips follow its results).

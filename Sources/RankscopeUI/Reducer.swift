@@ -132,7 +132,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
   case .guideStatusChanged(let status):
     effects = guideStatusChanged(&state, to: status)
   case .refinementsCompleted(let generation, let result):
-    refinementsCompleted(&state, generation: generation, result: result)
+    effects = refinementsCompleted(&state, generation: generation, result: result)
   case .resize(let width, let height):
     state.width = max(0, width)
     state.height = max(0, height)

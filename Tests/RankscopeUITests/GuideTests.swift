@@ -184,6 +184,16 @@ struct GuideTests {
     #expect(state.guideStatus == .ready)
     #expect(RecordedAction(.guideStatusChanged(.ready)) == nil)
     #expect(reduce(&state, .guideStatusChanged(.ready)).isEmpty)
+    // Refinements arriving (they wait for the build) also mean the guides are ready.
+    var refined = Self.state()
+    refined.guideStatus = .building
+    _ = reduce(&refined, .insert("ca"))
+    _ = reduce(&refined, .completionsArrived(prefix: "ca", result: .failure(SearchFailure(message: "building"))))
+    _ = reduce(&refined, .searchCompleted(generation: refined.generation,
+                                          result: performSearch(refined.currentRequest, using: Self.service)))
+    let arrived = reduce(&refined, .refinementsCompleted(generation: refined.refinements.generation, result: .success([])))
+    #expect(Self.completes(arrived) == ["ca"])
+    #expect(refined.guideStatus == .ready)
     // Esc before the guides are ready keeps the dropdown away until the next edit.
     var escaped = Self.state()
     escaped.guideStatus = .building

@@ -3,7 +3,8 @@
 # explanation appear, switch rank profiles (F3) and list them (F4), tune one live (F5), ask why not X (F6) and
 # why A above B (m, c), open the help, resize, quit, and check the terminal was restored; record a session and
 # replay it (headless and in the explorer); compare two rankers (F7, F9), rate results, kill -9 while rating and
-# check the ratings survive a restart.
+# check the ratings survive a restart; autocomplete a prefix (Tab, Enter), refine with a chip (Alt-g, 1) and open
+# the refinement inspector (Alt-i).
 # Usage: scripts/tui-smoke.sh path/to/rankscope
 set -euo pipefail
 binary=$(realpath "${1:-.build/release/rankscope}")
@@ -42,6 +43,10 @@ wait_for "\\?" 20 || fail "the explorer did not start"
 tmux send-keys -t "$session" -l "rustic kitchen"
 wait_for "matches" 10 || fail "no result count after typing"
 wait_for "BM25F" 10 || fail "no explanation of the selected result"
+# Esc closes the autocomplete dropdown (if the query log completes the text), uncovering the results.
+tmux send-keys -t "$session" Escape
+sleep 0.3
+capture | grep -q "suggestions" && fail "Esc did not close the autocomplete dropdown"
 screen=$(capture)
 echo "$screen"
 echo "$screen" | grep -qiE "kitchen" || fail "no results mention the query"
@@ -183,6 +188,8 @@ wait_for "\\?" 20 || fail "the explorer did not start (record)"
 tmux send-keys -t "$session" -l "linen dress"
 wait_for "matches" 10 || fail "no result count after typing (record)"
 wait_for "BM25F" 10 || fail "no explanation (record)"
+tmux send-keys -t "$session" Escape
+sleep 0.2
 tmux send-keys -t "$session" Tab
 sleep 0.3
 tmux send-keys -t "$session" Down
@@ -298,6 +305,44 @@ tmux send-keys -t "$session" C-c
 wait_for "EXIT=0" 10 || fail "the explorer did not quit after the user checks"
 echo "users: lift column, a signal switched off, homefeed, picker ($personal_profile)"
 
+# Autocomplete and refinements from the sample query log: a prefix shows the dropdown, Tab highlights the first
+# suggestion and Enter searches it; the chips row fills in, Alt-g then 1 refines with the first chip; Alt-i opens the
+# inspector with each refinement's sources, matches and overlap.
+tmux send-keys -t "$session" "clear; $binary; echo EXIT=\$?" Enter
+wait_for "\\?" 20 || fail "the explorer did not start (autocomplete)"
+wait_for "refine Alt-g" 20 || fail "no refinement chips row (the sample has a query log)"
+tmux send-keys -t "$session" -l "kitch"
+wait_for "suggestions" 20 || fail "no autocomplete dropdown after typing a prefix"
+wait_for "│ kitchen " 5 || fail "no suggestion completing 'kitch'"
+first=$(capture | grep -m 1 -oE '│ kitch[^│]*│' | sed -E 's/^│ //; s/ *│$//; s/ +[^ ]+$//')
+[ -n "$first" ] || fail "cannot read the first suggestion"
+tmux send-keys -t "$session" Tab
+wait_for "│›$first " 5 || fail "Tab did not highlight the first suggestion '$first'"
+tmux send-keys -t "$session" Enter
+wait_for "^› $first *$" 5 || fail "Enter did not put '$first' in the query bar"
+sleep 0.3
+capture | grep -q "suggestions" && fail "the dropdown stayed open after accepting a suggestion"
+wait_for "matches" 10 || fail "no results for the accepted suggestion '$first'"
+wait_for "refine Alt-g 1\\[" 60 || fail "no refinement chips for '$first'"
+chip=$(capture | grep -oE 'refine Alt-g 1\[[^]]*\]' | head -n 1 | sed -E 's/^refine Alt-g 1\[//; s/\]$//')
+echo "autocomplete: 'kitch' → '$first'; first chip [$chip]"
+tmux send-keys -t "$session" M-g
+wait_for "refine ←→⏎" 5 || fail "Alt-g did not focus the chips"
+tmux send-keys -t "$session" 1
+wait_for "refined \"$first\" → " 10 || fail "chip 1 did not refine the query"
+refined=$(capture | head -n 1 | sed -E 's/^› //; s/ *$//')
+[ "$refined" != "$first" ] || fail "the query did not change with chip 1"
+wait_for "refine Alt-g (1\\[|none)" 60 || fail "no chips for the refined query '$refined'"
+tmux send-keys -t "$session" M-i
+wait_for "Refinements of" 10 || fail "Alt-i did not open the refinement inspector"
+capture | grep -q "Jaccard@10" || fail "the inspector shows no overlap"
+tmux send-keys -t "$session" Escape
+sleep 0.2
+capture | grep -q "Refinements of" && fail "Esc did not close the inspector"
+tmux send-keys -t "$session" C-c
+wait_for "EXIT=0" 10 || fail "the explorer did not quit after the refinements"
+echo "refinements: chip 1 refined to '$refined', inspector shown"
+
 # Quit with q as well, from a second run with an initial query and profile.
 tmux send-keys -t "$session" "clear; $binary --query 'linen dress' --profile bm25; echo EXIT=\$?" Enter
 wait_for "matches" 20 || fail "no results for --query"
@@ -307,4 +352,4 @@ sleep 0.2
 tmux send-keys -t "$session" q
 wait_for "EXIT=0" 10 || fail "q did not quit cleanly"
 tmux kill-session -t "$session"
-echo "tui-smoke: ok (results, explanation, rank profiles, live tuning, why not X, why A above B, record and replay, compare and judging through kill -9, users and homefeed, help, resize, Ctrl-C and q quit, terminal restored: $after)"
+echo "tui-smoke: ok (results, explanation, rank profiles, live tuning, why not X, why A above B, record and replay, compare and judging through kill -9, users and homefeed, autocomplete, chips and the inspector, help, resize, Ctrl-C and q quit, terminal restored: $after)"

@@ -167,6 +167,10 @@ public enum Explorer {
         }
       }
       actions += worker.takeCompleted()
+      // The query log's guides build in the background: say so once they are ready (the dropdown can then show).
+      if state.guideStatus == .building, service.guideStatus != .building {
+        actions.append(.guideStatusChanged(service.guideStatus))
+      }
       guard state.isRunning else { break }
       guard !actions.isEmpty || scriptEnded else { continue }
       for action in actions where state.isRunning { dispatch(action) }

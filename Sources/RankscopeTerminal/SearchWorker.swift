@@ -9,7 +9,7 @@ import RankscopeUI
 /// Each effect runs in its `EffectPerformer.Lane`, and only the latest submitted effect of a lane waits to run:
 /// submitting replaces one of that lane that has not started, so a burst of keystrokes costs one search per
 /// keystroke at most and usually fewer. Results of superseded searches that already ran are still delivered;
-/// the reducer drops them by generation. Whole-set evaluations run on a queue of their own. What each effect does
+/// the reducer drops them by generation. Whole-set evaluations and refinements run on queues of their own. What each effect does
 /// is `EffectPerformer.perform`'s business.
 ///
 /// `@unchecked Sendable`: the mutable state (`pending`, `unfinished`, `completed`) is only touched while holding
@@ -19,6 +19,8 @@ final class SearchWorker: @unchecked Sendable {
   private let queue = DispatchQueue(label: "rankscope.search", qos: .userInitiated)
   /// Whole-set evaluations take seconds: they run here, so searches never wait behind them.
   private let evaluationQueue = DispatchQueue(label: "rankscope.evaluation", qos: .utility)
+  /// Refinements run several searches each: they run here, so typing and searching never wait behind them.
+  private let refinementQueue = DispatchQueue(label: "rankscope.refinement", qos: .utility)
   private let lock = NSLock()
   private var pending: [EffectPerformer.Lane: Effect] = [:]
   private var unfinished = 0
@@ -35,7 +37,8 @@ final class SearchWorker: @unchecked Sendable {
       pending[lane] = effect
       unfinished += 1
     }
-    (lane == .evaluation ? evaluationQueue : queue).async { [self] in runPending(lane) }
+    let target = lane == .evaluation ? evaluationQueue : lane == .refinement ? refinementQueue : queue
+    target.async { [self] in runPending(lane) }
   }
 
   /// Results delivered since the last call, in completion order.

@@ -43,6 +43,13 @@ public enum Action: Sendable {
   case profileRebuilt(generation: Int, result: Result<UserProfile, SearchFailure>)
   /// The cohort evaluation (`Effect.evaluateCohort`) finished.
   case cohortCompleted(generation: Int, result: Result<CohortResult, SearchFailure>)
+  /// The autocomplete suggestions for the query text `prefix` (`Effect.complete`) arrived; dropped unless the query
+  /// bar still holds `prefix`.
+  case completionsArrived(prefix: String, result: Result<[CompletionSuggestion], SearchFailure>)
+  /// The query log's guides finished building (or failed): the run loop reports it once.
+  case guideStatusChanged(QueryGuideStatus)
+  /// The refinements asked for with `generation` (`Effect.refine`) arrived; dropped unless it is the latest.
+  case refinementsCompleted(generation: Int, result: Result<[Refinement], SearchFailure>)
   /// The terminal now has this size.
   case resize(width: Int, height: Int)
 }
@@ -76,6 +83,12 @@ public enum Effect: Sendable, Hashable {
   case recommend(RecommendationQuery, generation: Int)
   /// Explain hit `id` of a recommendation and deliver `Action.explanationCompleted`.
   case explainRecommendation(RecommendationQuery, id: String, generation: Int)
+  /// Complete the query text `prefix` from the query log (for `user`) and deliver `Action.completionsArrived`; it
+  /// takes microseconds, so the run loop carries it out itself, after submitting the search of the same text.
+  case complete(prefix: String, user: String?, k: Int)
+  /// Propose refinements of `query` (for `user`; several searches) in the background and deliver
+  /// `Action.refinementsCompleted` with the same generation.
+  case refine(query: String, user: String?, k: Int, generation: Int)
   /// Stop the explorer.
   case quit
 }

@@ -114,6 +114,12 @@ public struct AppState: Sendable {
   public var personalizationGeneration: Int
   /// What the results list shows: the query's results, the user's homefeed, or a document's related ones.
   public var mode: ExplorerMode
+  /// Whether autocomplete and refinements can run (a query log), and if not, why.
+  public var guideStatus: QueryGuideStatus
+  /// The autocomplete dropdown under the query bar.
+  public var autocomplete: AutocompleteState
+  /// The current query's refinements: the chips under the query bar and the inspector (Alt-i).
+  public var refinements: RefinementState
   /// Query understanding: on or off, the rewrites switched off, the rewrites panel.
   public var understanding = UnderstandingState()
 
@@ -173,6 +179,9 @@ public struct AppState: Sendable {
     cohort = nil
     personalizationGeneration = 0
     mode = .search
+    guideStatus = .unavailable("no query log")
+    autocomplete = AutocompleteState()
+    refinements = RefinementState()
   }
 
   /// Creates the state for a search service (its schema and document count), with the rank profiles that
@@ -182,6 +191,7 @@ public struct AppState: Sendable {
     self.init(schema: service.schema, documentCount: service.documentCount, width: width, height: height,
               resultLimit: resultLimit)
     semanticStatus = service.semanticStatus
+    guideStatus = service.guideStatus
     understanding.isAvailable = service.understandsQueries
     self.profiles = profiles
     self.profileProblems = profileProblems
@@ -198,7 +208,28 @@ public struct AppState: Sendable {
 
   /// The layout for the current size (always stacked while the compare view is open: its two columns need the
   /// width).
-  public var layout: ScreenLayout { ScreenLayout.compute(width: width, height: height, stacked: compare != nil) }
+  public var layout: ScreenLayout {
+    ScreenLayout.compute(width: width, height: height, stacked: compare != nil, queryRows: queryRows)
+  }
+
+  /// The optional rows under the query bar this state lays out: the refinement chips when there is a query log
+  /// (fixed for a session, so results never jump when chips arrive).
+  public var queryRows: [ScreenLayout.QueryRow] { guideStatus.isAvailable ? [.refinements] : [] }
+
+  /// The user autocomplete and refinements are for: the picked user unless anonymous.
+  public var guideUser: String? { personalization?.context?.profile.userId }
+
+  /// Whether the autocomplete dropdown is shown: suggestions for exactly the text in the focused query bar, not
+  /// closed with Esc, while searching (not in the compare view, a homefeed or related pins), with no overlay or
+  /// panel taking the keys, and when the screen has room for it.
+  public var isAutocompleteVisible: Bool {
+    guard !autocomplete.suggestions.isEmpty, !autocomplete.isDismissed, autocomplete.prefix == query.text,
+          !query.text.allSatisfy(\.isWhitespace), mode == .search, compare == nil, focus == .query,
+          !isHelpVisible, !isProfilesVisible, !isTuningVisible, whyNotPrompt == nil,
+          setEvaluation?.isVisible != true, userPicker == nil, !isPersonalizationVisible,
+          !refinements.isInspectorVisible, refinements.chipCursor == nil, !understanding.isPanelVisible else { return false }
+    return AutocompleteDropdown.box(for: self, width: width, height: height) != nil
+  }
 
   /// The hits shown (empty without results).
   public var hits: [SearchHit] { outcome?.response.hits ?? [] }

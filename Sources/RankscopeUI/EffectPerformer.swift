@@ -3,8 +3,8 @@ import RankscopeEngine
 /// Carries out the explorer's effects: the one place that says what each `Effect` does.
 ///
 /// The terminal's `SearchWorker` runs the effects with a `lane` on a background queue (through `perform`), the
-/// run loop the others; tests and `SessionPlayer` run them all at once with `run`. A new effect is added here:
-/// its work in `perform`, and its lane (or none) in `lane`.
+/// run loop the others (a completion, which takes microseconds, a save, quit); tests and `SessionPlayer` run them
+/// all at once with `run`. A new effect is added here: its work in `perform`, and its lane (or none) in `lane`.
 public struct EffectPerformer: Sendable {
   /// Work that is not on the search service (saving something, say): returns the actions it delivers.
   public typealias SideEffectHandler = @Sendable (Effect) -> [Action]
@@ -21,6 +21,9 @@ public struct EffectPerformer: Sendable {
     case liftSearch
     /// Live recomputes of the user's profile.
     case profile
+    /// Refinements of the query (several searches each: the terminal runs them on a queue of their own, so typing
+    /// and searching never wait behind them).
+    case refinement
   }
 
   /// The service searches, comparisons and explanations run on.
@@ -37,7 +40,8 @@ public struct EffectPerformer: Sendable {
     self.walker = walker
   }
 
-  /// The background lane of `effect`, or nil for an effect the run loop carries out itself (`quit`, side effects).
+  /// The background lane of `effect`, or nil for an effect the run loop carries out itself (`quit`, side effects,
+  /// completions).
   public static func lane(of effect: Effect) -> Lane? {
     switch effect {
     case .search, .recommend: return .search
@@ -48,7 +52,9 @@ public struct EffectPerformer: Sendable {
     case .evaluateSet, .evaluateCohort: return .evaluation
     case .liftSearch: return .liftSearch
     case .rebuildProfile: return .profile
-    case .saveJudgment, .quit: return nil
+    case .refine: return .refinement
+    // Completions take microseconds: the run loop carries them out itself, right after submitting the search.
+    case .complete, .saveJudgment, .quit: return nil
     }
   }
 
@@ -84,6 +90,10 @@ public struct EffectPerformer: Sendable {
           ?? .failure(SearchFailure(message: "\(id) is no longer among the recommendations"))
       }
       return [.explanationCompleted(generation: generation, id: id, result: result)]
+    case .complete(let prefix, let user, let k):
+      return [.completionsArrived(prefix: prefix, result: performCompletion(prefix, user: user, k: k, using: service))]
+    case .refine(let query, let user, let k, let generation):
+      return [.refinementsCompleted(generation: generation, result: performRefinements(query, user: user, k: k, using: service))]
     case .saveJudgment:
       return sideEffects?(effect) ?? []
     case .quit:

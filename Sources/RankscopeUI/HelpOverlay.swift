@@ -11,9 +11,10 @@ public enum HelpOverlay {
   }
 
   /// Order in which scopes are listed.
-  public static let scopeOrder: [BindingScope] = [.global, .query, .results, .compareResults, .explanation, .help, .profiles, .tuning,
-                                                  .whyNotPrompt, .report, .setPanel, .userPicker, .personalization,
-                                                  .rewrites]
+  public static let scopeOrder: [BindingScope] = [.global, .query, .autocomplete, .results, .compareResults,
+                                                  .explanation, .help, .profiles, .tuning, .whyNotPrompt, .report,
+                                                  .setPanel, .userPicker, .personalization, .rewrites, .chips,
+                                                  .refinementInspector]
 
   /// The help text: one heading per scope and one entry per binding of the table.
   public static func lines() -> [Line] { allLines }

@@ -39,6 +39,11 @@ public enum Command: String, Hashable, Sendable {
   case personalizationToggle, personalizationCohort, cycleCompareUser
   // Recommendations
   case showHomefeed, showRelated
+  // Autocomplete dropdown
+  case completionNext, completionPrevious, acceptCompletion, closeCompletions
+  // Refinement chips and the inspector
+  case focusChips, chipPrevious, chipNext, applyChip, pickChipByNumber, leaveChips
+  case toggleRefinementInspector, inspectorPrevious, inspectorNext, inspectorApply, closeInspector
   // Query understanding
   case toggleUnderstanding, undoCorrection, acceptSuggestion, toggleRewritesPanel, closeRewritesPanel
   case rewritesPrevious, rewritesNext, rewritesToggle
@@ -60,10 +65,16 @@ public enum BindingScope: String, Sendable, Hashable, CaseIterable {
   case userPicker
   /// While the personalization panel is shown (checked first).
   case personalization
+  /// While the refinement inspector is shown (checked first).
+  case refinementInspector
+  /// While the refinement chips have the focus (checked first).
+  case chips
   /// While the query-rewrites panel is shown (checked first).
   case rewrites
   /// While a why-not report or a comparison is shown (checked before the focused panel's bindings).
   case report
+  /// While the autocomplete dropdown is shown under the query bar (checked before the query bar's bindings).
+  case autocomplete
   /// In the results while the compare view is open (checked before the results' bindings).
   case compareResults
   /// In the query bar.
@@ -85,6 +96,9 @@ public enum BindingScope: String, Sendable, Hashable, CaseIterable {
     case .setPanel: return "Whole-set panel (A vs B over every judged query)"
     case .userPicker: return "User picker (type a name or id)"
     case .personalization: return "Personalization panel (signals and history)"
+    case .refinementInspector: return "Refinement inspector (Alt-i)"
+    case .chips: return "Refinement chips (Alt-g)"
+    case .autocomplete: return "Autocomplete dropdown (while typing)"
     case .rewrites: return "Query understanding panel (rewrites)"
     case .report: return "Why-not report or comparison"
     case .compareResults: return "Results in the compare view"
@@ -131,13 +145,16 @@ public struct KeyBinding: Hashable, Sendable {
   public var command: Command
   /// A short description for the help overlay.
   public var summary: String
+  /// How help writes the keys when listing each would be too long (`1…9`); nil: each key's label.
+  public var shortLabel: String?
 
   /// Creates a binding.
-  public init(_ keys: [Key], _ scope: BindingScope, _ command: Command, _ summary: String) {
+  public init(_ keys: [Key], _ scope: BindingScope, _ command: Command, _ summary: String, label: String? = nil) {
     self.patterns = keys.map(KeyPattern.key)
     self.scope = scope
     self.command = command
     self.summary = summary
+    self.shortLabel = label
   }
 
   /// Creates a binding with explicit patterns.
@@ -146,10 +163,11 @@ public struct KeyBinding: Hashable, Sendable {
     self.scope = scope
     self.command = command
     self.summary = summary
+    shortLabel = nil
   }
 
   /// The keys as written in the help overlay, e.g. `↑ k`.
-  public var keyLabel: String { patterns.map(\.label).joined(separator: " ") }
+  public var keyLabel: String { shortLabel ?? patterns.map(\.label).joined(separator: " ") }
 }
 
 /// The one key-binding table: the reducer resolves keys with it and the help overlay lists it.
@@ -181,6 +199,8 @@ public enum KeyBindings {
     KeyBinding([.alt("b")], .global, .cycleCompareUser, "compare: B's user: A's → none → another"),
     KeyBinding([.alt("h")], .global, .showHomefeed, "the user's homefeed (again: search)"),
     KeyBinding([.alt("r")], .global, .showRelated, "pins related to the selected one"),
+    KeyBinding([.alt("g")], .global, .focusChips, "refinement chips: pick one (again: off)"),
+    KeyBinding([.alt("i")], .global, .toggleRefinementInspector, "inspect the query's refinements"),
     KeyBinding([.alt("q")], .global, .toggleUnderstanding, "query understanding on or off"),
     KeyBinding([.alt("z")], .global, .undoCorrection, "undo the auto-correction (again: redo)"),
     KeyBinding([.alt("y")], .global, .acceptSuggestion, "take the \"did you mean\" query"),
@@ -202,6 +222,11 @@ public enum KeyBindings {
     KeyBinding([.pageUp], .query, .selectPageUp, "results page up"),
     KeyBinding([.pageDown], .query, .selectPageDown, "results page down"),
     KeyBinding([.enter], .query, .focusResults, "go to the results"),
+    // Autocomplete dropdown
+    KeyBinding([.tab], .autocomplete, .completionNext, "next suggestion"),
+    KeyBinding([.backTab], .autocomplete, .completionPrevious, "previous suggestion"),
+    KeyBinding([.enter], .autocomplete, .acceptCompletion, "search the highlighted suggestion"),
+    KeyBinding([.escape], .autocomplete, .closeCompletions, "close the suggestions"),
     // Results
     KeyBinding([.up, .character("k")], .results, .selectPrevious, "previous result"),
     KeyBinding([.down, .character("j")], .results, .selectNext, "next result"),
@@ -299,22 +324,40 @@ public enum KeyBindings {
     KeyBinding([.escape], .whyNotPrompt, .whyNotCancel, "cancel"),
     // Why-not report or comparison
     KeyBinding([.escape], .report, .closeReport, "close it, back to the explanation"),
+    // Refinement chips
+    KeyBinding([.left, .character("h")], .chips, .chipPrevious, "previous chip"),
+    KeyBinding([.right, .character("l")], .chips, .chipNext, "next chip"),
+    KeyBinding([.enter, .character(" ")], .chips, .applyChip, "refine the query with the chip"),
+    KeyBinding((1...9).map { Key.character(Character("\($0)")) }, .chips, .pickChipByNumber,
+               "refine with chip n", label: "1…9"),
+    KeyBinding([.escape, .character("q")], .chips, .leaveChips, "leave the chips"),
+    // Refinement inspector
+    KeyBinding([.up, .character("k")], .refinementInspector, .inspectorPrevious, "previous refinement"),
+    KeyBinding([.down, .character("j")], .refinementInspector, .inspectorNext, "next refinement"),
+    KeyBinding([.enter], .refinementInspector, .inspectorApply, "refine the query with it"),
+    KeyBinding([.escape, .character("q")], .refinementInspector, .closeInspector, "close the inspector"),
   ]
 
   /// The binding `key` triggers with `focus` in the keyboard focus, or `nil` when the key does nothing.
   ///
-  /// Order: the shown overlay's bindings (help, the rank-profiles list, the tuning panel, or the why-not
-  /// prompt), else the report's Esc (when a why-not report or comparison is shown) and the focused panel's,
-  /// then the global ones; typed characters fall through to `insertTypedCharacter` in the query bar.
+  /// Order: the shown overlay's bindings (help, the user picker, the refinement inspector, the focused chips, the
+  /// rank-profiles list, the tuning panel, or the why-not prompt), else the report's Esc (when a why-not report or
+  /// comparison is shown), the autocomplete dropdown's (while it is shown over the focused query bar) and the focused
+  /// panel's, then the global ones; typed characters fall through to `insertTypedCharacter` in the query bar.
   /// While an overlay is shown nothing else but global bindings applies.
   public static func binding(for key: Key, focus: Focus, helpVisible: Bool, profilesVisible: Bool = false,
                              tuningVisible: Bool = false, promptVisible: Bool = false,
                              reportVisible: Bool = false, setPanelVisible: Bool = false,
                              compareVisible: Bool = false, userPickerVisible: Bool = false,
-                             personalizationVisible: Bool = false, rewritesVisible: Bool = false) -> KeyBinding? {
-    let focused: [BindingScope] = compareVisible && focus == .results ? [.compareResults, .results] : [BindingScope(focus)]
+                             personalizationVisible: Bool = false, autocompleteVisible: Bool = false,
+                             chipsFocused: Bool = false, inspectorVisible: Bool = false,
+                             rewritesVisible: Bool = false) -> KeyBinding? {
+    var focused: [BindingScope] = compareVisible && focus == .results ? [.compareResults, .results] : [BindingScope(focus)]
+    if autocompleteVisible, focus == .query { focused.insert(.autocomplete, at: 0) }
     let scopes: [BindingScope] = helpVisible ? [.help, .global]
       : userPickerVisible ? [.userPicker, .global]
+      : inspectorVisible ? [.refinementInspector, .global]
+      : chipsFocused ? [.chips, .global]
       : setPanelVisible ? [.setPanel, .global]
       : personalizationVisible ? [.personalization, .global]
       : rewritesVisible ? [.rewrites, .global]
@@ -326,8 +369,8 @@ public enum KeyBindings {
         return found
       }
     }
-    if !helpVisible, !profilesVisible, !tuningVisible, !setPanelVisible, !personalizationVisible, !rewritesVisible,
-       case .character = key {
+    if !helpVisible, !profilesVisible, !tuningVisible, !setPanelVisible, !personalizationVisible, !inspectorVisible,
+       !chipsFocused, !rewritesVisible, case .character = key {
       let scope = userPickerVisible ? BindingScope.userPicker : promptVisible ? BindingScope.whyNotPrompt : BindingScope(focus)
       return table.first { $0.scope == scope && $0.patterns.contains(.anyPrintable) }
     }

@@ -33,7 +33,8 @@ public enum RecordedAction: Sendable, Hashable {
     // Completions are the engine's answers, replayed by searching again; the judgments are the session's start.
     case .searchCompleted, .comparisonCompleted, .explanationCompleted, .compareSearchCompleted,
          .compareExplanationCompleted, .setEvaluationCompleted, .loadJudgments, .judgmentSaveFailed, .loadUsers,
-         .liftSearchCompleted, .profileRebuilt, .cohortCompleted:
+         .liftSearchCompleted, .profileRebuilt, .cohortCompleted, .completionsArrived, .refinementsCompleted,
+         .guideStatusChanged:
       return nil
     }
   }

@@ -16,6 +16,9 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
                                             compareVisible: state.compare != nil,
                                             userPickerVisible: state.userPicker != nil,
                                             personalizationVisible: state.isPersonalizationVisible,
+                                            autocompleteVisible: state.isAutocompleteVisible,
+                                            chipsFocused: state.refinements.chipCursor != nil,
+                                            inspectorVisible: state.refinements.isInspectorVisible,
                                             rewritesVisible: state.understanding.isPanelVisible)
     else { return [] }
     if binding.command == .insertTypedCharacter {
@@ -29,6 +32,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
       guard case .character(let character) = key, let first = character.unicodeScalars.first,
             !DisplayWidth.isControl(first) else { return [] }
       state.whyNotPrompt?.insert(String(character))
+    } else if binding.command == .pickChipByNumber {
+      effects = applyGuideCommand(binding.command, key: key, to: &state)
     } else {
       effects = apply(binding.command, to: &state)
     }
@@ -73,7 +78,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.compare?.selection = 0
       }
       resetExplanation(&state)
-      effects = explainCompareSelection(state)
+      effects = explainCompareSelection(state) + requestRefinements(&state)
     case .failure(let failure) where state.whyNotId != nil && !state.isWhyNotConfirmed:
       // The id asked about is not in the collection (or the query failed before any report arrived): say so
       // as a notice, stop following it, and search again without it.
@@ -122,6 +127,12 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     cohortCompleted(&state, generation: generation, result: result)
   case .judgmentSaveFailed(let edit, let message):
     state.errorMessage = "rating of \(edit.documentId) not saved: \(message)"
+  case .completionsArrived(let prefix, let result):
+    completionsArrived(&state, prefix: prefix, result: result)
+  case .guideStatusChanged(let status):
+    effects = guideStatusChanged(&state, to: status)
+  case .refinementsCompleted(let generation, let result):
+    effects = refinementsCompleted(&state, generation: generation, result: result)
   case .resize(let width, let height):
     state.width = max(0, width)
     state.height = max(0, height)
@@ -139,7 +150,7 @@ private func insertText(_ state: inout AppState, _ text: String) -> [Effect] {
   guard !cleaned.isEmpty else { return [] }
   if state.focus != .query { state.focus = .query }
   state.query.insert(cleaned)
-  return queryChanged(&state)
+  return queryChanged(&state) + requestCompletions(&state)
 }
 
 /// Starts a new query generation after an edit: a search effect, or cleared results for an empty query.
@@ -163,6 +174,7 @@ func queryChanged(_ state: inout AppState, textChanged: Bool = true) -> [Effect]
     state.selection = 0
     state.resultsScroll = 0
     state.explanation = ExplanationViewState()
+    clearRefinements(&state)
     return []
   }
   var effects: [Effect] = [.search(state.currentRequest, generation: state.generation)]
@@ -287,6 +299,9 @@ private func apply(_ command: Command, to state: inout AppState) -> [Effect] {
     state.focus = panels[(index + step) % panels.count]
   case .focusQuery:
     state.focus = .query
+    // Esc also means "no dropdown": one that would appear later (the guides finishing their build) stays away until
+    // the next edit.
+    state.autocomplete.isDismissed = true
   case .focusResults:
     if layout.focusablePanels.contains(.results) { state.focus = .results }
   case .focusExplanation:
@@ -356,13 +371,13 @@ private func apply(_ command: Command, to state: inout AppState) -> [Effect] {
     state.notice = nil
     return [compare(first, second, in: &state)]
   case .deleteBackward:
-    if state.query.deleteBackward() { return queryChanged(&state) }
+    if state.query.deleteBackward() { return queryChanged(&state) + requestCompletions(&state) }
   case .deleteForward:
-    if state.query.deleteForward() { return queryChanged(&state) }
+    if state.query.deleteForward() { return queryChanged(&state) + requestCompletions(&state) }
   case .deleteWordBackward:
-    if state.query.deleteWordBackward() { return queryChanged(&state) }
+    if state.query.deleteWordBackward() { return queryChanged(&state) + requestCompletions(&state) }
   case .clearQuery:
-    if state.query.clear() { return queryChanged(&state) }
+    if state.query.clear() { return queryChanged(&state) + requestCompletions(&state) }
   case .cursorLeft: state.query.moveLeft()
   case .cursorRight: state.query.moveRight()
   case .cursorHome: state.query.moveHome()
@@ -437,6 +452,10 @@ private func apply(_ command: Command, to state: inout AppState) -> [Effect] {
     return applyUnderstandingCommand(command, to: &state)
   case .showHomefeed, .showRelated:
     return showRecommendations(command == .showHomefeed ? .homefeed : nil, in: &state)
+  case .completionNext, .completionPrevious, .acceptCompletion, .closeCompletions, .focusChips, .chipPrevious,
+       .chipNext, .applyChip, .pickChipByNumber, .leaveChips, .toggleRefinementInspector, .inspectorPrevious,
+       .inspectorNext, .inspectorApply, .closeInspector:
+    return applyGuideCommand(command, key: nil, to: &state)
   case .helpScrollUp: state.helpScroll -= 1
   case .helpScrollDown: state.helpScroll += 1
   case .helpPageUp: state.helpScroll -= max(1, state.height - 4)
@@ -598,6 +617,7 @@ private func normalize(_ state: inout AppState) {
   state.profileCursor = min(max(0, state.profileCursor), state.profiles.count)
   normalizeCompare(&state)
   normalizePersonalization(&state)
+  normalizeGuides(&state)
   state.tuningCursor = min(max(0, state.tuningCursor), max(0, state.tuningParameters.count - 1))
   if state.isReportVisible {
     let visible = max(1, ReportPanel.areas(state.layout)?.body.height ?? 1)

@@ -3,7 +3,7 @@
 /// Pure and total: any size works, including 0×0; below 20×5 the screen says the terminal is too small.
 public func renderScreen(_ state: AppState, width: Int, height: Int) -> CellBuffer {
   var buffer = CellBuffer(width: width, height: height)
-  let layout = ScreenLayout.compute(width: width, height: height, stacked: state.compare != nil)
+  let layout = ScreenLayout.compute(width: width, height: height, stacked: state.compare != nil, queryRows: state.queryRows)
   if layout.mode == .tooSmall {
     drawTooSmall(into: &buffer)
     return buffer
@@ -22,6 +22,9 @@ public func renderScreen(_ state: AppState, width: Int, height: Int) -> CellBuff
       info.isUnderstandingOn = state.understanding.isEnabled || !state.understanding.isAvailable
       info.draw(into: &buffer, rect: infoLine)
     }
+  }
+  if let chips = layout.queryRows[.refinements] {
+    RefinementChipsView(state: state).draw(into: &buffer, rect: chips)
   }
   if let header = layout.resultsHeader, state.isHolesVisible {
     let (title, trailing) = HolesView.header(state)
@@ -74,6 +77,7 @@ public func renderScreen(_ state: AppState, width: Int, height: Int) -> CellBuff
   if let status = layout.status {
     StatusLineView(state: state).draw(into: &buffer, rect: status)
   }
+  AutocompleteDropdown.draw(state, into: &buffer)
   if state.isHelpVisible {
     HelpOverlay.draw(into: &buffer, scroll: state.helpScroll)
   } else if state.userPicker != nil {
@@ -82,6 +86,8 @@ public func renderScreen(_ state: AppState, width: Int, height: Int) -> CellBuff
     SetEvaluationPanel.draw(state, into: &buffer)
   } else if state.isProfilesVisible {
     ProfilesOverlay.draw(state, into: &buffer)
+  } else if state.refinements.isInspectorVisible {
+    RefinementInspector.draw(state, into: &buffer)
   } else if state.understanding.isPanelVisible {
     RewritesPanel.draw(state, into: &buffer)
   }

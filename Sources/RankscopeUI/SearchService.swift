@@ -20,6 +20,28 @@ public protocol SearchService: Sendable {
   func rebuildProfile(_ profile: UserProfile, hiding hidden: Set<Int>) throws -> UserProfile
   /// A homefeed or the documents related to one, ranked and explained like a search; thread-safe.
   func recommend(_ request: RecommendationRequest) throws -> SearchResponse
+  /// Whether autocomplete and refinements can run (the default: unavailable, no query log).
+  var guideStatus: QueryGuideStatus { get }
+  /// The `k` best autocomplete suggestions for `prefix` from the query log, with `user`'s own history weighing in;
+  /// fast (microseconds) and thread-safe.
+  func complete(prefix: String, user: String?, k: Int) throws -> [CompletionSuggestion]
+  /// The `k` best refinements of `query` (several searches); thread-safe.
+  func refinements(of query: String, user: String?, k: Int) throws -> [Refinement]
+}
+
+extension SearchService {
+  /// No query log: autocomplete and refinements are off.
+  public var guideStatus: QueryGuideStatus { .unavailable("no query log") }
+
+  /// Fails: no query log.
+  public func complete(prefix: String, user: String?, k: Int) throws -> [CompletionSuggestion] {
+    throw SearchFailure(message: guideStatus.description)
+  }
+
+  /// Fails: no query log.
+  public func refinements(of query: String, user: String?, k: Int) throws -> [Refinement] {
+    throw SearchFailure(message: guideStatus.description)
+  }
 }
 
 extension SearchService {
@@ -199,5 +221,31 @@ public func performRecommendation(_ query: RecommendationQuery, walker: PixieWal
   } catch {
     let message = String(describing: error)
     return .failure(SearchFailure(message: message.isEmpty ? "the recommendation failed" : message))
+  }
+}
+
+/// The `k` best completions of `prefix` for `user` on `service`; never throws. The work behind `Effect.complete`,
+/// which the run loop carries out itself (it takes microseconds).
+public func performCompletion(_ prefix: String, user: String?, k: Int,
+                              using service: any SearchService) -> Result<[CompletionSuggestion], SearchFailure> {
+  do {
+    return .success(try service.complete(prefix: prefix, user: user, k: k))
+  } catch let failure as SearchFailure {
+    return .failure(failure)
+  } catch {
+    return .failure(SearchFailure(message: "\(error)"))
+  }
+}
+
+/// The `k` best refinements of `query` for `user` on `service`; never throws. The work behind `Effect.refine`.
+public func performRefinements(_ query: String, user: String?, k: Int,
+                               using service: any SearchService) -> Result<[Refinement], SearchFailure> {
+  do {
+    return .success(try service.refinements(of: query, user: user, k: k))
+  } catch let failure as SearchFailure {
+    return .failure(failure)
+  } catch {
+    let message = String(describing: error)
+    return .failure(SearchFailure(message: message.isEmpty ? "refinements failed" : message))
   }
 }

@@ -74,7 +74,8 @@ struct ExploreCommand: ParsableCommand {
     }
     let store = try ExplorerSetup.judgmentStore(queries: queries, qrels: qrels, index: index)
     defer { try? store?.compact() }
-    try Explorer.run(service: setup.engine, theme: loadedTheme, initialQuery: query, profiles: setup.profiles,
+    let service = setup.guidedService(index: index, profileOptions: profileOptions, background: true)
+    try Explorer.run(service: service, theme: loadedTheme, initialQuery: query, profiles: setup.profiles,
                      profileProblems: setup.problems, initialProfile: profileOptions.profile,
                      judgments: store?.set ?? JudgmentSet(), judgmentStorage: store?.qrelsPath,
                      saveJudgment: store.map { store in { try store.record($0) } }, users: setup.users,

@@ -73,6 +73,25 @@ struct ExplorerSetup {
     return ExplorerSetup(engine: engine, profiles: library.profiles, problems: problems, users: users, walker: walker)
   }
 
+  /// The engine with the query log's guides (autocomplete and refinements): the log `--query-log` names, else the
+  /// sample world's (for the sample index); without one they are off and the explorer says why. `background`
+  /// builds them on a background thread (the explorer starts at once; the dropdown and chips appear when ready),
+  /// otherwise now (a replay must see the same suggestions as the live run).
+  func guidedService(index: String?, profileOptions: ProfileOptions, background: Bool) -> GuidedSearchService {
+    guard let path = profileOptions.queryLogPath(index: index) else {
+      return GuidedSearchService(engine: engine, guides: nil,
+                                 unavailableReason: "no query log (give --query-log FILE)")
+    }
+    if background {
+      return GuidedSearchService(engine: engine, guides: .building(engine: engine) { try QueryLog.read(path: path) })
+    }
+    do {
+      return GuidedSearchService(engine: engine, guides: QueryGuides(engine: engine, log: try QueryLog.read(path: path)))
+    } catch {
+      return GuidedSearchService(engine: engine, guides: nil, unavailableReason: "the query log could not be read: \(error)")
+    }
+  }
+
   /// Builds the query understander (spelling over the index's words, weighted by the query log when one is found)
   /// and installs it on `engine`: on a background thread for the explorer, so the first screen does not wait
   /// (searches run as typed until it is in), or before returning for a replay, so replays are repeatable.

@@ -98,12 +98,13 @@ struct ReplayCommand: ParsableCommand {
                                                          inBackground: false)
     let profile = options.profile ?? session.header.profile
     let judgments = try ExplorerSetup.judgments(queries: queries, qrels: qrels, index: indexPath)
+    let service = setup.guidedService(index: indexPath, profileOptions: options, background: false)
     if headless {
-      playHeadless(session, setup: setup, profile: profile, judgments: judgments)
+      playHeadless(session, setup: setup, service: service, profile: profile, judgments: judgments)
       return
     }
     let script = ExplorerScript(events: session.events, speed: speed ?? 1, exitsWhenDone: exitsWhenDone)
-    try Explorer.run(service: setup.engine, theme: try ExplorerSetup.theme(named: theme, directory: themeDirectory),
+    try Explorer.run(service: service, theme: try ExplorerSetup.theme(named: theme, directory: themeDirectory),
                      initialQuery: session.header.query, profiles: setup.profiles, profileProblems: setup.problems,
                      initialProfile: profile, judgments: judgments, users: setup.users,
                      initialUser: session.header.user, walker: setup.walker, script: script)
@@ -125,8 +126,9 @@ struct ReplayCommand: ParsableCommand {
   }
 
   /// Plays `session` without a terminal and prints the final screen (or every screen) to standard output.
-  private func playHeadless(_ session: Session, setup: ExplorerSetup, profile: String?, judgments: JudgmentSet) {
-    var player = SessionPlayer(header: session.header, service: setup.engine, profiles: setup.profiles,
+  private func playHeadless(_ session: Session, setup: ExplorerSetup, service: any SearchService, profile: String?,
+                            judgments: JudgmentSet) {
+    var player = SessionPlayer(header: session.header, service: service, profiles: setup.profiles,
                                profileProblems: setup.problems, profile: profile, judgments: judgments,
                                users: setup.users, walker: setup.walker)
     if everyStep { print("── start\n" + player.screenText) }

@@ -293,6 +293,10 @@ struct ReducerTests {
                                .userPickerPick, .userPickerCancel, .togglePersonalization, .closePersonalization,
                                .personalizationPrevious, .personalizationNext, .personalizationToggle,
                                .personalizationCohort, .cycleCompareUser, .showHomefeed, .showRelated,
+                               .completionNext, .completionPrevious, .acceptCompletion, .closeCompletions, .focusChips,
+                               .chipPrevious, .chipNext, .applyChip, .pickChipByNumber, .leaveChips,
+                               .toggleRefinementInspector, .inspectorPrevious, .inspectorNext, .inspectorApply,
+                               .closeInspector,
                                .toggleUnderstanding, .undoCorrection, .acceptSuggestion, .toggleRewritesPanel,
                                .closeRewritesPanel, .rewritesPrevious, .rewritesNext, .rewritesToggle]
     for command in expected { #expect(commands.contains(command), "\(command) has no key") }

@@ -31,9 +31,10 @@ extension SearchEngine {
     let scorer = BM25FScorer(reader: reader)
     // Per applied rewrite: the index terms whose presence in a document shows the rewrite found it.
     var evidence: [(rewrite: QueryRewrite, terms: [BM25FScorer.ResolvedTerm])] = []
-    // Phrases name themselves on the hits they boosted (`rank`); the intent retrieves nothing.
+    // The terms a correction or a synonym put in the query (a synonym's words already typed are not its evidence);
+    // phrases name themselves on the hits they boosted (`rank`); the intent retrieves nothing.
     for rewrite in applied where rewrite.kind == .spelling || rewrite.kind == .synonym {
-      evidence.append((rewrite, try scorer.resolve(parser.terms(rewrite.replacement))))
+      evidence.append((rewrite, try scorer.resolve(response.parsedQuery.terms.filter { $0.rewrite == rewrite.id })))
     }
     for index in response.hits.indices {
       let hit = response.hits[index]

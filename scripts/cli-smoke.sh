@@ -26,6 +26,22 @@ for hit in hits:
 print(f"json: {len(hits)} hits, root equals score, every node has value/label/combination/children")
 PY
 
+# Query understanding on the sample world: a typo corrected, a synonym and a phrase applied, each hit naming the
+# rewrites that found it, and the explanation still equal to the score.
+understood=$("$binary" search "mid century modern sofaa" --understand --explain --format json -k 5)
+python3 - "$understood" <<'PY' || fail "search --understand"
+import json, sys
+doc = json.loads(sys.argv[1])
+u = doc["understanding"]
+assert u["searched"] == "mid century modern sofa", u["searched"]
+kinds = {r["kind"] for r in u["rewrites"] if r["applied"]}
+assert {"spelling", "synonym", "phrase"} <= kinds, kinds
+assert any(hit.get("rewrites") for hit in doc["hits"]), "no hit names a rewrite"
+for hit in doc["hits"]:
+    assert hit["explanation"]["value"] == hit["score"], "root != score"
+print(f"understanding: {len(u['rewrites'])} rewrites ({', '.join(sorted(kinds))}), every hit's explanation equals its score")
+PY
+
 # Hybrid retrieval (BM25F + text embedding, fused) when the model is there, else a clear reason.
 if hybrid=$("$binary" search "cozy reading corner" --retrieval hybrid --explain --format json -k 5 2>/tmp/rankscope-hybrid-err.txt); then
   python3 - "$hybrid" <<'PY' || fail "hybrid JSON output"

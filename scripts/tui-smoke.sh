@@ -343,6 +343,31 @@ tmux send-keys -t "$session" C-c
 wait_for "EXIT=0" 10 || fail "the explorer did not quit after the refinements"
 echo "refinements: chip 1 refined to '$refined', inspector shown"
 
+# Query understanding: a typo auto-corrected on the line under the query bar (the understander is built in the
+# background; the query is searched again once it is in), Alt-z searches as typed, Alt-w shows the rewrites panel and
+# Space switches the marked one back on.
+tmux send-keys -t "$session" "clear; $binary; echo EXIT=\$?" Enter
+wait_for "\\?" 20 || fail "the explorer did not start (understanding)"
+tmux send-keys -t "$session" -l "rustic kicthen"
+tmux send-keys -t "$session" Escape
+wait_for "understood: kicthen→kitchen  Alt-z undo" 30 || fail "no auto-correction shown for 'rustic kicthen'"
+tmux send-keys -t "$session" M-z
+wait_for "kicthen→kitchen \\(off\\)" 10 || fail "Alt-z did not switch the correction off"
+tmux send-keys -t "$session" M-w
+wait_for "Query understanding" 5 || fail "Alt-w did not open the rewrites panel"
+wait_for "\\[ \\] spelling  kicthen → kitchen" 5 || fail "the panel does not show the correction switched off"
+tmux send-keys -t "$session" j
+sleep 0.2
+tmux send-keys -t "$session" Space
+wait_for "\\[x\\] spelling  kicthen → kitchen" 10 || fail "Space did not switch the correction back on"
+wait_for "searched: rustic kitchen" 10 || fail "the corrected text is not searched again"
+tmux send-keys -t "$session" Escape
+sleep 0.2
+capture | grep -q "Query understanding" && fail "Esc did not close the rewrites panel"
+tmux send-keys -t "$session" C-c
+wait_for "EXIT=0" 10 || fail "the explorer did not quit after the understanding checks"
+echo "understanding: kicthen→kitchen shown, undone with Alt-z, switched back on in the Alt-w panel"
+
 # Quit with q as well, from a second run with an initial query and profile.
 tmux send-keys -t "$session" "clear; $binary --query 'linen dress' --profile bm25; echo EXIT=\$?" Enter
 wait_for "matches" 20 || fail "no results for --query"
@@ -352,4 +377,4 @@ sleep 0.2
 tmux send-keys -t "$session" q
 wait_for "EXIT=0" 10 || fail "q did not quit cleanly"
 tmux kill-session -t "$session"
-echo "tui-smoke: ok (results, explanation, rank profiles, live tuning, why not X, why A above B, record and replay, compare and judging through kill -9, users and homefeed, autocomplete, chips and the inspector, help, resize, Ctrl-C and q quit, terminal restored: $after)"
+echo "tui-smoke: ok (results, explanation, rank profiles, live tuning, why not X, why A above B, record and replay, compare and judging through kill -9, users and homefeed, autocomplete, chips and the inspector, query understanding, help, resize, Ctrl-C and q quit, terminal restored: $after)"

@@ -171,6 +171,10 @@ public enum Explorer {
       if state.guideStatus == .building, service.guideStatus != .building {
         actions.append(.guideStatusChanged(service.guideStatus))
       }
+      // The query understander builds in the background too: once it is in, the query shown is searched again.
+      if state.understanding.isAvailable, !state.understanding.isReady, service.isUnderstandingReady {
+        actions.append(.understandingReady)
+      }
       guard state.isRunning else { break }
       guard !actions.isEmpty || scriptEnded else { continue }
       for action in actions where state.isRunning { dispatch(action) }

@@ -48,6 +48,8 @@ public enum Action: Sendable {
   case completionsArrived(prefix: String, result: Result<[CompletionSuggestion], SearchFailure>)
   /// The query log's guides finished building (or failed): the run loop reports it once.
   case guideStatusChanged(QueryGuideStatus)
+  /// The query understander finished building: the run loop reports it once, and the query shown is searched again.
+  case understandingReady
   /// The refinements asked for with `generation` (`Effect.refine`) arrived; dropped unless it is the latest.
   case refinementsCompleted(generation: Int, result: Result<[Refinement], SearchFailure>)
   /// The terminal now has this size.

@@ -193,6 +193,7 @@ public struct AppState: Sendable {
     semanticStatus = service.semanticStatus
     guideStatus = service.guideStatus
     understanding.isAvailable = service.understandsQueries
+    understanding.isReady = service.isUnderstandingReady
     self.profiles = profiles
     self.profileProblems = profileProblems
     var notices: [String] = []

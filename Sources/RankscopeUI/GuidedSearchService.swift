@@ -20,6 +20,8 @@ public struct GuidedSearchService: SearchService {
 
   /// Whether the engine understands queries (an understander is installed or being built).
   public var understandsQueries: Bool { engine.understandsQueries }
+  /// Whether the engine's understander is installed.
+  public var isUnderstandingReady: Bool { engine.understander != nil }
   /// The engine's schema.
   public var schema: Schema { engine.schema }
   /// The engine's document count.

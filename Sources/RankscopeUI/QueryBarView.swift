@@ -64,14 +64,23 @@ public struct QueryInfoView {
   public var interpretation: QueryInterpretation?
   /// Whether searches ask for query understanding.
   public var isUnderstandingOn = true
+  /// Whether the understander is still being built.
+  public var isUnderstandingLoading = false
 
   /// The query-understanding part of the line: each rewrite (`(off)` when switched off), a "did you mean",
   /// or that understanding is off; empty when there is nothing to say.
   public var understandingText: String {
     guard isUnderstandingOn else { return "as typed (Alt-q: understanding on)" }
-    guard let interpretation else { return "" }
-    var parts = interpretation.rewrites.map { $0.shortLabel + ($0.isApplied ? "" : " (off)") }
-    if interpretation.rewrites.contains(where: { $0.kind == .spelling && $0.isApplied }) { parts.append("Alt-z undo") }
+    guard let interpretation else { return isUnderstandingLoading ? "understanding: loading…" : "" }
+    var parts: [String] = []
+    for (index, rewrite) in interpretation.rewrites.enumerated() {
+      parts.append(rewrite.shortLabel + (rewrite.isApplied ? "" : " (off)"))
+      // The undo key right after the last applied correction, where a narrow line still shows it.
+      let isLastCorrection = rewrite.kind == .spelling && !interpretation.rewrites[(index + 1)...].contains { $0.kind == .spelling }
+      if isLastCorrection, interpretation.rewrites.contains(where: { $0.kind == .spelling && $0.isApplied }) {
+        parts.append("Alt-z undo")
+      }
+    }
     if let suggestion = interpretation.suggestion { parts.append("did you mean: \(suggestion)? Alt-y") }
     return parts.isEmpty ? "" : "understood: " + parts.joined(separator: "  ")
   }

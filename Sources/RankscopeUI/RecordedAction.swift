@@ -34,7 +34,7 @@ public enum RecordedAction: Sendable, Hashable {
     case .searchCompleted, .comparisonCompleted, .explanationCompleted, .compareSearchCompleted,
          .compareExplanationCompleted, .setEvaluationCompleted, .loadJudgments, .judgmentSaveFailed, .loadUsers,
          .liftSearchCompleted, .profileRebuilt, .cohortCompleted, .completionsArrived, .refinementsCompleted,
-         .guideStatusChanged:
+         .guideStatusChanged, .understandingReady:
       return nil
     }
   }

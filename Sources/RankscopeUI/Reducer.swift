@@ -131,6 +131,14 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     completionsArrived(&state, prefix: prefix, result: result)
   case .guideStatusChanged(let status):
     effects = guideStatusChanged(&state, to: status)
+  case .understandingReady:
+    state.understanding.isReady = true
+    // The query shown was searched as typed while the understander was building: search it again.
+    if state.understanding.isEnabled, !state.query.text.allSatisfy(\.isWhitespace) {
+      let notice = state.notice
+      effects = queryChanged(&state, textChanged: false)
+      state.notice = notice
+    }
   case .refinementsCompleted(let generation, let result):
     effects = refinementsCompleted(&state, generation: generation, result: result)
   case .resize(let width, let height):

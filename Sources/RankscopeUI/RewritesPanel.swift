@@ -21,8 +21,13 @@ public enum RewritesPanel {
     for (index, rewrite) in interpretation.rewrites.enumerated() {
       let mark = rewrite.isApplied ? "x" : " "
       let kind = rewrite.kind.rawValue.padded(toWidth: 9)
-      let arrow = rewrite.kind == .phrase ? "\"\(rewrite.original)\"" : "\(rewrite.original) → \(rewrite.replacement)"
-      let weight = rewrite.kind == .spelling ? "" : "  weight \(Formatting.fixed(rewrite.weight, digits: 2))"
+      let arrow: String
+      switch rewrite.kind {
+      case .phrase: arrow = "\"\(rewrite.original)\""
+      case .intent: arrow = rewrite.replacement
+      case .spelling, .synonym: arrow = "\(rewrite.original) → \(rewrite.replacement)"
+      }
+      let weight = rewrite.kind == .spelling || rewrite.kind == .intent ? "" : "  weight \(Formatting.fixed(rewrite.weight, digits: 2))"
       lines.append(("  [\(mark)] \(kind) \(arrow)\(weight)", index + 1))
       lines.append(("        \(rewrite.source)", index + 1))
     }

@@ -20,6 +20,7 @@ public func renderScreen(_ state: AppState, width: Int, height: Int) -> CellBuff
       var info = QueryInfoView(parsedQuery: state.outcome?.response.parsedQuery, schema: state.schema)
       info.interpretation = state.interpretation
       info.isUnderstandingOn = state.understanding.isEnabled || !state.understanding.isAvailable
+      info.isUnderstandingLoading = state.understanding.isAvailable && !state.understanding.isReady
       info.draw(into: &buffer, rect: infoLine)
     }
   }

@@ -2,6 +2,8 @@ import RankscopeEngine
 
 /// What the explorer needs from a search engine; `SearchEngine` conforms.
 public protocol SearchService: Sendable {
+  /// Whether the query understander is built (`understandsQueries` may be true before: it is being built).
+  var isUnderstandingReady: Bool { get }
   /// Whether searches may ask for query understanding (an understander is installed or being built).
   var understandsQueries: Bool { get }
   /// The collection's schema (its `display` names the fields to show).
@@ -47,6 +49,8 @@ extension SearchService {
 extension SearchService {
   /// Whether searches may ask for query understanding (spelling, synonyms, phrases); false unless a service says so.
   public var understandsQueries: Bool { false }
+  /// Whether the understander is built; true unless a service says otherwise.
+  public var isUnderstandingReady: Bool { true }
 
   /// Document ids per query id for `queries`, each searched like `request` (its retrieval mode, fusion, profile
   /// and limit) and put in the order `rankscope eval` scores a run (`Evaluator.runOrder`).
@@ -64,6 +68,8 @@ extension SearchService {
 }
 
 extension SearchEngine: SearchService {
+  /// Whether an understander is installed (the explorer builds it in the background).
+  public var isUnderstandingReady: Bool { understander != nil }
   /// `profile` recomputed by `UserModelBuilder` from its events without those at `hidden`, ages measured from
   /// the same reference time, so hiding nothing gives the profile back.
   public func rebuildProfile(_ profile: UserProfile, hiding hidden: Set<Int>) throws -> UserProfile {

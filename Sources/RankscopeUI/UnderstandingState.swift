@@ -5,6 +5,8 @@ import RankscopeEngine
 public struct UnderstandingState: Sendable, Hashable {
   /// Whether the search service understands queries at all (else every command says so and nothing is shown).
   public var isAvailable: Bool
+  /// Whether the service's understander is built (before that, searches asking for understanding run as typed).
+  public var isReady = true
   /// Whether searches ask for query understanding (Alt-q).
   public var isEnabled: Bool
   /// The rewrites switched off (`QueryRewrite.id`).

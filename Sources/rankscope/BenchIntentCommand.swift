@@ -60,6 +60,17 @@ struct BenchIntentCommand: ParsableCommand {
     print(String(format: "intent on every example: trained in %.2f s; %d + %d classes, %.1f MB of weights", trainSeconds,
                  model.category.labels.count, model.contentType.labels.count,
                  Double(8 * (model.category.weights.count + model.contentType.weights.count)) / 1_048_576))
+    let queries = Array(Set(log.searches.map(\.query)).sorted().prefix(2000))
+    var checksum = 0.0
+    for query in queries { checksum += model.predict(query).category.top?.probability ?? 0 }
+    var latencies: [Double] = []
+    for query in queries {
+      let start = DispatchTime.now().uptimeNanoseconds
+      checksum += model.predict(query).category.top?.probability ?? 0
+      latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    }
+    print("predict (both heads, with every logit's decomposition) over \(queries.count) distinct queries (ms): "
+          + BenchIndexCommand.summary(latencies) + String(format: "  [%.1f]", checksum))
 
     let (dictionary, dictionarySeconds) = try Self.timed { try PhraseDictionary.build(reader: engine.reader, log: log) }
     let sources = Dictionary(grouping: dictionary.entries.values, by: \.source).mapValues(\.count)
@@ -78,7 +89,8 @@ struct BenchIntentCommand: ParsableCommand {
 
     let (rules, miningSeconds) = Self.timed { SynonymMiner.mine(log: log) }
     print(String(format: "synonyms mined: %d rules in %.2f s", rules.count, miningSeconds))
-    for rule in rules.sorted(by: { ($0.clickedSupport, $1.phrase.joined()) > ($1.clickedSupport, $0.phrase.joined()) }).prefix(examples) {
+    let strongest = rules.sorted { ($0.clickedSupport, $1.phrase.joined()) > ($1.clickedSupport, $0.phrase.joined()) }
+    for rule in strongest.prefix(examples) {
       print(String(format: "  %@ → %@ (support %d, clicked %d, weight %.2f)", rule.phrase.joined(separator: " "),
                    rule.replacement.joined(separator: " "), rule.support, rule.clickedSupport, rule.weight))
     }

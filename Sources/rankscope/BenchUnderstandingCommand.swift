@@ -101,23 +101,26 @@ struct BenchUnderstandingCommand: ParsableCommand {
       print("queries with a rewrite: " + [QueryRewrite.Kind.spelling, .synonym, .phrase]
         .map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", "))
     }
-    let asTyped = try runner.results(typed, understanding: nil)
-    let understood = try runner.results(typed, understanding: .standard)
-    let withSuggestions = try runner.results(typed, understanding: .standard, takingSuggestions: true)
-    var rows: [(String, [String: Double])] = [("as typed", asTyped), ("understood", understood),
-                                              ("understood + did you mean", withSuggestions)]
+    // A warm-up pass (the encoder's and the index's first touches), then the timed runs.
+    _ = try runner.results(typed, understanding: .standard)
+    let (asTyped, typedTime) = try runner.timedResults(typed, understanding: nil)
+    let (understood, understoodTime) = try runner.timedResults(typed, understanding: .standard)
+    let withSuggestions = try runner.timedResults(typed, understanding: .standard, takingSuggestions: true)
+    var rows: [(String, [String: Double], Double)] = [("as typed", asTyped, typedTime), ("understood", understood, understoodTime),
+                                                      ("understood + did you mean", withSuggestions.ndcg, withSuggestions.milliseconds)]
     if !misspelled.isEmpty {
-      let meant = typed.merging(intended) { $1 }
-      rows.append(("meant (the query without its typo)", try runner.results(meant, understanding: nil)))
+      let meant = try runner.timedResults(typed.merging(intended) { $1 }, understanding: nil)
+      rows.append(("meant (the query without its typo)", meant.ndcg, meant.milliseconds))
     }
     for kind in QueryRewrite.Kind.allCases {
-      rows.append(("understood, \(kind.rawValue) only",
-                   try runner.results(typed, understanding: QueryUnderstandingOptions(kinds: [kind]))))
+      let run = try runner.timedResults(typed, understanding: QueryUnderstandingOptions(kinds: [kind]))
+      rows.append(("understood, \(kind.rawValue) only", run.ndcg, run.milliseconds))
     }
-    print("  " + "run".padding(toLength: 34, withPad: " ", startingAt: 0) + "misspelled   clean        all")
-    for (name, results) in rows {
-      print("  " + name.padding(toLength: 34, withPad: " ", startingAt: 0)
-            + [misspelled, clean, Set(typed.keys)].map { Self.format(Runner.mean(results, over: $0)) }.joined(separator: "       "))
+    print("  " + "run".padding(toLength: 36, withPad: " ", startingAt: 0) + "misspelled   clean        all          ms/query")
+    for (name, results, milliseconds) in rows {
+      print("  " + name.padding(toLength: 36, withPad: " ", startingAt: 0)
+            + [misspelled, clean, Set(typed.keys)].map { Self.format(Runner.mean(results, over: $0)) }.joined(separator: "       ")
+            + String(format: "       %.3f", milliseconds))
     }
 
     let injector = TypoInjector(seed: seed)
@@ -130,7 +133,7 @@ struct BenchUnderstandingCommand: ParsableCommand {
       ("typo, understood + did you mean", typod, .standard, true),
     ] as [(String, [String: String], QueryUnderstandingOptions?, Bool)] {
       let results = try runner.results(texts, understanding: options, takingSuggestions: suggestions)
-      print("  " + name.padding(toLength: 34, withPad: " ", startingAt: 0) + Self.format(Runner.mean(results, over: changed)))
+      print("  " + name.padding(toLength: 36, withPad: " ", startingAt: 0) + Self.format(Runner.mean(results, over: changed)))
     }
 
     if let logPath { try logAccuracy(path: logPath, engine: engine) }
@@ -202,8 +205,15 @@ struct BenchUnderstandingCommand: ParsableCommand {
     /// nDCG@10 per query id of `texts` searched with `understanding` (taking "did you mean" when asked).
     func results(_ texts: [String: String], understanding: QueryUnderstandingOptions?,
                  takingSuggestions: Bool = false) throws -> [String: Double] {
+      try timedResults(texts, understanding: understanding, takingSuggestions: takingSuggestions).ndcg
+    }
+
+    /// `results` with the mean time of a query's search(es) in milliseconds (understanding included).
+    func timedResults(_ texts: [String: String], understanding: QueryUnderstandingOptions?,
+                      takingSuggestions: Bool = false) throws -> (ndcg: [String: Double], milliseconds: Double) {
       var rankings: [String: [String]] = [:]
-      for (id, text) in texts {
+      let start = ContinuousClock.now
+      for (id, text) in texts.sorted(by: { $0.key < $1.key }) {
         var request = SearchRequest(query: text, limit: 100, retrieval: retrieval, profile: profile)
         request.understanding = understanding
         var response = try engine.search(request)
@@ -213,8 +223,10 @@ struct BenchUnderstandingCommand: ParsableCommand {
         }
         rankings[id] = Evaluator.runOrder(response.hits, blended: profile?.blend != nil).map(\.id)
       }
-      return Dictionary(uniqueKeysWithValues: Evaluator.queryResults(rankings: rankings, judgments: judgments)
+      let milliseconds = (ContinuousClock.now - start).seconds * 1000 / Double(max(1, texts.count))
+      let ndcg = Dictionary(uniqueKeysWithValues: Evaluator.queryResults(rankings: rankings, judgments: judgments)
         .filter { texts[$0.queryId] != nil }.map { ($0.queryId, $0.ndcgAt10) })
+      return (ndcg, milliseconds)
     }
 
     /// The mean over the ids of `subset` that have a result (nil when none has).

@@ -55,6 +55,8 @@ struct EvalCommand: ParsableCommand {
 
   @OptionGroup var userOptions: UserOptions
 
+  @OptionGroup var understandingOptions: UnderstandingOptions
+
   func validate() throws {
     if profileOptions.profile != nil, retrieval != .lexical || fusionOptions.isGiven || fusionDepth != nil {
       throw ValidationError("--profile replaces --retrieval and the fusion options (the profile declares them)")
@@ -69,6 +71,7 @@ struct EvalCommand: ParsableCommand {
     let (chosenQueries, chosenJudgments) = try judgmentOptions.load()
     var evaluator = Evaluator(engine: engine, depth: depth, retrieval: retrieval, fusion: fusion, profile: profile)
     evaluator.user = try userOptions.context(engine: engine, index: index, quiet: format == .json)
+    evaluator.understanding = try understandingOptions.install(on: engine, index: index)
     let summary = try evaluator.evaluate(queries: chosenQueries, judgments: chosenJudgments)
     if let runOut {
       try SafeFile.write(summary.runLines.joined(separator: "\n") + "\n", to: runOut)

@@ -23,7 +23,7 @@ struct UnderstandingCommandTests {
     #expect(!off.standardOutput.contains("searched:"))
     let stray = try commands.run(["search", "kitchen", "--index", index.path, "--no-rewrite", "x"])
     #expect(stray.status != 0)
-    #expect(stray.standardError.contains("--no-rewrite and --understanding-log apply with --understand only"))
+    #expect(stray.standardError.contains("--no-rewrite, --understanding-log and --synonyms apply with --understand only"))
   }
 
   @Test("search --understand as JSON: the interpretation, and each hit's rewrites and explanation line")
@@ -46,6 +46,26 @@ struct UnderstandingCommandTests {
     #expect(explanation.contains("query understanding · found through spelling kitchn→kitchen"))
   }
 
+  @Test("eval --understand scores the queries as understood")
+  func evalUnderstand() throws {
+    let commands = CommandLineTests()
+    let index = try commands.buildIndex()
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rankscope-eval-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let queries = directory.appendingPathComponent("queries.jsonl")
+    try Data(#"{"id":"q1","text":"farmhouse kitchn"}"#.utf8).write(to: queries)
+    let qrels = CommandLineTests.fixtures.appendingPathComponent("qrels.txt").path
+    let arguments = ["eval", "--index", index.path, "--queries", queries.path, "--qrels", qrels, "--format", "json"]
+    let typed = try commands.run(arguments)
+    let understood = try commands.run(arguments + ["--understand"])
+    #expect(typed.status == 0 && understood.status == 0, "\(typed.standardError) \(understood.standardError)")
+    func ndcg(_ text: String) throws -> Double {
+      try #require(JSONParser.parse(text.trimmingCharacters(in: .whitespacesAndNewlines))["nDCG@10"]?.numberValue)
+    }
+    #expect(try ndcg(understood.standardOutput) > ndcg(typed.standardOutput), "\(understood.standardOutput)")
+  }
+
   @Test("bench understanding reports nDCG@10 as typed and understood, for misspelled and clean queries")
   func benchUnderstanding() throws {
     let commands = CommandLineTests()
@@ -65,11 +85,13 @@ struct UnderstandingCommandTests {
     let text = outcome.standardOutput
     #expect(text.contains("nDCG@10 (lexical) on 2 judged queries: 1 generated with a typo, 1 clean"), "\(text)")
     let line = { (name: String) in text.split(separator: "\n").first { $0.hasPrefix("  " + name + " ") }.map(String.init) ?? "" }
-    let asTyped = line("as typed").split(separator: " ").suffix(3).compactMap { Double($0) }
-    let understood = line("understood").split(separator: " ").suffix(3).compactMap { Double($0) }
+    // Columns: misspelled, clean, all, then the time per query.
+    let asTyped = line("as typed").split(separator: " ").suffix(4).prefix(3).compactMap { Double($0) }
+    let understood = line("understood").split(separator: " ").suffix(4).prefix(3).compactMap { Double($0) }
     #expect(asTyped.count == 3 && understood.count == 3, "\(text)")
     #expect(understood[0] > asTyped[0], "the typo costs, understanding recovers it: \(text)")
     #expect(understood[1] == asTyped[1], "a clean query is untouched: \(text)")
     #expect(text.contains("typo, understood"))
+    #expect(text.contains("ms/query"))
   }
 }

@@ -134,4 +134,23 @@ struct UnderstandingTests {
       if width >= 60, height >= 16 { #expect(text.contains("Query understanding")) }
     }
   }
+
+  @Test("while the understander builds, the line says so; once it is in, the query shown is searched again")
+  func readiness() throws {
+    let engine = try SearchEngine.inMemory(schema: Fixtures.schema, jsonLines: Fixtures.pins)
+    engine.expectUnderstander()
+    var state = AppState(service: engine, width: 100, height: 30)
+    _ = reduce(&state, .resize(width: 100, height: 30))
+    #expect(state.understanding.isAvailable && !state.understanding.isReady)
+    for character in "chocolat cake" { Fixtures.send(.key(.character(character)), to: &state, using: engine) }
+    #expect(state.interpretation == nil)
+    #expect(renderScreen(state, width: 100, height: 30).text.contains("understanding: loading…"))
+    engine.install(try QueryUnderstander.build(reader: engine.reader, log: nil))
+    let effects = reduce(&state, .understandingReady)
+    #expect(state.understanding.isReady)
+    #expect(effects.contains { if case .search(let request, _) = $0 { return request.query == "chocolat cake" } else { return false } })
+    Fixtures.send(.understandingReady, to: &state, using: engine)
+    #expect(state.interpretation?.searchedText == "chocolate cake")
+    #expect(RecordedAction(.understandingReady) == nil, "readiness is the engine's, not the session's")
+  }
 }

@@ -22,7 +22,7 @@ public struct IntentFeatureHasher: Sendable, Hashable {
   public var bucketBits: Int
 
   /// A hasher into 2^`bucketBits` buckets.
-  public init(bucketBits: Int = 16) {
+  public init(bucketBits: Int = 15) {
     self.bucketBits = max(1, min(bucketBits, 30))
   }
 

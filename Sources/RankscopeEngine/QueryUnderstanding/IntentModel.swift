@@ -64,7 +64,8 @@ public struct IntentModel: Sendable {
     self.contentType = contentType
   }
 
-  /// The intent of `query` (normalized with `QueryLogStatistics.normalize` first).
+  /// The intent of `query` (normalized with `QueryLogStatistics.normalize` first; pass the free text, without
+  /// filters such as `type:video`, whose words would count as query words).
   public func predict(_ query: String) -> IntentPrediction {
     let normalized = QueryLogStatistics.normalize(query)
     let features = hasher.features(of: normalized)

@@ -34,7 +34,7 @@ public enum IntentTrainer {
     public var maximumExamples: Int?
 
     /// Creates settings; the defaults are the standard ones.
-    public init(categoryField: String? = nil, contentTypeField: String = "type", bucketBits: Int = 16, epochs: Int = 4,
+    public init(categoryField: String? = nil, contentTypeField: String = "type", bucketBits: Int = 15, epochs: Int = 4,
                 learningRate: Double = 0.5, l2: Double = 1e-5, contentTypeLearningRate: Double = 0.05,
                 contentTypeL2: Double = 1e-2, seed: UInt64 = 8, maximumExamples: Int? = nil) {
       self.categoryField = categoryField
@@ -147,7 +147,9 @@ public enum IntentTrainer {
     for search in searches {
       var targets: [[String: Double]] = [[:], [:]]
       var documents: [[[String]]] = []
-      for id in search.clicked { if let document = try reader.documentNumber(forId: id) { documents.append(try values(document)) } }
+      for id in search.clicked {
+        if let document = try reader.documentNumber(forId: id) { documents.append(try values(document)) }
+      }
       for head in 0..<2 {
         let perDocument = documents.map { $0[head] }.filter { !$0.isEmpty }
         for values in perDocument {
@@ -202,7 +204,8 @@ public enum IntentTrainer {
       }
       return IntentModel.Head(field: field, labels: classes, biases: trainer.biases, weights: trainer.weights)
     }
-    return IntentModel(hasher: hasher, category: head(categoryField, labels.category, settings.learningRate, settings.l2, \.category),
+    return IntentModel(hasher: hasher,
+                       category: head(categoryField, labels.category, settings.learningRate, settings.l2, \.category),
                        contentType: head(contentTypeField, labels.contentType, settings.contentTypeLearningRate,
                                          settings.contentTypeL2, \.contentType))
   }

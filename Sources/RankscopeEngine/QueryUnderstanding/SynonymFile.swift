@@ -59,7 +59,8 @@ public struct SynonymFile: Sendable, Hashable {
   public static func parse(_ text: String, path: String) throws(ImportIssue) -> SynonymFile {
     var rules: [Rule] = []
     var number = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    // "\r\n" is one Character in Swift: split at it, at "\n" and at a lone "\r".
+    for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
       number += 1
       if let rule = try parseLine(Substring(rawLine), line: number, path: path) { rules.append(rule) }
     }

@@ -6,10 +6,12 @@
 /// them; the explanation is a product of the retrieval score and `1 + boosts`, each boost naming its phrase and
 /// the field it was found in.
 struct PhraseBoost {
-  /// One applied phrase: its rewrite and its words as each text field's analyzer makes them.
+  /// One applied phrase: its rewrite, its words as each text field's analyzer makes them, and per field the
+  /// postings of those words (nil where some word is in no document's field: the phrase cannot be there).
   struct Phrase {
     var rewrite: QueryRewrite
     var fieldTerms: [[String]]
+    var postings: [[PostingsPointer]?]
   }
 
   let reader: IndexReader
@@ -18,24 +20,54 @@ struct PhraseBoost {
   private let analyzers: [Analyzer]
 
   /// The boost of the applied phrase rewrites of `interpretation`, or nil when it has none.
-  init?(reader: IndexReader, interpretation: QueryInterpretation?, window: Int) {
+  init?(reader: IndexReader, interpretation: QueryInterpretation?, window: Int) throws {
     let applied = interpretation?.applied.filter { $0.kind == .phrase } ?? []
     guard !applied.isEmpty else { return nil }
     self.reader = reader
     self.window = window
     let analyzers = reader.schema.textFields.map { Analyzer(configuration: $0.analyzer) }
     self.analyzers = analyzers
-    phrases = applied.map { rewrite in Phrase(rewrite: rewrite, fieldTerms: analyzers.map { $0.terms(rewrite.original) }) }
+    var phrases: [Phrase] = []
+    for rewrite in applied {
+      let fieldTerms = analyzers.map { $0.terms(rewrite.original) }
+      var postings: [[PostingsPointer]?] = []
+      for (field, terms) in fieldTerms.enumerated() {
+        var pointers: [PostingsPointer]? = terms.count > 1 ? [] : nil
+        for term in terms where pointers != nil {
+          if let pointer = try reader.textTerm(term)?.fields[field], pointer.documentFrequency > 0 {
+            pointers?.append(pointer)
+          } else {
+            pointers = nil
+          }
+        }
+        postings.append(pointers)
+      }
+      phrases.append(Phrase(rewrite: rewrite, fieldTerms: fieldTerms, postings: postings))
+    }
+    self.phrases = phrases
   }
 
-  /// For each phrase, the first text field (by name) holding it in `document`, nil where none does.
+  /// For each phrase, the first text field (by name) holding it in `document`, nil where none does. A field is
+  /// read (the stored document, once) only when its postings hold every word of the phrase for the document.
   func matches(_ document: Int) throws -> [String?] {
-    let stored = try reader.storedDocument(document)
     let fields = reader.schema.textFields
+    var possible: [[Bool]] = []
+    for phrase in phrases {
+      var inFields: [Bool] = []
+      for pointers in phrase.postings {
+        guard let pointers else { inFields.append(false); continue }
+        var all = true
+        for pointer in pointers where all { all = try reader.termFrequency(pointer, document: document) > 0 }
+        inFields.append(all)
+      }
+      possible.append(inFields)
+    }
+    guard possible.contains(where: { $0.contains(true) }) else { return phrases.map { _ in nil } }
+    let stored = try reader.storedDocument(document)
     var values: [[[String]]] = Array(repeating: [], count: fields.count)
     var analysed = Array(repeating: false, count: fields.count)
-    return phrases.map { phrase in
-      for (field, definition) in fields.enumerated() where phrase.fieldTerms[field].count > 1 {
+    return phrases.enumerated().map { number, phrase in
+      for (field, definition) in fields.enumerated() where possible[number][field] {
         if !analysed[field] {
           analysed[field] = true
           values[field] = definition.sourceKeys.flatMap { key -> [String] in

@@ -119,7 +119,13 @@ public final class SearchEngine: Sendable {
     guard let options = request.understanding, let understander = understanding.current else {
       return try run(request, parsed: typed, interpretation: nil, clock: clock)
     }
-    let interpretation = understander.interpret(typed.text, options: options)
+    var interpretation = understander.interpret(typed.text, options: options)
+    if request.profile != nil {
+      // A profile's scores may be negative: phrases are reported but boost nothing there.
+      for index in interpretation.rewrites.indices where interpretation.rewrites[index].kind == .phrase {
+        interpretation.rewrites[index].source += " · not boosted under a rank profile"
+      }
+    }
     var response = try run(request, parsed: understood(typed, interpretation), interpretation: interpretation, clock: clock)
     response.interpretation = interpretation
     try attachProvenance(to: &response, interpretation: interpretation)
@@ -196,7 +202,7 @@ public final class SearchEngine: Sendable {
       return try profileSearch(request, profile: profile, query: query, pendingVector: pendingVector, parsed: parsed,
                                intent: interpretation?.intent, limit: limit, trace: trace, clock: clock)
     }
-    let boost = PhraseBoost(reader: reader, interpretation: interpretation,
+    let boost = try PhraseBoost(reader: reader, interpretation: interpretation,
                             window: understanding.current?.settings.phraseWindow ?? UnderstandingSettings.standard.phraseWindow)
     if let fusion {
       return try hybridSearch(request, query: query, parsed: parsed, fusion: fusion, boost: boost, limit: limit, trace: trace,

@@ -10,7 +10,8 @@ struct FeatureRegistryTests {
     #expect(registry.names == [
       "bm25f", "bm25_title", "bm25_description", "bm25_tags", "query_coverage", "title_coverage", "title_phrase",
       "proximity", "text_similarity", "visual_similarity", "log_saves", "log_clicks", "freshness", "click_prior",
-      "query_click_rate", "category_match", "content_type_match", "price_band", "log_price", "length_title",
+      "query_click_rate", "category_match", "content_type_match", "category_intent", "content_type_intent", "price_band",
+      "log_price", "length_title",
       "length_description", "length_tags", "tag_count", "query_term_count", "fused_score", "best_generator_reciprocal_rank",
       "user_similarity", "interest_similarity", "category_affinity", "content_type_affinity", "seen_before", "hidden_before",
     ])
@@ -27,7 +28,7 @@ struct FeatureRegistryTests {
                             "query_term_count", "fused_score", "best_generator_reciprocal_rank", "seen_before", "hidden_before"])
     #expect(small.omitted.map(\.name) == ["title_coverage", "title_phrase", "proximity", "text_similarity", "visual_similarity",
                                           "log_saves", "log_clicks", "freshness", "category_match", "content_type_match",
-                                          "price_band", "log_price", "tag_count", "user_similarity", "interest_similarity",
+                                          "category_intent", "content_type_intent", "price_band", "log_price", "tag_count", "user_similarity", "interest_similarity",
                                           "category_affinity", "content_type_affinity", "board_affinity", "domain_affinity"])
     #expect { _ = try small.index(of: "log_saves") } throws: {
       "\($0)" == "feature \"log_saves\" is not available for this index: needs a numeric field \"saves\"; the schema has none"

@@ -14,7 +14,7 @@ struct SampleWorldFeatureTests {
     let engine = try SampleWorldConsistencyTests.engine()
     let extractor = try FeatureExtractor(reader: engine.reader)
     #expect(extractor.registry.omitted.isEmpty, "\(extractor.registry.omitted)")
-    #expect(extractor.registry.definitions(personalized: false).count == 28 && extractor.registry.definitions.count == 36)
+    #expect(extractor.registry.definitions(personalized: false).count == 30 && extractor.registry.definitions.count == 38)
     #expect(extractor.registry.names.contains("bm25_board"))
 
     let log = try QueryLogStatistics.read(path: Self.folder.appendingPathComponent("query-log.jsonl").path)

@@ -107,7 +107,7 @@ struct QueryRewritesSearchTests {
     """
 
   /// An engine whose understander has a synonyms file, a phrase dictionary and an intent model from a tiny log.
-  static func engine(settings: UnderstandingSettings = .standard) throws -> SearchEngine {
+  static func engine(settings: UnderstandingSettings = UnderstandingSettings(synonymScale: 1)) throws -> SearchEngine {
     let engine = try SearchEngine.inMemory(schema: schema, jsonLines: lines)
     let file = try SynonymFile.parse("""
       sofa, couch | 0.5
@@ -132,6 +132,13 @@ struct QueryRewritesSearchTests {
     var request = SearchRequest(query: query, limit: 10, explain: true, profile: profile)
     request.understanding = QueryUnderstandingOptions(disabled: disabled)
     return try engine.search(request)
+  }
+
+  @Test("the synonym scale multiplies a rule's weight")
+  func synonymScale() throws {
+    let engine = try Self.engine(settings: UnderstandingSettings(synonymScale: 0.25))
+    let rewrite = try #require(try Self.search(engine, "sofa").interpretation?.rewrites.first { $0.kind == .synonym })
+    #expect(rewrite.weight == 0.125)
   }
 
   @Test("a synonym adds its words with its weight; the explanation names the rule and adds up exactly")
@@ -202,7 +209,7 @@ struct QueryRewritesSearchTests {
 
   @Test("a large phrase boost lifts a document from below the page into it")
   func phraseWindow() throws {
-    let engine = try Self.engine(settings: UnderstandingSettings(phraseBoost: 10, phraseWindow: 100))
+    let engine = try Self.engine(settings: UnderstandingSettings(phraseBoost: 10, phraseWindow: 100, synonymScale: 1))
     var request = SearchRequest(query: "living room modern", limit: 1)
     request.understanding = QueryUnderstandingOptions(disabled: ["phrase:mid century modern"])
     let plain = try engine.search(SearchRequest(query: "living room modern", limit: 6))

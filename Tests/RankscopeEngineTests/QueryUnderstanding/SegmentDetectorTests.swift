@@ -40,7 +40,8 @@ struct SegmentDetectorTests {
     var lines: [String] = []
     for index in 0..<30 {
       let tags = index % 3 == 0 ? #"["quick bread","easy"]"# : #"["easy"]"#
-      lines.append(#"{"id":"d\#(index)","title":"moscow mule with lime number\#(index)","body":"the word\#(index) and thing\#(index)","#
+      lines.append(#"{"id":"d\#(index)","title":"moscow mule with lime number\#(index)","#
+                   + #""body":"the word\#(index) and thing\#(index)","#
                    + #""tags":\#(tags),"category":"home decor"}"#)
     }
     var schema = TestCorpus.pinSchema
@@ -63,5 +64,20 @@ struct SegmentDetectorTests {
     #expect(dictionary.entry(["cozy", "reading", "nook"])?.logCount == 4)
     #expect(dictionary.entry(["cozy", "reading", "nook"])?.source == .log)
     #expect(dictionary.entry(["the", "word0"]) == nil)
+  }
+
+  @Test("on the sample world: the catalog's multi-word concepts are segments, from both sources",
+        .enabled(if: IntentModelTests.sampleAvailable, "SampleData (pins, schema, query log) is absent: skipped"))
+  func sampleWorld() throws {
+    let reader = try IntentModelTests.sampleWorldReader.get()
+    let log = try QueryLog.read(path: IntentModelTests.folder.appendingPathComponent("query-log.jsonl").path)
+    let dictionary = try PhraseDictionary.build(reader: reader, log: log)
+    #expect(dictionary.entries.count > 5000)
+    let detector = SegmentDetector(dictionary: dictionary)
+    let room = detector.segments(ofQuery: "mid century modern living room")
+    #expect(room.map(\.words) == [Self.words("mid century modern"), Self.words("living room")])
+    #expect(room.allSatisfy { $0.source == .both })
+    #expect(detector.segments(ofQuery: "moscow mule recipe").first?.words == ["moscow", "mule"])
+    #expect(detector.segments(ofQuery: "quick bread with spelt").first?.words == ["quick", "bread"])
   }
 }

@@ -52,9 +52,18 @@ struct SynonymTests {
 
   @Test("odd Unicode never crashes: it is normalized or reported")
   func oddUnicode() throws {
-    let file = try SynonymFile.parse("Ｓｏｆａ, ｃｏｕｃｈ\nnaïve café => naive cafe\u{0301}x\n日本語, 和文\n\u{FEFF}x, y\r\n", path: "u")
+    let text = "Ｓｏｆａ, ｃｏｕｃｈ\nnaïve café => naive cafe\u{0301}x\n日本語, 和文\n\u{FEFF}x, y\r\n"
+    let file = try SynonymFile.parse(text, path: "u")
     #expect(file.rules.count == 4)
     #expect(file.rules[1].left == [["naive", "cafe"]])
+    let windows = try SynonymFile.parse("# crlf\r\nsofa, couch\r\n\r\nmcm => mid century modern\r\n", path: "w")
+    #expect(windows.rules.map(\.line) == [2, 4] && windows.rules[1].right == [["mid", "century", "modern"]])
+    do {
+      _ = try SynonymFile.parse("a, b\r\nc, d\r\nbad |\r\n", path: "w")
+      Issue.record("no error")
+    } catch {
+      #expect(error.line == 3)
+    }
   }
 
   @Test("equivalence expands both ways, one-way only forward; weights and file sources are kept")
@@ -86,6 +95,8 @@ struct SynonymTests {
     #expect(matches[0].replacement == ["mcm"])
     #expect(matches[1].replacement == ["stool"] && matches[2].replacement == ["seat"], "higher weight first")
     #expect(table.expansions(of: Self.words("mid century modern chair")) == matches)
+    #expect(table.expansions(of: []).isEmpty && SynonymTable().expansions(of: ["chair"]).isEmpty)
+    #expect(table.expansions(of: ["mid"]).isEmpty, "a phrase longer than the query never matches")
   }
 
   @Test("a file rule wins over the same mined rule, which stays visible; other mined rules match too")
@@ -115,11 +126,17 @@ struct SynonymTests {
                    Self.search("u\(user)", "boho sofa", 30, clicked: user < 2)]
     }
     searches += [Self.search("u9", "boho couch", 0, clicked: false), Self.search("u9", "boho settee", 30, clicked: false)]
+    for user in 0..<3 {  // typo fixed with a word added: a refinement
+      searches += [Self.search("r\(user)", "boho cuoch", 0, clicked: false),
+                   Self.search("r\(user)", "boho couch green", 10, clicked: true)]
+    }
     for user in 0..<3 {  // spelling fix, insertion, and a substitution split by a session gap
-      searches += [Self.search("s\(user)", "boho cuoch", 0, clicked: false), Self.search("s\(user)", "boho couch", 10, clicked: true),
+      searches += [Self.search("s\(user)", "boho cuoch", 0, clicked: false),
+                   Self.search("s\(user)", "boho couch", 10, clicked: true),
                    Self.search("i\(user)", "boho couch", 0, clicked: false),
                    Self.search("i\(user)", "boho couch blue", 10, clicked: true),
-                   Self.search("g\(user)", "red rug", 0, clicked: false), Self.search("g\(user)", "red carpet", 4000, clicked: true)]
+                   Self.search("g\(user)", "red rug", 0, clicked: false),
+                   Self.search("g\(user)", "red carpet", 4000, clicked: true)]
     }
     let rules = SynonymMiner.mine(log: QueryLog(file: "log", searches: searches))
     #expect(rules.count == 1)
@@ -140,10 +157,16 @@ struct SynonymTests {
     #expect(SynonymMiner.substitution(from: Self.words("a b"), to: Self.words("a b c")) == nil)
     #expect(SynonymMiner.substitution(from: Self.words("a b c"), to: Self.words("a c")) == nil)
     #expect(SynonymMiner.substitution(from: Self.words("boho couch"), to: Self.words("couch boho")) == nil)
-    #expect(SynonymMiner.substitution(from: Self.words("a b c d e"), to: Self.words("v w x y z")) == nil)
+    #expect(SynonymMiner.substitution(from: Self.words("a b c d e"), to: Self.words("a w x y z")) == nil, "4 words")
+    #expect(SynonymMiner.substitution(from: Self.words("red rug"), to: Self.words("blue carpet")) == nil, "no context")
+    #expect(SynonymMiner.substitution(from: Self.words("red rug"), to: Self.words("blue carpet"), requiresContext: false)?
+      .inserted == ["blue", "carpet"])
     #expect(SynonymMiner.isSpellingFix(["couch"], ["couches"]) && !SynonymMiner.isSpellingFix(["couch"], ["sofa"]))
     #expect(SynonymMiner.isSpellingFix(["microcement"], ["micro", "cement"]))
     #expect(!SynonymMiner.isSpellingFix(["rug"], ["mug", "x"]))
+    #expect(SynonymMiner.isRefinement(["aesthetci"], ["aesthetic", "ranunculus"]))
+    #expect(SynonymMiner.isRefinement(["counter", "stool"], ["conuter", "stool", "granite"]))
+    #expect(!SynonymMiner.isRefinement(["couch"], ["sofa", "bed"]) && !SynonymMiner.isRefinement(["couch"], ["sofa"]))
   }
 
   @Test("the sample world's synonyms.txt parses", .enabled(if: FileManager.default.fileExists(atPath: samplePath)))

@@ -154,6 +154,6 @@ struct RankProfileTests {
     let library = RankProfileLibrary.load(folders: [sample.appendingPathComponent("profiles").path],
                                           context: RankProfileContext(schema: schema))
     #expect(library.problems.isEmpty, "\(library.problems)")
-    #expect(library.profiles.map(\.name) == ["bm25", "hybrid", "hybrid-diverse", "hybrid-l1", "hybrid-l2", "hybrid-l2-diverse", "hybrid-personal"])
+    #expect(library.profiles.map(\.name) == ["bm25", "hybrid", "hybrid-diverse", "hybrid-intent", "hybrid-l1", "hybrid-l2", "hybrid-l2-diverse", "hybrid-personal"])
   }
 }

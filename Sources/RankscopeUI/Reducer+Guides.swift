@@ -64,7 +64,9 @@ func guideStatusChanged(_ state: inout AppState, to status: QueryGuideStatus) ->
   state.guideStatus = status
   guard status == .ready, before != .ready else { return [] }
   var effects: [Effect] = []
-  if !state.autocomplete.isDismissed, state.autocomplete.suggestions.isEmpty {
+  // Only text typed while they built (its completion came back empty), not an initial query, a suggestion or a chip.
+  if !state.autocomplete.isDismissed, state.autocomplete.suggestions.isEmpty, state.autocomplete.prefix == state.query.text,
+     !state.query.text.isEmpty {
     effects += requestCompletions(&state)
   }
   if state.completedGeneration == state.generation, state.outcome != nil, state.refinements.failure != nil {

@@ -202,6 +202,11 @@ struct GuideTests {
     _ = reduce(&escaped, .key(.escape))
     #expect(Self.completes(reduce(&escaped, .guideStatusChanged(.ready))).isEmpty)
     #expect(Self.completes(reduce(&escaped, .insert("k"))) == ["cak"])
+    // An initial query (not typed) is not completed when the guides become ready.
+    var initial = Self.state()
+    initial.guideStatus = .building
+    _ = reduce(&initial, .setQuery("rustic kitchen"))
+    #expect(Self.completes(reduce(&initial, .guideStatusChanged(.ready))).isEmpty)
     var failed = Self.state()
     failed.guideStatus = .building
     _ = reduce(&failed, .guideStatusChanged(.unavailable("the query log could not be read: bad line")))

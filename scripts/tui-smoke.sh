@@ -37,7 +37,7 @@ wait_for "BEFORE" 10 || fail "shell did not start"
 before=$(capture | grep -oE -- '-?echo -?icanon|-?icanon -?echo' | head -n 1 || true)
 [ -n "$before" ] || fail "could not read the terminal modes before starting"
 tmux send-keys -t "$session" "clear; $binary; echo EXIT=\$?" Enter
-wait_for "\\?" 20 || fail "the explorer did not start"
+wait_for "^›" 20 || fail "the explorer did not start"
 [ "$(tmux display -p -t "$session" '#{alternate_on}')" = "1" ] || fail "the explorer is not on the alternate screen"
 
 tmux send-keys -t "$session" -l "rustic kitchen"
@@ -150,7 +150,7 @@ rm -rf "$tuning_dir"
 sample_id=$(head -n 1 SampleData/pins.jsonl | grep -oE '"id":"[^"]+"' | head -n 1 | cut -d'"' -f4)
 [ -n "$sample_id" ] || fail "no id in SampleData/pins.jsonl"
 tmux send-keys -t "$session" "clear; $binary; echo EXIT=\$?" Enter
-wait_for "\\?" 20 || fail "the explorer did not start (why not)"
+wait_for "^›" 20 || fail "the explorer did not start (why not)"
 tmux send-keys -t "$session" -l "rustic kitchen"
 wait_for "matches" 10 || fail "no result count after typing (why not)"
 tmux send-keys -t "$session" F6
@@ -184,7 +184,7 @@ capture | grep -q "EXIT=0" || fail "non-zero exit after why not: $(capture | gre
 session_file=$(mktemp --suffix=.session)
 rows() { grep -E '^[> ] +[0-9]+ ' | sed 's/ *$//'; }
 tmux send-keys -t "$session" "clear; $binary --record '$session_file'; echo EXIT=\$?" Enter
-wait_for "\\?" 20 || fail "the explorer did not start (record)"
+wait_for "^›" 20 || fail "the explorer did not start (record)"
 tmux send-keys -t "$session" -l "linen dress"
 wait_for "matches" 10 || fail "no result count after typing (record)"
 wait_for "BM25F" 10 || fail "no explanation (record)"
@@ -249,7 +249,10 @@ wait_for "rated p[0-9]+ 3 for q[0-9]+" 5 || fail "3 did not rate the hole"
 rated=$(capture | grep -oE "rated p[0-9]+ 3 for q[0-9]+" | head -n 1)
 rated_doc=$(echo "$rated" | awk '{print $2}')
 rated_query=$(echo "$rated" | awk '{print $5}')
-pid=$(pgrep -f -- "--qrels $judgments/qrels.txt" | head -n 1)
+# The explorer itself (its executable is the binary), never a shell whose command line holds the same words.
+pid=$(for candidate in $(pgrep -f -- "--qrels $judgments/qrels.txt"); do
+  [ "$(readlink -f "/proc/$candidate/exe")" = "$(readlink -f "$binary")" ] && echo "$candidate"
+done | head -n 1)
 [ -n "$pid" ] || fail "cannot find the explorer's process"
 tmux send-keys -t "$session" 1
 kill -9 "$pid"
@@ -309,7 +312,7 @@ echo "users: lift column, a signal switched off, homefeed, picker ($personal_pro
 # suggestion and Enter searches it; the chips row fills in, Alt-g then 1 refines with the first chip; Alt-i opens the
 # inspector with each refinement's sources, matches and overlap.
 tmux send-keys -t "$session" "clear; $binary; echo EXIT=\$?" Enter
-wait_for "\\?" 20 || fail "the explorer did not start (autocomplete)"
+wait_for "^›" 20 || fail "the explorer did not start (autocomplete)"
 wait_for "refine Alt-g" 20 || fail "no refinement chips row (the sample has a query log)"
 tmux send-keys -t "$session" -l "kitch"
 wait_for "suggestions" 20 || fail "no autocomplete dropdown after typing a prefix"
@@ -347,7 +350,7 @@ echo "refinements: chip 1 refined to '$refined', inspector shown"
 # background; the query is searched again once it is in), Alt-z searches as typed, Alt-w shows the rewrites panel and
 # Space switches the marked one back on.
 tmux send-keys -t "$session" "clear; $binary; echo EXIT=\$?" Enter
-wait_for "\\?" 20 || fail "the explorer did not start (understanding)"
+wait_for "^›" 20 || fail "the explorer did not start (understanding)"
 tmux send-keys -t "$session" -l "rustic kicthen"
 tmux send-keys -t "$session" Escape
 wait_for "understood: kicthen→kitchen  Alt-z undo" 30 || fail "no auto-correction shown for 'rustic kicthen'"

@@ -19,7 +19,12 @@ func requestCompletions(_ state: inout AppState) -> [Effect] {
 /// for the same user are shown or on their way; an older request's answer will be dropped.
 func requestRefinements(_ state: inout AppState) -> [Effect] {
   guard state.guideStatus.isAvailable, state.mode == .search, !state.query.text.allSatisfy(\.isWhitespace) else { return [] }
-  let text = state.query.text
+  // Refine what was searched: a query auto-corrected is refined as corrected ("boho livng room" is not offered
+  // "+ living"), and a chip then carries the correction with it.
+  var text = state.query.text
+  if let interpretation = state.interpretation, interpretation.searchedText != interpretation.typedText {
+    text = acceptedQuery(text, typedFreeText: interpretation.typedText, suggestion: interpretation.searchedText)
+  }
   let user = state.guideUser
   if let shown = state.refinements.query, state.refinements.user == user,
      QueryLogStatistics.normalize(shown) == QueryLogStatistics.normalize(text) { return [] }

@@ -50,11 +50,8 @@ struct UnderstandingCommandTests {
   func evalUnderstand() throws {
     let commands = CommandLineTests()
     let index = try commands.buildIndex()
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rankscope-eval-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let queries = directory.appendingPathComponent("queries.jsonl")
-    try Data(#"{"id":"q1","text":"farmhouse kitchn"}"#.utf8).write(to: queries)
+    let queries = try Self.queriesFile(#"{"id":"q1","text":"farmhouse kitchn"}"#)
+    defer { try? FileManager.default.removeItem(at: queries.deletingLastPathComponent()) }
     let qrels = CommandLineTests.fixtures.appendingPathComponent("qrels.txt").path
     let arguments = ["eval", "--index", index.path, "--queries", queries.path, "--qrels", qrels, "--format", "json"]
     let typed = try commands.run(arguments)
@@ -70,14 +67,11 @@ struct UnderstandingCommandTests {
   func benchUnderstanding() throws {
     let commands = CommandLineTests()
     let index = try commands.buildIndex()
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rankscope-understanding-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let queries = directory.appendingPathComponent("queries.jsonl")
-    try Data("""
+    let queries = try Self.queriesFile("""
       {"id":"q1","text":"farmhouse kitchn","intended":"farmhouse kitchen"}
       {"id":"q2","text":"wedding cake"}
-      """.utf8).write(to: queries)
+      """)
+    defer { try? FileManager.default.removeItem(at: queries.deletingLastPathComponent()) }
     let outcome = try commands.run(["bench", "understanding", "--index", index.path, "--query-log", "none",
                                     "--queries", queries.path,
                                     "--qrels", CommandLineTests.fixtures.appendingPathComponent("qrels.txt").path])
@@ -93,5 +87,14 @@ struct UnderstandingCommandTests {
     #expect(understood[1] == asTyped[1], "a clean query is untouched: \(text)")
     #expect(text.contains("typo, understood"))
     #expect(text.contains("ms/query"))
+  }
+
+  /// A queries file holding `lines`, in a new temporary folder (the caller removes the folder).
+  static func queriesFile(_ lines: String) throws -> URL {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rankscope-understanding-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let queries = directory.appendingPathComponent("queries.jsonl")
+    try Data(lines.utf8).write(to: queries)
+    return queries
   }
 }

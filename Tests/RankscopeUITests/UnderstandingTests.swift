@@ -153,4 +153,16 @@ struct UnderstandingTests {
     #expect(state.interpretation?.searchedText == "chocolate cake")
     #expect(RecordedAction(.understandingReady) == nil, "readiness is the engine's, not the session's")
   }
+
+  @Test("refinements are asked for the corrected query when a correction was applied")
+  func refinementsOfTheCorrectedQuery() {
+    var state = Self.state()
+    state.guideStatus = .ready
+    Self.type("chocolat cake type:image", into: &state)
+    #expect(state.interpretation?.searchedText == "chocolate cake")
+    var refined = state
+    refined.refinements.query = nil
+    let effects = requestRefinements(&refined)
+    #expect(effects.contains { if case .refine(let query, _, _, _) = $0 { return query == "chocolate cake type:image" } else { return false } })
+  }
 }

@@ -35,6 +35,8 @@ struct FeaturesCommand: ParsableCommand {
 
   @OptionGroup var userOptions: UserOptions
 
+  @OptionGroup var understandingOptions: UnderstandingOptions
+
   func validate() throws {
     guard profileOptions.profile != nil else { throw ValidationError("name the profile whose candidates to log: --profile NAME") }
   }
@@ -46,7 +48,9 @@ struct FeaturesCommand: ParsableCommand {
     guard let profile = resolved else { throw CommandFailure("no profile") }
     let (chosen, judgments) = try judgmentOptions.load()
     let user = try userOptions.context(engine: engine, index: index, quiet: false)
-    let lines = try FeatureLog.lines(engine: engine, profile: profile, queries: chosen, judgments: judgments, user: user)
+    let understanding = try understandingOptions.install(on: engine, index: index)
+    let lines = try FeatureLog.lines(engine: engine, profile: profile, queries: chosen, judgments: judgments, user: user,
+                                     understanding: understanding)
     try SafeFile.write(lines.joined(separator: "\n") + "\n", to: out)
     print("\(lines.count - 1) candidates of \(Set(chosen.map(\.id)).intersection(judgments.judgedQueryIds).count) judged queries (\(judgmentOptions.split.rawValue)) written to \(out)")
   }

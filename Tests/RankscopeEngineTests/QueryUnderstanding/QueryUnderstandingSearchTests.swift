@@ -243,4 +243,28 @@ struct QueryRewritesSearchTests {
     let offText = try #require(off.hits.first { $0.id == "1" }?.explanation).renderText()
     #expect(offText.contains("0: no intent prediction"), "\(offText)")
   }
+
+  @Test("feature logs made with understanding read what the understood search matched: synonym terms, intent")
+  func featuresWithUnderstanding() throws {
+    let engine = try Self.engine()
+    let profile = try RankProfileParser.parse(
+      #"{"name":"plain","retrieve":{"generators":{"bm25f":10}},"l1":{"keep":10,"weights":{"bm25f":1}}}"#,
+      source: "plain.json", context: RankProfileContext(schema: Self.schema))
+    var features = try ProfileFeatures(engine: engine, profile: profile)
+    let column = try #require(features.featureNames.firstIndex(of: "category_intent"))
+    let bm25Column = try #require(features.featureNames.firstIndex(of: "bm25f"))
+    let typed = try features.candidates(query: "sofa")
+    #expect(!typed.ids.contains("2"), "as typed, the couch is not retrieved")
+    #expect((0..<typed.ids.count).allSatisfy { typed.features[$0, column] == 0 })
+    features.understanding = .standard
+    let understood = try features.candidates(query: "sofa")
+    let couch = try #require(understood.ids.firstIndex(of: "2"))
+    #expect(understood.features[couch, bm25Column] > 0, "the synonym term is in the bm25f feature")
+    let sofa = try #require(understood.ids.firstIndex(of: "1"))
+    #expect(understood.features[sofa, column] > 0.5, "P(living room | sofa)")
+    // The same values the understood search's L1 explanation shows.
+    let searched = try Self.search(engine, "sofa", profile: profile)
+    let hit = try #require(searched.hits.first { $0.id == "2" })
+    #expect(hit.score == understood.features[couch, bm25Column])
+  }
 }

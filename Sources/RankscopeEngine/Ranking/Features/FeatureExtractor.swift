@@ -94,9 +94,12 @@ public struct FeatureExtractor: Sendable {
   /// The context of `query`: parsed and resolved once, its top BM25F candidates (filters in the query applied)
   /// voting for the intent and making the visual centroid. `queryEmbedding` must have the text-embedding field's
   /// dimension; a non-finite one is ignored (and the features say so).
+  /// `parsed` and `intent`, when given, are the query as query understanding rewrote it and its predicted intent
+  /// (a search's `parsedQuery` and `interpretation?.intent`), so the features read what the search matched.
   public func context(query: String, queryEmbedding: [Float]? = nil, queryLog: QueryLogStatistics? = nil,
-                      user: UserContext? = nil) throws -> FeatureContext {
-    try attaching(queryEmbedding, to: lexicalContext(query: query, queryLog: queryLog, user: user))
+                      user: UserContext? = nil, parsed: ParsedQuery? = nil, intent: IntentPrediction? = nil) throws
+    -> FeatureContext {
+    try attaching(queryEmbedding, to: lexicalContext(query: query, parsed: parsed, intent: intent, queryLog: queryLog, user: user))
   }
 
   /// `context` with the query embedding given (checked as `context(query:queryEmbedding:queryLog:)` checks it):

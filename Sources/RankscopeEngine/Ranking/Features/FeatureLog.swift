@@ -11,8 +11,10 @@ public enum FeatureLog {
 
   /// The lines for `queries` (those without a judged relevant document are skipped).
   public static func lines(engine: SearchEngine, profile: RankProfile, queries: [EvaluationQuery],
-                           judgments: Judgments, user: UserContext? = nil) throws -> [String] {
-    let profileFeatures = try ProfileFeatures(engine: engine, profile: profile, user: user)
+                           judgments: Judgments, user: UserContext? = nil,
+                           understanding: QueryUnderstandingOptions? = nil) throws -> [String] {
+    var profileFeatures = try ProfileFeatures(engine: engine, profile: profile, user: user)
+    profileFeatures.understanding = understanding
     let judged = Set(judgments.judgedQueryIds)
     var lines = [header + " " + profileFeatures.featureNames.joined(separator: " ")]
     for query in queries where judged.contains(query.id) {

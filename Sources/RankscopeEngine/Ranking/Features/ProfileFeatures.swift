@@ -15,6 +15,9 @@ public struct ProfileFeatures {
   public let user: UserContext?
   /// The columns: the registry's features (the personalization group only with a user).
   public let features: [FeatureDefinition]
+  /// Query understanding the searches run with (nil: as typed), so a model trained on these features sees what
+  /// the ranker will see when it serves understood queries.
+  public var understanding: QueryUnderstandingOptions?
 
   /// The candidates' features of `profile` on `engine`, personalized for `user` when given.
   public init(engine: SearchEngine, profile: RankProfile, user: UserContext? = nil) throws {
@@ -36,12 +39,15 @@ public struct ProfileFeatures {
   public func candidates(query: String) throws -> (ids: [String], features: FeatureMatrix) {
     var request = SearchRequest(query: query, limit: depth, profile: upstream)
     request.user = user
+    request.understanding = understanding
     let response = try engine.search(request)
     var embedding: [Float]?
     if let embedder = engine.embedder, engine.semanticStatus.isAvailable, !response.parsedQuery.text.isEmpty {
       embedding = try embedder.embed(response.parsedQuery.text)
     }
-    let context = try extractor.context(query: query, queryEmbedding: embedding, queryLog: engine.queryLog, user: user)
+    let understood = response.interpretation != nil
+    let context = try extractor.context(query: query, queryEmbedding: embedding, queryLog: engine.queryLog, user: user,
+                                        parsed: understood ? response.parsedQuery : nil, intent: response.interpretation?.intent)
     let matrix = try extractor.values(candidates: response.hits.map { FeatureCandidate(hit: $0) }, features: features,
                                       context: context)
     return (response.hits.map(\.id), matrix)

@@ -1,6 +1,22 @@
 /// The framed box the overlays (help, rank profiles, the whole-set panel) are drawn in: cleared, a single-line
 /// border, the title at the top left and the footer (key hints) at the bottom right, each only when it fits.
 enum OverlayFrame {
+  /// Draws one row of an overlay's text area `inner` at `y`: the pieces left to right, cut at the area's right edge,
+  /// the row (and the cell either side) highlighted when `marked`.
+  static func drawRow(_ pieces: [(text: String, role: StyleRole)], y: Int, inner: Rect, marked: Bool,
+                      into buffer: inout CellBuffer) {
+    let clip = Rect(x: inner.x, y: y, width: inner.width, height: 1)
+    if marked { buffer.fill(Rect(x: inner.x - 1, y: y, width: inner.width + 2, height: 1), role: .selection) }
+    var x = inner.x
+    for piece in pieces {
+      let room = inner.maxX - x
+      guard room > 0 else { break }
+      let text = piece.text.truncated(toWidth: room)
+      buffer.put(text, x: x, y: y, role: marked ? .selection : piece.role, clip: clip)
+      x += text.displayWidth
+    }
+  }
+
   /// Clears `box` and draws its frame, `title` and `footer` (given with their surrounding spaces).
   static func draw(into buffer: inout CellBuffer, box: Rect, title: String, footer: String) {
     buffer.fill(box, role: .normal)

@@ -134,16 +134,7 @@ public enum ProfilesOverlay {
       let line = all[index]
       let y = inner.y + row
       let marked = line.entry == state.profileCursor
-      let clip = Rect(x: inner.x, y: y, width: inner.width, height: 1)
-      if marked { buffer.fill(Rect(x: inner.x - 1, y: y, width: inner.width + 2, height: 1), role: .selection) }
-      var x = inner.x
-      for piece in line.pieces {
-        let room = inner.maxX - x
-        guard room > 0 else { break }
-        let text = piece.text.truncated(toWidth: room)
-        buffer.put(text, x: x, y: y, role: marked ? .selection : piece.role, clip: clip)
-        x += text.displayWidth
-      }
+      OverlayFrame.drawRow(line.pieces, y: y, inner: inner, marked: marked, into: &buffer)
     }
   }
 }

@@ -61,9 +61,7 @@ public enum RewritesPanel {
       guard index < all.count else { break }
       let y = inner.y + row
       let marked = all[index].row == cursor
-      if marked { buffer.fill(Rect(x: inner.x - 1, y: y, width: inner.width + 2, height: 1), role: .selection) }
-      buffer.put(all[index].text.truncated(toWidth: inner.width), x: inner.x, y: y, role: marked ? .selection : .helpText,
-                 clip: Rect(x: inner.x, y: y, width: inner.width, height: 1))
+      OverlayFrame.drawRow([(all[index].text, .helpText)], y: y, inner: inner, marked: marked, into: &buffer)
     }
   }
 }

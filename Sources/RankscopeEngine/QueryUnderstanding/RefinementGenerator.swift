@@ -13,7 +13,8 @@ import Foundation
 ///   (n + personalWeight · u) / (N + 1) · ctr(c, n);
 /// - a term t: over the log's searches whose words hold the parent's (N) and those that also hold t (n, c clicked):
 ///   n / (N + 1) · ctr(c, n), and 0 when no logged search holds them, which leaves such terms ordered by G²;
-/// - both sources: the larger. Ties: G², then the text.
+/// - both sources: the larger. Ties: first the refinements whose added words some logged search holds (words
+///   people search with, not document boilerplate such as "proves"), then G², then the text.
 /// Each refinement is then searched (lexical, like the parent) for its total matches, a preview and its Jaccard@10
 /// with the parent's top 10.
 public struct RefinementGenerator: Sendable {
@@ -29,6 +30,9 @@ public struct RefinementGenerator: Sendable {
   private let queryCounts: [String: Int]
   /// The fraction of logged searches with a click (the click-through prior).
   public let clickPrior: Double
+  /// Every word of the logged searches: among refinements the log cannot score, those adding words people search
+  /// with come before those adding document boilerplate no one searched ("proves", "can").
+  private let loggedWords: Set<String>
 
   /// Creates a generator over `engine`'s index and the searches of `log`.
   public init(engine: SearchEngine, log: QueryLog, settings: RefinementSettings = .standard) {
@@ -37,6 +41,7 @@ public struct RefinementGenerator: Sendable {
     transitions = QueryTransitions(log: log, sessionGap: settings.sessionGap)
     loggedSearches = log.searches.map { (Set($0.normalizedQuery.split(separator: " ").map(String.init)), !$0.clicked.isEmpty) }
     queryCounts = log.searches.reduce(into: [:]) { $0[$1.normalizedQuery, default: 0] += 1 }
+    loggedWords = loggedSearches.reduce(into: Set<String>()) { $0.formUnion($1.words) }
     let clicked = loggedSearches.filter(\.clicked).count
     clickPrior = loggedSearches.isEmpty ? 0 : Double(clicked) / Double(loggedSearches.count)
   }
@@ -83,8 +88,12 @@ public struct RefinementGenerator: Sendable {
         candidates[text] = refinement(text: text, added: [word], engagement: engagement, source: source)
       }
     }
+    func addsSearchedWords(_ refinement: Refinement) -> Int {
+      loggedWords.isEmpty || refinement.addedWords.allSatisfy(loggedWords.contains) ? 1 : 0
+    }
     let ranked = candidates.values.sorted {
-      ($1.engagement, $1.termScore, $0.text) < ($0.engagement, $0.termScore, $1.text)
+      ($1.engagement, addsSearchedWords($1), $1.termScore, $0.text)
+        < ($0.engagement, addsSearchedWords($0), $0.termScore, $1.text)
     }.prefix(k)
     let parentTop = parentResponse.hits.prefix(settings.overlapDepth).map(\.id)
     return try ranked.map { try searched($0, parentTop: parentTop, withParent: withParent) }

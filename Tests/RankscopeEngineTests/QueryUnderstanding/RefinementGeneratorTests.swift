@@ -49,4 +49,24 @@ struct RefinementGeneratorTests {
       #expect(refinement.text.hasPrefix("kitchen "))
     }
   }
+
+  @Test("among refinements the log cannot score, words people search with come before never-searched boilerplate")
+  func searchedWordsFirst() throws {
+    // "boiler" is in every kitchen document (the larger G²), "tile" in four; only "tile" is ever searched.
+    let lines = (0..<10).map { #"{"id":"k\#($0)","body":"kitchen boiler \#($0 < 4 ? "tile" : "plain")"}"# }
+      + (0..<20).map { #"{"id":"g\#($0)","body":"garden rose"}"# }
+    let engine = try SearchEngine.inMemory(schema: TestCorpus.plainSchema, jsonLines: lines.joined(separator: "\n"))
+    let log = QueryLog(file: "t", searches: [
+      QueryLog.Search(user: "u1", query: "kitchen", timestamp: 0, shown: [], clicked: []),
+      QueryLog.Search(user: "u2", query: "bathroom tile", timestamp: 0, shown: [], clicked: []),
+    ])
+    let texts = try RefinementGenerator(engine: engine, log: log).refinements(of: "kitchen", k: 10).map(\.text)
+    let tile = try #require(texts.firstIndex(of: "kitchen tile"))
+    let boiler = try #require(texts.firstIndex(of: "kitchen boiler"))
+    #expect(tile < boiler, "\(texts)")
+    // Without a log there is nothing to prefer: G² orders them.
+    let unlogged = try RefinementGenerator(engine: engine, log: QueryLog(file: "t", searches: []))
+      .refinements(of: "kitchen", k: 10).map(\.text)
+    #expect(try #require(unlogged.firstIndex(of: "kitchen boiler")) < #require(unlogged.firstIndex(of: "kitchen tile")))
+  }
 }

@@ -63,8 +63,9 @@ struct ExploreCommand: ParsableCommand {
   func run() throws {
     try Explorer.checkTerminal()
     var setup = try ExplorerSetup.open(index: index, profileOptions: profileOptions)
-    setup.problems += ExplorerSetup.installUnderstanding(on: setup.engine, index: index, profileOptions: profileOptions,
-                                                         synonyms: synonyms, inBackground: true)
+    let log = ExplorerSetup.queryLog(index: index, profileOptions: profileOptions)
+    setup.problems += ExplorerSetup.installUnderstanding(on: setup.engine, index: index, log: log, synonyms: synonyms,
+                                                         inBackground: true)
     let loadedTheme = try ExplorerSetup.theme(named: theme, directory: themeDirectory)
     let recorder = try record.map { path in
       let folders = profileOptions.profileFolders.map(Self.absolutePath)
@@ -74,7 +75,7 @@ struct ExploreCommand: ParsableCommand {
     }
     let store = try ExplorerSetup.judgmentStore(queries: queries, qrels: qrels, index: index)
     defer { try? store?.compact() }
-    let service = setup.guidedService(index: index, profileOptions: profileOptions, background: true)
+    let service = setup.guidedService(log: log, background: true)
     try Explorer.run(service: service, theme: loadedTheme, initialQuery: query, profiles: setup.profiles,
                      profileProblems: setup.problems, initialProfile: profileOptions.profile,
                      judgments: store?.set ?? JudgmentSet(), judgmentStorage: store?.qrelsPath,

@@ -73,49 +73,49 @@ struct ExplorerSetup {
     return ExplorerSetup(engine: engine, profiles: library.profiles, problems: problems, users: users, walker: walker)
   }
 
-  /// The engine with the query log's guides (autocomplete and refinements): the log `--query-log` names, else the
-  /// sample world's (for the sample index); without one they are off and the explorer says why. `background`
+  /// The engine with the query log's guides (autocomplete and refinements) built from `log` (`queryLog(index:…)`,
+  /// shared with query understanding); without one they are off and the explorer says why. `background`
   /// builds them on a background thread (the explorer starts at once; the dropdown and chips appear when ready),
   /// otherwise now (a replay must see the same suggestions as the live run).
-  func guidedService(index: String?, profileOptions: ProfileOptions, background: Bool) -> GuidedSearchService {
-    guard let path = profileOptions.queryLogPath(index: index) else {
+  func guidedService(log: BackgroundValue<QueryLog>?, background: Bool) -> GuidedSearchService {
+    guard let log else {
       return GuidedSearchService(engine: engine, guides: nil,
                                  unavailableReason: "no query log (give --query-log FILE)")
     }
     if background {
-      return GuidedSearchService(engine: engine, guides: .building(engine: engine) { try QueryLog.read(path: path) })
+      return GuidedSearchService(engine: engine, guides: .building(engine: engine) { try log.value().value })
     }
     do {
-      return GuidedSearchService(engine: engine, guides: QueryGuides(engine: engine, log: try QueryLog.read(path: path)))
+      return GuidedSearchService(engine: engine, guides: QueryGuides(engine: engine, log: try log.value().value))
     } catch {
       return GuidedSearchService(engine: engine, guides: nil, unavailableReason: "the query log could not be read: \(error)")
     }
   }
 
-  /// Builds the query understander (spelling over the index's words, weighted by the query log when one is found)
-  /// and installs it on `engine`: on a background thread for the explorer, so the first screen does not wait
-  /// (searches run as typed until it is in), or before returning for a replay, so replays are repeatable.
-  /// Returns the problems to show (a query log that cannot be read; understanding then runs without it).
-  static func installUnderstanding(on engine: SearchEngine, index: String?, profileOptions: ProfileOptions,
+  /// The query log the explorer reads (`--query-log`, else the sample world's for the sample index), started on a
+  /// background thread: query understanding and the guides share one read.
+  static func queryLog(index: String?, profileOptions: ProfileOptions) -> BackgroundValue<QueryLog>? {
+    profileOptions.queryLogPath(index: index).map { path in BackgroundValue { try QueryLog.read(path: path) } }
+  }
+
+  /// Builds the query understander (spelling over the index's words, weighted by `log` when it reads; synonyms from
+  /// the file and the log; phrases; intent) and installs it on `engine`: on a background thread for the explorer, so
+  /// the first screen does not wait (searches run as typed until it is in; a log that cannot be read is reported by
+  /// the guides, which read the same one), or before returning for a replay, so replays are repeatable. Returns the
+  /// problems to show (a synonyms file that cannot be used; in a replay, also a log that cannot be read).
+  static func installUnderstanding(on engine: SearchEngine, index: String?, log: BackgroundValue<QueryLog>?,
                                    synonyms: String? = nil, inBackground: Bool) -> [String] {
     var problems: [String] = []
-    var log: QueryLog?
-    if let path = profileOptions.queryLogPath(index: index) {
-      do { log = try QueryLog.read(path: path) } catch {
-        problems.append("\(error) (query understanding runs without the log)")
-      }
-    }
-    var synonymsPath: String?
+    var file: SynonymFile?
     do {
-      synonymsPath = try UnderstandingOptions.synonymsFile(synonyms, index: index)
-      if let synonymsPath { _ = try SynonymFile.read(path: synonymsPath) }
+      file = try UnderstandingOptions.synonymsFile(synonyms, index: index).map { try SynonymFile.read(path: $0) }
     } catch {
       problems.append("\(error) (query understanding runs without the synonyms file)")
-      synonymsPath = nil
     }
-    let build: @Sendable () -> Void = { [log, synonymsPath] in
+    let build: @Sendable () -> Void = { [file] in
+      let read = log.flatMap { try? $0.value().value }
       // A corrupt index fails its searches with the same error; understanding then stays off.
-      if let understander = try? QueryUnderstander.build(reader: engine.reader, log: log, synonymsFile: synonymsPath) {
+      if let understander = try? QueryUnderstander.build(reader: engine.reader, log: read, synonyms: file) {
         engine.install(understander)
       }
     }
@@ -123,6 +123,9 @@ struct ExplorerSetup {
       engine.expectUnderstander()
       Thread.detachNewThread(build)
     } else {
+      if let log {
+        do { _ = try log.value() } catch { problems.append("\(error) (query understanding runs without the log)") }
+      }
       build()
     }
     return problems

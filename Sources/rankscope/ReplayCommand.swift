@@ -94,11 +94,11 @@ struct ReplayCommand: ParsableCommand {
     if options.profileFolders.isEmpty { options.profileFolders = session.header.profileFolders }
     let indexPath = index ?? session.header.index
     var setup = try ExplorerSetup.open(index: indexPath, profileOptions: options)
-    setup.problems += ExplorerSetup.installUnderstanding(on: setup.engine, index: indexPath, profileOptions: options,
-                                                         inBackground: false)
+    let log = ExplorerSetup.queryLog(index: indexPath, profileOptions: options)
+    setup.problems += ExplorerSetup.installUnderstanding(on: setup.engine, index: indexPath, log: log, inBackground: false)
     let profile = options.profile ?? session.header.profile
     let judgments = try ExplorerSetup.judgments(queries: queries, qrels: qrels, index: indexPath)
-    let service = setup.guidedService(index: indexPath, profileOptions: options, background: false)
+    let service = setup.guidedService(log: log, background: false)
     if headless {
       playHeadless(session, setup: setup, service: service, profile: profile, judgments: judgments)
       return

@@ -64,15 +64,16 @@ private final class ChunkResults<T>: @unchecked Sendable {
 }
 
 /// A value computed on another thread while the caller goes on (the query's embedding while lexical retrieval
-/// runs); `value()` waits for it.
-final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
+/// runs; the explorer's query log, read once for query understanding and the guides); `value()` waits for it, and
+/// any number of threads may ask.
+public final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
   private let done = DispatchSemaphore(value: 0)
   private let lock = NSLock()
   private var result: Result<Value, any Error>?
   private var elapsed: Double = 0
 
   /// Starts `work` on a global queue.
-  init(_ work: @escaping @Sendable () throws -> Value) {
+  public init(_ work: @escaping @Sendable () throws -> Value) {
     DispatchQueue.global(qos: .userInitiated).async { [self] in
       let start = DispatchTime.now().uptimeNanoseconds
       let outcome = Result { try work() }
@@ -86,7 +87,7 @@ final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
   }
 
   /// The value (waiting for it), and how long computing it took on its own thread.
-  func value() throws -> (value: Value, seconds: Double) {
+  public func value() throws -> (value: Value, seconds: Double) {
     lock.lock()
     var finished = result
     lock.unlock()

@@ -145,8 +145,15 @@ extension QueryUnderstander {
   public static func build(reader: IndexReader, log: QueryLog?, synonymsFile: String? = nil,
                            spelling: SpellingSettings = SpellingSettings(),
                            settings: UnderstandingSettings = .standard) throws -> QueryUnderstander {
+    try build(reader: reader, log: log, synonyms: try synonymsFile.map { try SynonymFile.read(path: $0) },
+              spelling: spelling, settings: settings)
+  }
+
+  /// `build(reader:log:synonymsFile:…)` with the synonyms file already read.
+  public static func build(reader: IndexReader, log: QueryLog?, synonyms file: SynonymFile?,
+                           spelling: SpellingSettings = SpellingSettings(),
+                           settings: UnderstandingSettings = .standard) throws -> QueryUnderstander {
     let vocabulary = try SpellingVocabulary.build(reader: reader, queries: log?.searches.map(\.query) ?? [])
-    let file = try synonymsFile.map { try SynonymFile.read(path: $0) }
     let mined = log.map { SynonymMiner.mine(log: $0) } ?? []
     let synonyms = file == nil && mined.isEmpty ? nil : SynonymTable(file: file, mined: mined)
     let segmenter = SegmentDetector(dictionary: try PhraseDictionary.build(reader: reader, log: log))
